@@ -1,0 +1,30 @@
+# Every target sets up what is missing first (see scripts/run).
+.PHONY: setup demo test check typecheck plunit asp-tests docs clean
+
+setup:
+	bash scripts/run setup
+
+demo:
+	bash scripts/run demo
+
+test:
+	bash scripts/run test
+
+check: setup
+	.venv/bin/aigc-kb check
+
+typecheck: setup
+	.venv/bin/mypy
+
+plunit:
+	swipl -g "load_test_files([]), run_tests" -t halt kb/prolog/test_all.pl
+
+asp-tests: setup
+	PATH="$(CURDIR)/.venv/bin:$$PATH" bash kb/asp_tests/run.sh
+
+docs: setup
+	.venv/bin/aigc-kb vocab --format markdown > docs/vocabulary.md
+	.venv/bin/aigc-kb vocab --format schema > docs/case.schema.json
+
+clean:
+	rm -rf .venv build dist *.egg-info .pytest_cache .mypy_cache

@@ -1,0 +1,38 @@
+"""aigc-kb: who is liable when AI-generated content infringes copyright, and why.
+
+The public surface: load a case, evaluate it on the Prolog or ASP encoding
+under a regime and choice-point positions, run named queries, check
+hand-derived expectations.
+"""
+
+from .api import ENGINES, KnowledgeBase
+from .check import CaseReport, Failure, check_case
+from .errors import AigcError, EngineError, InputError, KbError, Problem
+from .export import export_case
+from .model import Case, Expectation, Fact, Reading
+from .reading import ResolvedReading
+from .result import Conclusion, Evaluation
+from .vocabulary import Vocabulary
+
+__all__ = [
+    "ENGINES",
+    "AigcError",
+    "Case",
+    "CaseReport",
+    "Conclusion",
+    "EngineError",
+    "Evaluation",
+    "Expectation",
+    "Fact",
+    "Failure",
+    "InputError",
+    "KbError",
+    "KnowledgeBase",
+    "Problem",
+    "Reading",
+    "ResolvedReading",
+    "Vocabulary",
+    "check_case",
+    "export_case",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,103 @@
+"""The knowledge base as a Python object: load cases, evaluate, query."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from .asp_engine import AspEngine
+from .errors import InputError
+from .loader import load_case
+from .model import Case, Reading
+from .paths import KbPaths
+from .prolog_engine import PrologEngine
+from .reading import ResolvedReading, resolve
+from .result import Conclusion, Evaluation
+from .vocabulary import Vocabulary, load_vocabulary
+
+ENGINES = ("prolog", "asp")
+
+
+class Engine(Protocol):
+    name: str
+
+    def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]: ...
+
+    def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]: ...
+
+
+class KnowledgeBase:
+    """One knowledge base (``kb/`` and its ``queries/``) and its two engines.
+
+    Parameters
+    ----------
+    kb_dir : str or Path, optional
+        An edited copy of ``kb/``; default the bundled one.
+
+    Examples
+    --------
+    >>> kb = KnowledgeBase()
+    >>> case = kb.load_case("cases/real_ultraman.yaml")
+    >>> result = kb.evaluate(case, regime="fault")
+    >>> [(c.args[0], c.args[1]) for c in result.of("liable")]   # doctest: +SKIP
+    """
+
+    def __init__(self, kb_dir: str | Path | None = None) -> None:
+        self.paths = KbPaths.locate(kb_dir)
+        self.vocab: Vocabulary = load_vocabulary(self.paths.vocabulary, self.paths.doctrines)
+        self._engines: dict[str, Engine] = {}
+
+    def load_case(self, path: str | Path) -> Case:
+        """Load and validate a case file (YAML, JSON, ``.pl`` or ``.lp`` facts)."""
+        return load_case(path, self.vocab)
+
+    def engine(self, name: str) -> Engine:
+        """The engine called ``name`` (``prolog`` or ``asp``), created on first use."""
+        if name not in ENGINES:
+            raise InputError.single("<command line>", None, f"unknown engine {name!r} (prolog or asp)")
+        if name not in self._engines:
+            self._engines[name] = PrologEngine(self.paths) if name == "prolog" else AspEngine(self.paths)
+        return self._engines[name]
+
+    def resolve(self, case: Case, regime: str | None = None,
+                positions: dict[str, str] | None = None) -> ResolvedReading:
+        """The case's reading with ``regime`` and ``positions`` applied, defaults filled in."""
+        return resolve(self.vocab, case.reading(regime, positions))
+
+    def evaluate(self, case: Case, engine: str = "prolog", regime: str | None = None,
+                 positions: dict[str, str] | None = None) -> Evaluation:
+        """Evaluate ``case`` on ``engine`` under ``regime`` and choice-point ``positions``.
+
+        Returns
+        -------
+        Evaluation
+            Every conclusion, with the doctrines that concluded it.
+        """
+        return self.evaluate_reading(case, self.resolve(case, regime, positions), engine)
+
+    def evaluate_reading(self, case: Case, reading: ResolvedReading, engine: str = "prolog") -> Evaluation:
+        """Evaluate ``case`` under an already resolved reading."""
+        conclusions = self.engine(engine).evaluate(case, reading)
+        return Evaluation(
+            case=case.id, engine=engine, regime=reading.regime, positions=dict(reading.positions),
+            open_facts=[str(f) for f in case.unknown], conclusions=tuple(sorted(conclusions)),
+        )
+
+    def evaluate_named_reading(self, case: Case, reading: Reading, engine: str) -> Evaluation:
+        return self.evaluate_reading(case, resolve(self.vocab, reading, source=case.path), engine)
+
+    def queries(self) -> list[str]:
+        """Names of the queries that exist for both engines."""
+        pl = {p.stem for p in self.paths.queries.glob("*.pl")}
+        lp = {p.stem for p in self.paths.queries.glob("*.lp")}
+        return sorted(pl & lp)
+
+    def query(self, name: str, case: Case, engine: str = "prolog", regime: str | None = None,
+              positions: dict[str, str] | None = None) -> list[tuple[str, ...]]:
+        """Run the named query ``queries/NAME.pl`` or ``.lp`` on ``case``."""
+        suffix = ".pl" if engine == "prolog" else ".lp"
+        file = self.paths.queries / f"{name}{suffix}"
+        if name not in self.queries() or not file.is_file():
+            raise InputError.single("<command line>", None,
+                                    f"unknown query {name!r} (one of {', '.join(self.queries())})")
+        return self.engine(engine).query(file, case, self.resolve(case, regime, positions))

@@ -1,0 +1,58 @@
+"""The one family of errors the library raises for bad input and engine trouble."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in an input file.
+
+    Attributes
+    ----------
+    file : str
+        The file the problem is in (or ``"<command line>"``).
+    line : int | None
+        1-based line number, when known.
+    message : str
+        What is wrong, in words.
+    """
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.message}"
+
+
+class AigcError(Exception):
+    """Base class of every error aigc-kb raises on purpose."""
+
+
+class InputError(AigcError):
+    """Bad input: one or more located problems. The CLI exits 2 on it.
+
+    Parameters
+    ----------
+    problems : list[Problem]
+        Every problem found (all of a file's problems are reported at once).
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def single(cls, file: str, line: int | None, message: str) -> "InputError":
+        return cls([Problem(file, line, message)])
+
+
+class KbError(AigcError):
+    """The knowledge base itself failed to load or misbehaved (exit 2)."""
+
+
+class EngineError(AigcError):
+    """An engine call failed while evaluating a valid case."""

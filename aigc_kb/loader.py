@@ -1,0 +1,352 @@
+"""Load case files (YAML, JSON, ``.pl`` and ``.lp`` facts) into validated cases.
+
+Every problem is reported with its file and line, and all problems of a file
+are reported together.  Case files are parsed as data: nothing in them is ever
+executed, consulted or grounded.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .errors import InputError, Problem
+from .factfile import Term, parse_fact_file
+from .model import Case, Expectation, Fact, Reading, ReadingExpectations
+from .schema import case_schema
+from .vocabulary import ENTITY_TYPES, NONE, OPEN, Vocabulary
+
+#: Case files larger than this are refused.
+MAX_CASE_BYTES = 4 * 1024 * 1024
+STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
+FACT_SUFFIXES = (".pl", ".lp")
+CASE_SUFFIXES = STRUCTURED_SUFFIXES + FACT_SUFFIXES
+RESERVED_NAMES = (NONE, OPEN)
+
+
+# ---------------------------------------------------------------- reading --
+def _read_text(path: Path) -> str:
+    name = str(path)
+    if not path.exists():
+        raise InputError.single(name, None, "no such file")
+    if path.is_dir():
+        raise InputError.single(name, None, "is a directory, not a case file")
+    size = path.stat().st_size
+    if size > MAX_CASE_BYTES:
+        raise InputError.single(name, None, f"file too large ({size} bytes; the limit is {MAX_CASE_BYTES})")
+    data = path.read_bytes()
+    if b"\0" in data:
+        raise InputError.single(name, None, "binary file (contains NUL bytes), not a case file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError.single(name, line, "not valid UTF-8 text") from None
+
+
+def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None]:
+    if is_json:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise InputError.single(name, err.lineno, f"invalid JSON: {err.msg}") from None
+        except RecursionError:
+            raise InputError.single(name, None, "nesting too deep") from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError.single(name, 1, "empty file")
+        _check_duplicate_keys(node, name)
+        data_yaml = loader.construct_document(node)
+    except yaml.MarkedYAMLError as err:
+        if is_json:
+            return data, None
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise InputError.single(name, line, f"invalid YAML: {err.problem or err.context}") from None
+    except yaml.YAMLError as err:
+        raise InputError.single(name, None, f"invalid YAML: {err}") from None
+    except RecursionError:
+        raise InputError.single(name, None, "nesting too deep") from None
+    finally:
+        loader.dispose()
+    return (data if is_json else data_yaml), node
+
+
+def _check_duplicate_keys(node: yaml.Node, name: str) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise InputError.single(name, key.start_mark.line + 1, f"duplicate key {key.value!r}")
+                    seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def _line_at(node: yaml.Node | None, path: list[Any]) -> int | None:
+    """The line of the YAML node at ``path`` (keys and indices), or its nearest parent."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for step in path:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == step:
+                    child = value if not isinstance(value, yaml.ScalarNode) or value.value != "" else key
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            child = node.value[step]
+        if child is None:
+            return line
+        node = child
+        line = node.start_mark.line + 1
+    return line
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    path = list(error.absolute_path)
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    if "propertyNames" in error.schema_path:
+        what = {"facts": "input predicate", "unknown": "input predicate", "differs_by": "input predicate",
+                "expect": "output predicate", "positions": "choice point"}.get(str(path[0]) if path else "", "key")
+        message = f"unknown {what} {error.instance!r} (see `aigc-kb vocab`)"
+    elif isinstance(error.instance, (int, float, bool)) and error.validator in ("type", "oneOf"):
+        message = f"{error.instance!r} must be a name (write it as text)"
+    elif error.validator == "enum" and isinstance(error.validator_value, list) and len(error.validator_value) > 6:
+        message = f"{error.instance!r} is not one of the {len(error.validator_value)} allowed values (see `aigc-kb vocab`)"
+    elif error.validator in ("minItems", "maxItems") and isinstance(error.instance, list):
+        message = f"wrong number of arguments: {len(error.instance)} given"
+    elif error.validator == "oneOf":
+        message = f"{error.instance!r} must be a name or a list of names"
+    else:
+        message = error.message
+    return f"{where}: {message}" if where else message
+
+
+def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name: str) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(case_schema(vocab))
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path = list(error.absolute_path)
+        if "propertyNames" in error.schema_path:
+            path = path + [error.instance]  # point at the offending key itself
+        problems.append(Problem(name, _line_at(node, path), _schema_message(error)))
+    return problems
+
+
+# ------------------------------------------------------------- validation --
+class _Validator:
+    def __init__(self, vocab: Vocabulary, name: str) -> None:
+        self.vocab = vocab
+        self.name = name
+        self.problems: list[Problem] = []
+        self.entities: dict[str, set[str]] = {}
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.name, line, message))
+
+    def declare(self, facts: list[Fact]) -> None:
+        for fact in facts:
+            if fact.pred in ENTITY_TYPES:
+                (entity,) = fact.args
+                if entity in RESERVED_NAMES:
+                    self.problem(fact.line, f"{entity!r} is a reserved word and cannot name an entity")
+                types = self.entities.setdefault(entity, set())
+                if types and fact.pred not in types:
+                    self.problem(fact.line, f"{entity!r} is declared both as {sorted(types)[0]} and as {fact.pred}")
+                types.add(fact.pred)
+
+    def check_value(self, type_name: str, value: str, line: int | None, what: str) -> None:
+        enum = self.vocab.enum_values(type_name)
+        if enum is not None:
+            if value not in enum:
+                self.problem(line, f"{what}: {value!r} is not a {type_name} (one of {', '.join(enum)})")
+            return
+        allowed = self.vocab.entity_types_of(type_name)
+        if not allowed:
+            self.problem(line, f"{what}: argument type {type_name!r} is not known")
+            return
+        if type_name.endswith("_or_none") and value == NONE:
+            return
+        declared = self.entities.get(value)
+        if not declared:
+            self.problem(line, f"{what}: {value!r} is used but not declared (declare it with `{allowed[0]}: {value}`)")
+        elif not declared & set(allowed):
+            self.problem(line, f"{what}: {value!r} is a {sorted(declared)[0]}, not a {' or '.join(allowed)}")
+
+    def check_fact(self, fact: Fact) -> bool:
+        spec = self.vocab.inputs.get(fact.pred)
+        if spec is None:
+            self.problem(fact.line, f"unknown input predicate {fact.pred!r} (see `aigc-kb vocab`)")
+            return False
+        if spec.arity != len(fact.args):
+            self.problem(fact.line, f"{fact.pred} takes {spec.arity} argument(s), {len(fact.args)} given")
+            return False
+        before = len(self.problems)
+        if fact.pred not in ENTITY_TYPES:
+            for type_name, value in zip(spec.args, fact.args):
+                self.check_value(type_name, value, fact.line, str(fact))
+        return len(self.problems) == before
+
+    def check_facts(self, facts: list[Fact], unknown: list[Fact]) -> None:
+        self.declare(facts)
+        for fact in facts:
+            self.check_fact(fact)
+        proven = set(facts)
+        for fact in unknown:
+            if fact.pred in ENTITY_TYPES:
+                self.problem(fact.line, f"{fact}: entity declarations cannot be unknown")
+            elif self.check_fact(fact) and fact in proven:
+                self.problem(fact.line, f"{fact} is both stated as a fact and listed as unknown")
+        for first, second in self.vocab.conflicts:
+            for fact in facts:
+                if fact.pred == first and Fact(second, fact.args) in proven:
+                    self.problem(fact.line, f"{fact} contradicts {second}({', '.join(fact.args)}), also stated")
+
+    def check_expectation(self, exp: Expectation) -> None:
+        spec = self.vocab.outputs[exp.pred]
+        types = dict(zip(spec.arg_names, spec.arg_types))
+        for arg, value in exp.fields:
+            self.check_value(types[arg], value, exp.line, f"expectation {exp}")
+
+
+# ---------------------------------------------------------------- building --
+def _scalar_args(value: Any) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    return tuple(str(v) for v in items)
+
+
+def _facts(items: list[dict[str, Any]], node: yaml.Node | None, path: list[Any]) -> list[Fact]:
+    out = []
+    for index, item in enumerate(items or []):
+        ((pred, value),) = item.items()
+        out.append(Fact(pred, _scalar_args(value), _line_at(node, path + [index])))
+    return out
+
+
+def _expectations(mode: str, items: list[dict[str, Any]], node: yaml.Node | None,
+                  path: list[Any]) -> tuple[Expectation, ...]:
+    out = []
+    for index, item in enumerate(items or []):
+        because = tuple(item.get("because", ()))
+        ((pred, fields),) = [(k, v) for k, v in item.items() if k != "because"]
+        normalised = tuple((k, NONE if v is None else str(v)) for k, v in (fields or {}).items())
+        out.append(Expectation(mode, pred, normalised, because, _line_at(node, path + [index])))
+    return tuple(out)
+
+
+def _structured_case(vocab: Vocabulary, data: Any, node: yaml.Node | None, path: Path) -> Case:
+    name = str(path)
+    if not isinstance(data, dict):
+        raise InputError.single(name, _line_at(node, []), "a case file must be a mapping with `id` and `facts`")
+    problems = _schema_problems(vocab, data, node, name)
+    if problems:
+        raise InputError(problems)
+    check = _Validator(vocab, name)
+    facts = _facts(data["facts"], node, ["facts"])
+    unknown = _facts(data.get("unknown") or [], node, ["unknown"])
+    check.check_facts(facts, unknown)
+    readings = []
+    for index, raw in enumerate(data.get("expect") or []):
+        reading = Reading(
+            name=raw["reading"],
+            regime=raw.get("regime"),
+            positions=tuple(sorted({**(data.get("positions") or {}), **(raw.get("positions") or {})}.items())),
+        )
+        holds = _expectations("holds", raw.get("holds"), node, ["expect", index, "holds"])
+        absent = _expectations("absent", raw.get("absent"), node, ["expect", index, "absent"])
+        for exp in holds + absent:
+            check.check_expectation(exp)
+        readings.append(ReadingExpectations(reading, holds, absent, _line_at(node, ["expect", index])))
+    differs: tuple[str, object] | None = None
+    if "differs_by" in data:
+        ((how, value),) = data["differs_by"].items()
+        if how == "position":
+            ((point, position),) = value.items()
+            differs = ("position", (point, position))
+        else:
+            (fact,) = _facts([value], node, ["differs_by"])
+            if fact.pred not in ENTITY_TYPES:
+                check.check_fact(fact)
+            differs = (how, fact)
+    if ("variant_of" in data) != ("differs_by" in data):
+        check.problem(_line_at(node, []), "`variant_of` and `differs_by` go together")
+    if check.problems:
+        raise InputError(check.problems)
+    tests = tuple((t[:3], t[3]) for t in data.get("tests") or [])
+    return Case(
+        id=data["id"], path=name, title=data.get("title", ""), source=data.get("source", ""),
+        facts=tuple(facts), unknown=tuple(unknown),
+        positions=tuple(sorted((data.get("positions") or {}).items())),
+        tests=tests, expect=tuple(readings), variant_of=data.get("variant_of"), differs_by=differs,
+    )
+
+
+def _term_fact(term: Term, name: str, problems: list[Problem]) -> Fact | None:
+    args = []
+    for arg in term.args:
+        if arg.args:
+            problems.append(Problem(name, arg.line, f"argument {arg.name}(...) of {term.name} must be a name, not a compound term"))
+            return None
+        args.append(arg.name)
+    return Fact(term.name, tuple(args), term.line)
+
+
+def _fact_file_case(vocab: Vocabulary, text: str, path: Path) -> Case:
+    name = str(path)
+    terms, problems = parse_fact_file(text, name, path.suffix.lstrip("."))
+    facts: list[Fact] = []
+    unknown: list[Fact] = []
+    for term in terms:
+        if term.name == "unknown" and not term.quoted and len(term.args) == 1 and term.args[0].args:
+            fact = _term_fact(term.args[0], name, problems)
+            if fact is not None:
+                unknown.append(fact)
+        else:
+            fact = _term_fact(term, name, problems)
+            if fact is not None:
+                facts.append(fact)
+    check = _Validator(vocab, name)
+    check.problems.extend(problems)
+    check.check_facts(facts, unknown)
+    if check.problems:
+        raise InputError(check.problems)
+    return Case(id=path.stem, path=name, title=path.stem, source=name, facts=tuple(facts), unknown=tuple(unknown))
+
+
+def load_case(path: str | Path, vocab: Vocabulary) -> Case:
+    """Load and validate one case file.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.yaml``/``.yml``/``.json`` case file or a ``.pl``/``.lp`` fact file.
+    vocab : Vocabulary
+        The vocabulary to validate against.
+
+    Raises
+    ------
+    InputError
+        With every problem found, each naming file and line.
+    """
+    path = Path(path)
+    text = _read_text(path)
+    suffix = path.suffix.lower()
+    if suffix in FACT_SUFFIXES:
+        return _fact_file_case(vocab, text, path)
+    if suffix not in STRUCTURED_SUFFIXES:
+        raise InputError.single(str(path), None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
+    data, node = _compose(text, str(path), suffix == ".json")
+    return _structured_case(vocab, data, node, path)

@@ -1,0 +1,117 @@
+"""Evaluate cases with the Prolog encoding through pyswip.
+
+pyswip runs one SWI-Prolog engine per process and allows one open query at a
+time, so a single lock guards every call, every query is exhausted, and a
+process holds one knowledge base at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+from .errors import EngineError, KbError
+from .model import Case
+from .paths import KbPaths
+from .quoting import prolog_atom, prolog_fact, prolog_list, prolog_term
+from .reading import ResolvedReading
+from .result import Conclusion
+
+_LOCK = threading.RLock()
+_STATE: dict[str, Any] = {"prolog": None, "kb": None, "queries": {}}
+_LOADER = Path(__file__).resolve().parent / "prolog" / "load.pl"
+
+
+def _prolog() -> Any:
+    if _STATE["prolog"] is None:
+        from pyswip import Prolog  # imported lazily: loading libswipl costs time
+
+        _STATE["prolog"] = Prolog()
+    return _STATE["prolog"]
+
+
+def _once(goal: str) -> dict[str, Any]:
+    """Run ``goal`` once, exhausting the query; raise on failure or error."""
+    from pyswip.prolog import PrologError
+
+    try:
+        answers = list(_prolog().query(goal, maxresult=1))
+    except PrologError as err:
+        raise EngineError(f"Prolog error: {err}") from None
+    if not answers:
+        raise EngineError(f"Prolog goal failed: {goal[:200]}")
+    answer: dict[str, Any] = answers[0]
+    return answer
+
+
+def _text(value: Any) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def _load(file: Path, what: str, goal_template: str) -> dict[str, Any]:
+    answer = _once(goal_template.format(file=prolog_atom(str(file))))
+    messages = answer.get("Messages") or []
+    if messages:
+        raise KbError(f"{what} does not load cleanly:\n" + "\n".join(_text(m) for m in messages))
+    return answer
+
+
+class PrologEngine:
+    """The Prolog encoding of one knowledge base, loaded once per process.
+
+    Parameters
+    ----------
+    paths : KbPaths
+        The knowledge base to load.  A process can hold only one: asking for
+        another raises :class:`KbError` (run it in a subprocess).
+    """
+
+    name = "prolog"
+
+    def __init__(self, paths: KbPaths) -> None:
+        self.paths = paths
+        with _LOCK:
+            if _STATE["kb"] is None:
+                _load(_LOADER, "the loader", "load_files({file}, [silent(true)]), Messages = []")
+                _load(paths.prolog_entry, str(paths.prolog_entry),
+                      "aigc_load:load_kb({file}, Ms), "
+                      "findall(T, (member(msg(K, F, L, X), Ms), format(string(T), '~w:~w: ~w: ~s', [F, L, K, X])), Messages)")
+                _STATE["kb"] = paths.root
+            elif _STATE["kb"] != paths.root:
+                raise KbError(
+                    f"this process already holds the knowledge base {_STATE['kb']}; "
+                    f"evaluate {paths.root} in another process")
+
+    @staticmethod
+    def _facts(case: Case) -> str:
+        return prolog_list([prolog_fact(f) for f in case.facts])
+
+    @staticmethod
+    def _options(reading: ResolvedReading) -> str:
+        return prolog_list([prolog_term(opt[0], opt[1:]) for opt in reading.options()])
+
+    def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
+        """Every conclusion of ``case`` under ``reading``."""
+        goal = f"aigc:evaluate_case_json({self._facts(case)}, {self._options(reading)}, Json)"
+        with _LOCK:
+            answer = _once(goal)
+        return [
+            Conclusion(item["pred"], tuple(item["args"]), tuple(sorted(d.upper() for d in item["doctrines"])))
+            for item in json.loads(_text(answer["Json"]))
+        ]
+
+    def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]:
+        """The answers of a named query file for ``case``."""
+        with _LOCK:
+            modules: dict[Path, str] = _STATE["queries"]
+            if file not in modules:
+                answer = _load(file, str(file),
+                               "aigc_load:load_query({file}, Module, Ms), "
+                               "findall(T, (member(msg(K, F, L, X), Ms), format(string(T), '~w:~w: ~w: ~s', [F, L, K, X])), Messages)")
+                modules[file] = _text(answer["Module"])
+            goal = (f"aigc:run_query({prolog_atom(modules[file])}, {self._facts(case)}, "
+                    f"{self._options(reading)}, Json)")
+            answer = _once(goal)
+        return sorted(tuple(row) for row in json.loads(_text(answer["Json"])))

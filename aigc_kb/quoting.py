@@ -1,0 +1,77 @@
+"""The one way case data becomes engine input.
+
+Prolog: every name becomes a quoted atom through :func:`prolog_atom`, the only
+function that turns text into Prolog source; property tests attack it.
+ASP: every name becomes a ``clingo.Symbol`` built through the API
+(:func:`asp_name`); rendered text comes only from ``str(Symbol)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import clingo
+
+from .model import Fact
+
+_ASP_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*")
+_ASP_KEYWORDS = frozenset({"not", "inf", "sup", "infimum", "supremum"})
+
+
+def prolog_atom(text: str) -> str:
+    """``text`` as a Prolog quoted atom that reads back as exactly ``text``.
+
+    Backslash and single quote are escaped, and every character outside
+    printable ASCII is written as a ``\\xHEX\\`` escape, so the result is pure
+    printable ASCII whatever ``text`` holds.
+    """
+    out = ["'"]
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == "'":
+            out.append("\\'")
+        elif " " <= ch <= "~":
+            out.append(ch)
+        else:
+            out.append(f"\\x{ord(ch):x}\\")
+    out.append("'")
+    return "".join(out)
+
+
+def prolog_term(name: str, args: tuple[str, ...]) -> str:
+    """A compound (or atom) with every part quoted by :func:`prolog_atom`."""
+    if not args:
+        return prolog_atom(name)
+    return f"{prolog_atom(name)}({','.join(prolog_atom(a) for a in args)})"
+
+
+def prolog_fact(fact: Fact) -> str:
+    return prolog_term(fact.pred, fact.args)
+
+
+def prolog_list(items: list[str]) -> str:
+    """A Prolog list of already-rendered terms."""
+    return "[" + ",".join(items) + "]"
+
+
+def asp_name(text: str) -> clingo.Symbol:
+    """A name as a clingo symbol: a constant when it is one, else a string."""
+    if _ASP_CONSTANT.fullmatch(text) and text not in _ASP_KEYWORDS:
+        return clingo.Function(text)
+    return clingo.String(text)
+
+
+def asp_fact(fact: Fact) -> clingo.Symbol:
+    return clingo.Function(fact.pred, [asp_name(a) for a in fact.args])
+
+
+def symbol_text(symbol: clingo.Symbol) -> str:
+    """The name a result symbol stands for (inverse of :func:`asp_name`)."""
+    if symbol.type == clingo.SymbolType.String:
+        return symbol.string
+    if symbol.type == clingo.SymbolType.Number:
+        return str(symbol.number)
+    if symbol.type == clingo.SymbolType.Function and not symbol.arguments:
+        return symbol.name
+    return str(symbol)

@@ -1,0 +1,73 @@
+"""Plain-text renderings a lawyer can scan (the CLI prints them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .vocabulary import Vocabulary
+
+
+def _cite(doctrines: list[str], vocab: Vocabulary) -> str:
+    marks = []
+    for d in doctrines:
+        spec = vocab.doctrines.get(d)
+        section = f" §{spec.sections[0]}" if spec and spec.sections else ""
+        ext = " [ext]" if spec and spec.ext else ""
+        marks.append(f"{d}{section}{ext}")
+    return f"  [{'; '.join(marks)}]" if marks else ""
+
+
+def _owner(value: Any) -> str:
+    return "nobody" if value is None else str(value)
+
+
+def _lines(result: dict[str, Any], vocab: Vocabulary) -> list[tuple[str, list[str]]]:
+    def c(item: dict[str, Any]) -> str:
+        return _cite(item["doctrines"], vocab)
+
+    return [
+        ("Infringements", [
+            f"{i['subject']}: {i['right']} of {i['work']}"
+            + (f" through {i['output']}" if i["output"] else "") + f" ({i['stage']} stage){c(i)}"
+            for i in result["infringements"]]),
+        ("Liable", [
+            f"{i['subject']}: {i['kind']} for {', '.join(i['rights'])} ({i['stage']} stage){c(i)}"
+            for i in result["liable"]]),
+        ("Not liable", [f"{i['subject']} as {i['role']}: {i['reason'].replace('_', ' ')}{c(i)}"
+                        for i in result["not_liable"]]),
+        ("Defences", [f"{i['subject']}: {i['defense'].replace('_', ' ')} {i['status']}{c(i)}"
+                      for i in result["defenses"]]),
+        ("Grounds for the provider as infringing subject",
+         [f"{i['subject']}: {i['ground'].replace('_', ' ')}{c(i)}" for i in result["grounds"]]),
+        ("Copyright", [
+            f"{i['output']}: {i['status'].replace('_', ' ')}; owner {_owner(i['owner'])} "
+            f"({i['reason'].replace('_', ' ')}){c(i)}" for i in result["copyright"]]),
+        ("Tangible form", [f"{i['output']}: owned by {i['owner']}{c(i)}" for i in result["tangible_owner"]]),
+        ("Limitations", [f"{i['subject']}: {i['effect']} ({i['reason'].replace('_', ' ')}){c(i)}"
+                         for i in result["limitations"]]),
+        ("Remedies", [
+            f"against {i['against']}: {i['remedy'].replace('_', ' ')}"
+            + (f" (weighing {', '.join(i['factors'])})" if i["factors"] else "") + c(i)
+            for i in result["remedies"]]),
+        ("Insurance and funds", [f"{i['coverer']} covers {i['insured']}{c(i)}" for i in result["insurance"]]),
+        ("Recourse", [f"{i['from']} against {i['against']} ({i['ground'].replace('_', ' ')}){c(i)}"
+                      for i in result["recourse"]]),
+        ("Assessment", [f"{i['assessor']} assesses disputes between {i['party']} and {i['other']}{c(i)}"
+                        for i in result["assessors"]]),
+    ]
+
+
+def evaluation_text(result: dict[str, Any], vocab: Vocabulary) -> str:
+    """An evaluation's JSON dict as an indented summary."""
+    changed = {p: v for p, v in result["positions"].items() if vocab.choice_points[p].default != v}
+    head = [f"Case {result['case']}  (engine {result['engine']}, regime {result['regime']}"
+            + (", " + ", ".join(f"{p}={v}" for p, v in changed.items()) if changed else ", default positions")
+            + ")"]
+    if result["open_facts"]:
+        head.append("Open facts (treated as not proven): " + "; ".join(result["open_facts"]))
+    body = []
+    for title, lines in _lines(result, vocab):
+        if lines:
+            body.append(f"{title}:")
+            body.extend(f"  - {line}" for line in lines)
+    return "\n".join(head + body) + "\n"

@@ -1,0 +1,135 @@
+"""Typed results of an evaluation and their JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .vocabulary import NONE, Vocabulary
+
+#: Keys of the JSON result in order, and the output predicate each is built from.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("infringements", "infringement"),
+    ("liable", "liable"),
+    ("not_liable", "not_liable"),
+    ("defenses", "defense"),
+    ("grounds", "provider_ground"),
+    ("copyright", "copyright"),
+    ("tangible_owner", "tangible_owner"),
+    ("limitations", "limitation"),
+    ("remedies", "remedy"),
+    ("insurance", "insurance"),
+    ("recourse", "recourse"),
+    ("assessors", "assessor"),
+)
+
+#: What an insurer or fund covers (D26: "legal fees and potential compensation").
+INSURANCE_COVERS = ("legal_fees", "compensation")
+
+
+@dataclass(frozen=True, order=True)
+class Conclusion:
+    """One output atom and the doctrines of the rules that concluded it."""
+
+    pred: str
+    args: tuple[str, ...]
+    doctrines: tuple[str, ...] = field(default=(), compare=False)
+
+    def key(self) -> tuple[str, tuple[str, ...]]:
+        return (self.pred, self.args)
+
+    def __str__(self) -> str:
+        return f"{self.pred}({', '.join(self.args)})"
+
+
+def _value(v: str) -> str | None:
+    return None if v == NONE else v
+
+
+def _doctrines(items: list[Conclusion]) -> list[str]:
+    return sorted({d for c in items for d in c.doctrines})
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The conclusions of one case under one reading on one engine.
+
+    Attributes
+    ----------
+    case : str
+        The case id.
+    engine : str
+        ``prolog`` or ``asp``.
+    regime : str
+        The regime applied.
+    positions : dict[str, str]
+        Every choice point with the position applied.
+    open_facts : list[str]
+        Facts the case lists as unknown (treated as not proven).
+    conclusions : tuple[Conclusion, ...]
+        Every output atom the kb concluded, sorted.
+    """
+
+    case: str
+    engine: str
+    regime: str
+    positions: dict[str, str]
+    open_facts: list[str]
+    conclusions: tuple[Conclusion, ...]
+
+    def of(self, pred: str) -> list[Conclusion]:
+        return [c for c in self.conclusions if c.pred == pred]
+
+    def as_dict(self, vocab: Vocabulary) -> dict[str, Any]:
+        """The JSON form: one key per kind of conclusion, each item with its doctrines."""
+        out: dict[str, Any] = {
+            "case": self.case,
+            "engine": self.engine,
+            "regime": self.regime,
+            "positions": dict(sorted(self.positions.items())),
+            "open_facts": list(self.open_facts),
+        }
+        for key, pred in SECTIONS:
+            out[key] = self._section(pred, vocab)
+        return out
+
+    def _section(self, pred: str, vocab: Vocabulary) -> list[dict[str, Any]]:
+        items = self.of(pred)
+        names = vocab.outputs[pred].arg_names
+        if pred == "liable":
+            return self._grouped(items, ("subject", "kind", "stage"), "right", "rights")
+        if pred == "remedy":
+            factors = {c.args[0]: [] for c in self.of("remedy_factor")}  # type: dict[str, list[Conclusion]]
+            for c in self.of("remedy_factor"):
+                factors[c.args[0]].append(c)
+            rows = []
+            for c in items:
+                extra = factors.get(c.args[0], []) if c.args[1] == "damages" else []
+                rows.append({"against": c.args[0], "remedy": c.args[1],
+                             "factors": sorted(f.args[1] for f in extra),
+                             "doctrines": _doctrines([c, *extra])})
+            return rows
+        rows = []
+        for c in items:
+            row: dict[str, Any] = {name: _value(v) for name, v in zip(names, c.args)}
+            if pred == "insurance":
+                row["covers"] = list(INSURANCE_COVERS)
+            row["doctrines"] = list(c.doctrines)
+            rows.append(row)
+        return rows
+
+    @staticmethod
+    def _grouped(items: list[Conclusion], keys: tuple[str, ...], member: str,
+                 plural: str) -> list[dict[str, Any]]:
+        groups: dict[tuple[str, ...], list[Conclusion]] = {}
+        names = ("subject", "kind", "right", "stage")
+        for c in items:
+            values = dict(zip(names, c.args))
+            groups.setdefault(tuple(values[k] for k in keys), []).append(c)
+        rows = []
+        for group_key, members in sorted(groups.items()):
+            row: dict[str, Any] = dict(zip(keys, group_key))
+            row[plural] = sorted(dict(zip(names, c.args))[member] for c in members)
+            row["doctrines"] = _doctrines(members)
+            rows.append(row)
+        return rows

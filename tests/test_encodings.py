@@ -1,0 +1,131 @@
+"""Both encodings read exactly the declared inputs and cite doctrines on every rule."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import clingo
+import clingo.ast as cast
+
+from aigc_kb import KnowledgeBase
+from aigc_kb.prolog_engine import _LOCK, _once, _text
+
+from .conftest import ROOT, tool
+
+PARAMETERS = {("set_regime", 1), ("set_position", 2), ("unknown", 1)}
+
+
+def _asp_signatures(files: list[Path]) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """(predicates in rule heads, predicates in rule bodies) of the ASP encoding."""
+    heads: set[tuple[str, int]] = set()
+    bodies: set[tuple[str, int]] = set()
+
+    class Collect(cast.Transformer):
+        def __init__(self, into: set[tuple[str, int]]) -> None:
+            self.into = into
+
+        def visit_SymbolicAtom(self, node: cast.AST) -> cast.AST:
+            term = node.symbol
+            if term.ast_type == cast.ASTType.Function:
+                self.into.add((term.name, len(term.arguments)))
+            elif term.ast_type == cast.ASTType.SymbolicTerm and term.symbol.type == clingo.SymbolType.Function:
+                self.into.add((term.symbol.name, len(term.symbol.arguments)))
+            return node
+
+    def on_statement(stm: cast.AST) -> None:
+        if stm.ast_type == cast.ASTType.Rule:
+            Collect(heads)(stm.head)
+            for lit in stm.body:
+                Collect(bodies)(lit)
+
+    cast.parse_files([str(f) for f in files], on_statement)
+    return heads, bodies
+
+
+def test_asp_reads_only_declared_inputs_and_defines_every_output(kb: KnowledgeBase) -> None:
+    heads, bodies = _asp_signatures(kb.paths.asp_files)
+    declared = {(p.name, p.arity) for p in kb.vocab.inputs.values()} | PARAMETERS
+    undeclared = {sig for sig in bodies - heads if sig not in declared}
+    assert not undeclared, f"ASP reads undeclared input predicates: {sorted(undeclared)}"
+    outputs = {(o.name, o.arity) for o in kb.vocab.outputs.values()}
+    assert outputs <= heads, f"ASP never concludes {sorted(outputs - heads)}"
+    inputs = {(p.name, p.arity) for p in kb.vocab.inputs.values()}
+    assert not heads & inputs - {("unknown", 1)}, "an input predicate is concluded by a rule (only open.lp may choose them)"
+
+
+def test_asp_shows_only_outputs_and_because() -> None:
+    show_files = [p for p in sorted((ROOT / "kb" / "asp").glob("*.lp")) if "#show" in p.read_text(encoding="utf-8")]
+    assert [p.name for p in show_files] == ["show.lp"], "#show belongs in show.lp only"
+
+
+def test_prolog_declares_exactly_the_vocabulary_inputs(kb: KnowledgeBase) -> None:
+    kb.engine("prolog")
+    with _LOCK:
+        answer = _once("findall(N/A, aigc:input_predicate(N, A), L), format(string(S), '~q', [L])")
+    declared = set(re.findall(r"(\w+)/(\d+)", _text(answer["S"])))
+    expected = {(p.name, str(p.arity)) for p in kb.vocab.inputs.values()}
+    assert declared == expected
+
+
+def test_every_prolog_rule_cites_a_doctrine_and_section(kb: KnowledgeBase) -> None:
+    kb.engine("prolog")
+    goal = ("findall(r(Id, Ds, Sec), aigc_rules:rule_clause(Id, Ds, Sec, _, _, _), Rules), "
+            "length(Rules, N), "
+            "include([r(_, Ds, Sec)]>>(\\+ is_list(Ds) ; Ds == [] ; Sec == '' ; "
+            "member(D, Ds), \\+ (atom(D), atom_concat(d, Num, D), atom_number(Num, X), between(1, 31, X)))), "
+            "Rules, Bad), format(string(S), '~q', [Bad])")
+    with _LOCK:
+        answer = _once(goal)
+    assert int(answer["N"]) > 50
+    assert _text(answer["S"]) == "[]"
+
+
+def test_every_asp_rule_label_cites_a_doctrine(kb: KnowledgeBase) -> None:
+    ctl = clingo.Control()
+    for f in kb.paths.asp_files:
+        ctl.load(str(f))
+    ctl.ground([("base", [])])
+    cited = {}
+    for atom in ctl.symbolic_atoms.by_signature("rule", 3):
+        label, doctrine, section = atom.symbol.arguments
+        cited.setdefault(str(label), []).append((str(doctrine), section.string))
+    assert len(cited) > 50
+    for label, citations in cited.items():
+        for doctrine, section in citations:
+            assert re.fullmatch(r"d(0[1-9]|[12][0-9]|3[01])", doctrine), (label, doctrine)
+            assert section.strip(), label
+
+
+def test_every_doctrine_has_rules_in_both_engines(kb: KnowledgeBase) -> None:
+    ctl = clingo.Control()
+    for f in kb.paths.asp_files:
+        ctl.load(str(f))
+    ctl.ground([("base", [])])
+    asp = {str(a.symbol.arguments[1]).upper() for a in ctl.symbolic_atoms.by_signature("rule", 3)}
+    kb.engine("prolog")
+    with _LOCK:
+        answer = _once("findall(D, (aigc_rules:rule_clause(_, Ds, _, _, _, _), member(D, Ds)), L), "
+                       "sort(L, S0), format(string(S), '~q', [S0])")
+    prolog = {d.upper() for d in re.findall(r"d\d\d", _text(answer["S"]))}
+    every = set(kb.vocab.doctrines)
+    assert every - asp == set(), f"no ASP rule cites {sorted(every - asp)}"
+    assert every - prolog == set(), f"no Prolog rule cites {sorted(every - prolog)}"
+
+
+def test_plunit_suite_passes() -> None:
+    proc = subprocess.run(["swipl", "-g", "load_test_files([]), run_tests", "-t", "halt",
+                           str(ROOT / "kb" / "prolog" / "test_all.pl")],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert re.search(r"(All|\d+) tests? passed|passed", proc.stdout + proc.stderr)
+
+
+def test_asp_unit_instances_pass() -> None:
+    env_path = str(Path(tool("clingo")).parent)
+    proc = subprocess.run(["bash", str(ROOT / "kb" / "asp_tests" / "run.sh")], capture_output=True, text=True,
+                          timeout=600, cwd=ROOT, env={"PATH": f"{env_path}:/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert json.dumps(proc.stdout)  # the runner prints its summary

@@ -1,0 +1,81 @@
+"""Case data reaches the engines only as data: the quoting function under attack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import clingo
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aigc_kb import Case, Fact, KnowledgeBase
+from aigc_kb.prolog_engine import _LOCK, _once, _prolog
+from aigc_kb.quoting import asp_name, prolog_atom, symbol_text
+
+# Text without lone surrogates (not representable in UTF-8, so never in a case file).
+TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
+HOSTILE = [
+    "x). :- halt.", "a' , halt, '", "\\", "'", '"', "#show p/1.", "line\nbreak", "tab\there",
+    "Ünïcödé ✓ 中文", "\x00nul", "\x1b[31mred", "%comment", "/* c */", "X", "_", "none_", "a\\'b",
+    "'), shell('touch /tmp/aigc_pwned'), ('", '"). #script (python) import os #end.',
+]
+
+
+def prolog_reads_back(text: str) -> str:
+    _prolog()
+    with _LOCK:
+        answer = _once(f"atom_codes({prolog_atom(text)}, Codes), atom_length({prolog_atom(text)}, _)")
+    return "".join(chr(c) for c in answer["Codes"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_prolog_atom_reads_back_as_itself(kb: KnowledgeBase, text: str) -> None:
+    kb.engine("prolog")
+    assert prolog_reads_back(text) == text
+
+
+def test_prolog_atom_is_printable_ascii() -> None:
+    for text in HOSTILE:
+        quoted = prolog_atom(text)
+        assert all(" " <= ch <= "~" for ch in quoted), quoted
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_asp_name_round_trips_through_clingo_text(text: str) -> None:
+    symbol = asp_name(text)
+    assert symbol_text(clingo.parse_term(str(symbol))) == text
+
+
+def _hostile_case(names: dict[str, str]) -> Case:
+    p, r, s, w, o = (names[k] for k in ("provider", "holder", "system", "work", "output"))
+    facts = (
+        Fact("party", (p,)), Fact("party", (r,)), Fact("system", (s,)), Fact("work", (w,)),
+        Fact("output", (o,)), Fact("provider", (p, s)), Fact("owns_copyright", (r, w)),
+        Fact("generated_by", (o, s)), Fact("substantially_similar", (o, w)),
+    )
+    return Case(id="hostile", path="<test>", facts=facts)
+
+
+PLAIN = {"provider": "acme", "holder": "rh", "system": "gen", "work": "w1", "output": "o1"}
+
+
+def _renamed(result_args: list[tuple[str, tuple[str, ...]]], mapping: dict[str, str]) -> set[tuple[str, tuple[str, ...]]]:
+    return {(pred, tuple(mapping.get(a, a) for a in args)) for pred, args in result_args}
+
+
+def test_hostile_names_are_data_on_both_engines(kb: KnowledgeBase) -> None:
+    canary = Path("/tmp/aigc_pwned")
+    canary.unlink(missing_ok=True)
+    baseline = {e: kb.evaluate(_hostile_case(PLAIN), engine=e) for e in ("prolog", "asp")}
+    assert baseline["prolog"].of("liable"), "the plain case must conclude a liability"
+    for i in range(0, len(HOSTILE) - 4):
+        names = dict(zip(PLAIN, HOSTILE[i:i + 5]))
+        back = {v: PLAIN[k] for k, v in names.items()}
+        for engine in ("prolog", "asp"):
+            result = kb.evaluate(_hostile_case(names), engine=engine)
+            got = _renamed([(c.pred, c.args) for c in result.conclusions], back)
+            want = {(c.pred, c.args) for c in baseline[engine].conclusions}
+            assert got == want, (engine, names)
+    assert not canary.exists(), "a name was executed"

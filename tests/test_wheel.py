@@ -1,0 +1,36 @@
+"""Installed as a wheel into a fresh venv and run elsewhere, it finds kb/ and queries/."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+
+def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+                   check=True, timeout=300)
+    (wheel,) = dist.glob("aigc_kb-*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], check=True, timeout=600)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    case = elsewhere / "case.yaml"
+    case.write_text((ROOT / "cases" / "real_ultraman.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for engine in ("prolog", "asp"):
+        proc = subprocess.run([str(venv / "bin" / "aigc-kb"), "evaluate", "case.yaml", "--engine", engine,
+                               "--format", "json"], cwd=elsewhere, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["liable"]
+    proc = subprocess.run([str(venv / "bin" / "aigc-kb"), "query", "liable_subjects", "case.yaml"],
+                          cwd=elsewhere, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    installed = subprocess.run([str(venv / "bin" / "python"), "-c",
+                                "import aigc_kb.paths as p; print(p.default_kb_dir())"],
+                               cwd=elsewhere, capture_output=True, text=True, check=True)
+    assert "site-packages" in installed.stdout
