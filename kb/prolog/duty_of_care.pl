@@ -1,0 +1,184 @@
+/*  Part of aigc-kb: who is liable when AI-generated content infringes copyright.
+
+    The provider's duty of care and knowledge: the facts the fault regimes of
+    D13 read (D13, D14, D28).  Under `strict` none of this decides whether a
+    provider is liable (D16).
+*/
+
+:- module(aigc_duty_of_care,
+          [ third_party_model/2,        % ?Provider, ?System
+            notified_work/2,            % ?Provider, ?Work
+            breach/1,                   % ?Provider
+            labelling_met/1,            % ?Provider
+            filtering_duty/2,           % ?Provider, ?Work
+            duties_met/1,               % ?Provider
+            knows_p/2                   % ?Provider, ?Output
+          ]).
+:- use_module(rules).
+:- use_module(facts).
+:- use_module(infringement).
+
+                 /*******************************
+                 *   DUTY OF CARE (D14, D28)    *
+                 *******************************/
+
+%!  third_party_model(?Provider, ?System) is nondet.
+%
+%   Provider deploys System, another's model: reached through an API or
+%   developed by someone else (D14, 6.4: due diligence on the system).
+
+rule(r_d14_third_party_model_api, [d14], '6.4',
+     ( third_party_model(P, S) :-
+           provider(P, S),
+           via_api(P, S)
+     )).
+rule(r_d14_third_party_model_developer, [d14], '6.4',
+     ( third_party_model(P, S) :-
+           provider(P, S),
+           developer(D, S),
+           D \== P
+     )).
+
+%!  notified_work(?Provider, ?Work) is nondet.
+%
+%   Provider received notice of an output that copies Work.
+
+rule(r_d14_notified_work, [d14], '4.3',
+     ( notified_work(P, W) :-
+           notice_received(P, O),
+           copies(O, W, _)
+     )).
+
+%!  breach(?Provider) is nondet.
+%
+%   A breach of Provider's duty of care is proven (D14): generally, or [ext]
+%   by one of the concrete omissions or acts of court practice and
+%   regulation, each stated in the case as proven.
+
+rule(r_d14_breach_proven, [d13, d14], '4.3, 5.1, 5.2',
+     ( breach(P) :-
+           provider(P, _),
+           breach_proven(P)
+     )).
+rule(r_d14_breach_no_complaint_mechanism, [d14], '4.3', [ext],
+     ( breach(P) :-
+           provider(P, _),
+           no_complaint_mechanism(P)
+     )).
+rule(r_d14_breach_no_risk_warning, [d14], '4.3', [ext],
+     ( breach(P) :-
+           provider(P, _),
+           no_risk_warning(P)
+     )).
+rule(r_d14_breach_no_ai_labels, [d14], '4.3, 6.5', [ext],
+     ( breach(P) :-
+           provider(P, _),
+           no_ai_labels(P)
+     )).
+rule(r_d14_breach_no_filtering_well_known, [d14], '4.3', [ext],
+     ( breach(P) :-
+           provider(P, _),
+           no_filtering(P, W),
+           well_known(W)
+     )).
+rule(r_d14_breach_no_filtering_notified, [d14], '4.3', [ext],
+     ( breach(P) :-
+           provider(P, _),
+           no_filtering(P, W),
+           notified_work(P, W)
+     )).
+rule(r_d14_breach_no_due_diligence, [d14], '6.4', [ext],
+     ( breach(P) :-
+           provider(P, _),
+           no_due_diligence(P, S),
+           third_party_model(P, S)
+     )).
+rule(r_d14_breach_recommends, [d14], '4.3', [ext],
+     ( breach(P) :-
+           provider(P, _),
+           recommends(P, O),
+           infringing_output(O)
+     )).
+
+%!  labelling_met(?Provider) is nondet.
+%
+%   Provider labels its outputs as AI-generated; or (D28 [ext]) it provides
+%   a system that generated an output and every output of its systems
+%   carries an AI-attribution tag.
+
+rule(r_d14_labels_outputs, [d14], '4.3, 6.5',
+     ( labelling_met(P) :-
+           labels_outputs(P)
+     )).
+rule(r_d28_labelling_by_aia_tags, [d14, d28], '6.5', [ext],
+     ( labelling_met(P) :-
+           provider(P, S),
+           generated_by(_, S),
+           % no output of a system P provides lacks the tag
+           \+ ( provider(P, S1),
+                generated_by(O, S1),
+                \+ aia_tag(O)
+              )
+     )).
+
+%!  filtering_duty(?Provider, ?Work) is nondet.
+%
+%   Provider must filter for Work: Work is well known or notified, and an
+%   output of a system Provider provides copies it.
+
+rule(r_d14_filtering_duty_well_known, [d14], '4.3',
+     ( filtering_duty(P, W) :-
+           provider(P, S),
+           generated_by(O, S),
+           copies(O, W, _),
+           well_known(W)
+     )).
+rule(r_d14_filtering_duty_notified, [d14], '4.3',
+     ( filtering_duty(P, W) :-
+           provider(P, S),
+           generated_by(O, S),
+           copies(O, W, _),
+           notified_work(P, W)
+     )).
+
+%!  duties_met(?Provider) is nondet.
+%
+%   Provider proved it met every duty (what it must prove under
+%   presumed_fault with full_reversal, D13): no breach is proven, and it
+%   runs a complaint mechanism, warns of the risk, labels its outputs,
+%   filters every work it must, and did due diligence on every third-party
+%   model it deploys.
+
+rule(r_d14_duties_met, [d13, d14], '5.2, 6.4',
+     ( duties_met(P) :-
+           provider(P, _),
+           \+ breach(P),
+           complaint_mechanism(P),
+           risk_warning(P),
+           labelling_met(P),
+           % no work it must filter goes unfiltered
+           \+ ( filtering_duty(P, W),
+                \+ filters_work(P, W)
+              ),
+           % no third-party model it deploys lacks due diligence
+           \+ ( third_party_model(P, S),
+                \+ due_diligence(P, S)
+              )
+     )).
+
+                 /*******************************
+                 *    PROVIDER KNOWLEDGE (D13)  *
+                 *******************************/
+
+%!  knows_p(?Provider, ?Output) is nondet.
+%
+%   Provider knew or should have known that Output infringes.
+
+rule(r_d13_provider_knew, [d13], '3.2, 5',
+     ( knows_p(P, O) :-
+           provider_knew(P, O)
+     )).
+rule(r_d13_provider_should_have_known, [d13], '3.2, 5',
+     ( knows_p(P, O) :-
+           provider_should_have_known(P, O)
+     )).

@@ -1,0 +1,162 @@
+/*  Part of aigc-kb: who is liable when AI-generated content infringes copyright.
+
+    Ownership of outputs: D17-D21, with D06 (the AI is never an author).
+    docs/semantics.md, section 4.  Copyright in an output and ownership of
+    its tangible form are independent (D18).
+*/
+
+:- module(aigc_ownership,
+          [ copyright/4,                % ?Output, ?Status, ?Owner, ?Reason
+            tangible_owner/2,           % ?Output, ?Owner
+            copyrightable/1,            % ?Output
+            original_work/1             % ?Output
+          ]).
+:- use_module(rules).
+:- use_module(facts).
+:- use_module(params).
+:- use_module(infringement).
+
+                 /*******************************
+                 *  D17 HUMAN CONTRIBUTION (2.2)
+                 *******************************/
+
+%!  copyrightable(?Output) is nondet.
+%
+%   A human made an original contribution to Output: it is a work (D17).
+
+rule(r_d17_copyrightable, [d17], '2.2',
+     ( copyrightable(O) :-
+           output(O),
+           human_contribution(_, O)
+     )).
+
+%!  copyright(?Output, ?Status, ?Owner, ?Reason) is nondet.
+%
+%   Output is a `work` or `not_a_work`; Owner holds its copyright (`none`:
+%   nobody) for Reason.
+
+%   D17 (2.2): without a human contribution there is no work and no owner.
+rule(r_d17_not_a_work, [d17], '2.2',
+     ( copyright(O, not_a_work, none, no_human_contribution) :-
+           output(O),
+           \+ human_contribution(_, O)
+     )).
+
+%   D06 (4.1): naming the AI as author changes nothing.
+rule(r_d06_ai_author_not_a_work, [d06, d17], '2.2, 4.1',
+     ( copyright(O, not_a_work, none, no_human_contribution) :-
+           output(O),
+           \+ human_contribution(_, O),
+           ai_named_author(_, O)
+     )).
+
+                 /*******************************
+                 *  D20 NO COPYRIGHT BY INFRINGEMENT (3.3)
+                 *******************************/
+
+%   D17, D20 (3.3): an infringing output may be a work, but nobody acquires
+%   copyright in it through the infringement.
+rule(r_d20_infringing_output, [d17, d20], '2.3, 3.3',
+     ( copyright(O, work, none, infringing_output) :-
+           copyrightable(O),
+           infringing_output(O)
+     )).
+
+%!  original_work(?Output) is nondet.
+%
+%   Output is a work and infringes nothing: someone can hold copyright in it.
+
+rule(r_d20_original_work, [d17, d20], '2.2, 3.3',
+     ( original_work(O) :-
+           copyrightable(O),
+           \+ infringing_output(O)
+     )).
+
+                 /*******************************
+                 *  D19 COMMISSIONED CREATION (3.3)
+                 *******************************/
+
+%   D17, D19 (3.3): user = client, provider = contractor, AI = tool.  The
+%   contract (terms of service) decides ...
+rule(r_d19_terms_of_service, [d17, d19], '3.3',
+     ( copyright(O, work, A, terms_of_service) :-
+           original_work(O),
+           provider_of_output(P, O),
+           terms_assign_copyright(P, A)
+     )).
+
+%   ... and absent a term, the contractor (the provider) holds it, in the
+%   paper's reading (choice point default_owner).
+rule(r_d19_commissioned_provider, [d17, d19], '3.3',
+     ( copyright(O, work, P, commissioned_provider) :-
+           original_work(O),
+           provider_of_output(P, O),
+           \+ terms_assign_copyright(P, _),
+           position(default_owner, provider)
+     )).
+
+%   contributing_human_holds(?Human, ?Output): courts' tendency (position
+%   default_owner = contributing_human): the contributing human holds it.
+rule(r_d19_contributing_human_holds, [d17, d19], '3.3',
+     ( contributing_human_holds(H, O) :-
+           original_work(O),
+           human_contribution(H, O),
+           has_provider(O),
+           \+ ( provider_of_output(P, O),
+                terms_assign_copyright(P, _)
+              ),
+           position(default_owner, contributing_human)
+     )).
+
+%   self_run_holds(?Human, ?Output): [ext] no provider stands between the
+%   user and the system it runs: the contributing human holds it.
+rule(r_d19_self_run_holds, [d17, d19], '3.3', [ext],
+     ( self_run_holds(H, O) :-
+           original_work(O),
+           human_contribution(H, O),
+           \+ has_provider(O)
+     )).
+
+rule(r_d19_contributing_human, [d17, d19], '3.3',
+     ( copyright(O, work, H, contributing_human) :-
+           contributing_human_holds(H, O),
+           \+ acting_for(H, _)
+     )).
+rule(r_d19_self_run_user, [d17, d19], '3.3', [ext],
+     ( copyright(O, work, H, self_run_user) :-
+           self_run_holds(H, O),
+           \+ acting_for(H, _)
+     )).
+
+%   [ext] A human acting as a legal person's team: the legal person holds it.
+rule(r_d19_legal_person_contributing, [d17, d19], '3.3', [ext],
+     ( copyright(O, work, L, legal_person_work) :-
+           contributing_human_holds(H, O),
+           acting_for(H, L)
+     )).
+rule(r_d19_legal_person_self_run, [d17, d19], '3.3', [ext],
+     ( copyright(O, work, L, legal_person_work) :-
+           self_run_holds(H, O),
+           acting_for(H, L)
+     )).
+
+                 /*******************************
+                 *  D18, D21 THE TANGIBLE FORM (3.3)
+                 *******************************/
+
+%!  tangible_owner(?Output, ?Owner) is nondet.
+%
+%   Owner owns the tangible form of Output: whoever possesses and controls
+%   it; if nobody is proven to, each party that requested it.
+
+rule(r_d21_possessor, [d18, d21], '3.3',
+     ( tangible_owner(O, X) :-
+           output(O),
+           possesses(X, O)
+     )).
+rule(r_d21_requester, [d18, d21], '3.3',
+     ( tangible_owner(O, X) :-
+           output(O),
+           \+ possesses(_, O),
+           requested_by(O, X)
+     )).

@@ -1,0 +1,226 @@
+/*  Part of aigc-kb: who is liable when AI-generated content infringes copyright.
+
+    The rule-as-data mechanism.  Every rule of the knowledge base is written as
+
+        rule(Id, Doctrines, Section, (Head :- Body)).
+        rule(Id, Doctrines, Section, Flags, (Head :- Body)).
+
+    in a module that imports this one.  At load time term expansion turns it into
+
+      - the ordinary clause  Head :- Body  of the loading module;
+      - a registry fact  aigc_rules:rule_clause(Id, Doctrines, Section, Module, Head, Body);
+      - a fact  aigc_rules:rule_flag(Id, Flag)  for each Flag (e.g. `ext` for the
+        project's extensions marked [ext] in the doctrine catalogue);
+      - for a rule that concludes an output predicate, a clause
+        aigc_rules:rule_fired(Id, Doctrines, Head) :- Body  whose body runs in the
+        loading module: the compiled form that collects every conclusion with the
+        doctrines of the rules that concluded it (no meta-call per rule).
+
+    Id is a unique atom, Doctrines a non-empty list of doctrine ids d01..d31,
+    Section a non-empty atom naming the sections of the paper.  The head's
+    predicate is declared discontiguous: rules are grouped by doctrine, not
+    by predicate.
+*/
+
+:- module(aigc_rules,
+          [ rule_clause/6,              % ?Id, ?Doctrines, ?Section, ?Module, ?Head, ?Body
+            rule_flag/2,                % ?Id, ?Flag
+            rule_registry/1,            % -Rules
+            output_predicate/2,         % ?Name, ?Arity
+            doctrine_id/1,              % ?Doctrine
+            rule_fired/3,               % ?Id, ?Doctrines, ?Head
+            collect_conclusions/1,      % -Conclusions
+            registry_problem/1          % -Problem
+          ]).
+:- use_module(library(lists)).
+:- use_module(library(pairs)).
+:- use_module(library(apply)).
+:- use_module(library(error)).
+
+:- multifile
+    rule_clause/6,
+    rule_flag/2,
+    rule_fired/3.
+:- dynamic
+    rule_clause/6,
+    rule_flag/2,
+    rule_fired/3.
+:- discontiguous
+    rule_clause/6,
+    rule_flag/2,
+    rule_fired/3.
+
+%!  rule_clause(?Id, ?Doctrines, ?Section, ?Module, ?Head, ?Body) is nondet.
+%
+%   The registry: rule Id of Module, citing Doctrines (sorted list of
+%   d01..d31) and Section (an atom such as '4.3, 5.3'), is the clause
+%   Head :- Body.  Head and Body share their variables.
+
+%!  rule_flag(?Id, ?Flag) is nondet.
+%
+%   Rule Id carries Flag.  The only flag is `ext`: the rule encodes one of
+%   the project's extensions (marked [ext] in the doctrine catalogue).
+
+%!  rule_fired(?Id, ?Doctrines, ?Head) is nondet.
+%
+%   Rule Id, which concludes the output atom Head and cites Doctrines, fires
+%   for the case under evaluation.  Generated from every rule whose head is an
+%   output predicate.
+
+%!  output_predicate(?Name, ?Arity) is nondet.
+%
+%   Name/Arity is an output predicate of kb/vocabulary.yaml.
+
+output_predicate(infringement, 5).
+output_predicate(liable, 4).
+output_predicate(not_liable, 3).
+output_predicate(defense, 3).
+output_predicate(provider_ground, 2).
+output_predicate(copyright, 4).
+output_predicate(tangible_owner, 2).
+output_predicate(limitation, 3).
+output_predicate(remedy, 2).
+output_predicate(remedy_factor, 2).
+output_predicate(insurance, 2).
+output_predicate(recourse, 3).
+output_predicate(assessor, 3).
+
+%!  doctrine_id(?Doctrine) is nondet.
+%
+%   Doctrine is one of the doctrine ids d01..d31 of the catalogue.
+
+doctrine_id(D) :-
+    between(1, 31, N),
+    format(atom(D), 'd~|~`0t~d~2+', [N]).
+
+%!  rule_registry(-Rules) is det.
+%
+%   Rules is the list of every registered rule as
+%   rule(Id, Doctrines, Section, Flags, Module, (Head :- Body)), sorted by Id.
+
+rule_registry(Rules) :-
+    findall(Id-rule(Id, Ds, Sec, Flags, M, (H :- B)),
+            ( rule_clause(Id, Ds, Sec, M, H, B),
+              findall(F, rule_flag(Id, F), Flags)
+            ),
+            Pairs),
+    keysort(Pairs, Sorted),
+    pairs_values(Sorted, Rules).
+
+%!  collect_conclusions(-Conclusions) is det.
+%
+%   Conclusions is the sorted list of conclusion(Atom, Doctrines) for the
+%   case under evaluation: each output atom once, with the sorted union of
+%   the doctrines of every rule that concludes it and whose body succeeds.
+
+collect_conclusions(Conclusions) :-
+    findall(Head-Ds, rule_fired(_, Ds, Head), Pairs),
+    keysort(Pairs, Sorted),
+    group_pairs_by_key(Sorted, Groups),
+    maplist(merge_doctrines, Groups, Conclusions).
+
+merge_doctrines(Head-DoctrineLists, conclusion(Head, Doctrines)) :-
+    append(DoctrineLists, All),
+    sort(All, Doctrines).
+
+%!  registry_problem(-Problem) is nondet.
+%
+%   Problem is something wrong with the registry: a rule id used twice, a
+%   rule without a doctrine, a doctrine outside d01..d31, an empty section.
+%   The lint test asserts that there is none.
+
+registry_problem(duplicate_rule_id(Id)) :-
+    findall(Id0, rule_clause(Id0, _, _, _, _, _), Ids),
+    msort(Ids, Sorted),
+    append(_, [Id, Id|_], Sorted).
+registry_problem(no_doctrine(Id)) :-
+    rule_clause(Id, [], _, _, _, _).
+registry_problem(unknown_doctrine(Id, D)) :-
+    rule_clause(Id, Ds, _, _, _, _),
+    member(D, Ds),
+    \+ doctrine_id(D).
+registry_problem(empty_section(Id)) :-
+    rule_clause(Id, _, Sec, _, _, _),
+    \+ ( atom(Sec), Sec \== '' ).
+
+
+                 /*******************************
+                 *        TERM EXPANSION        *
+                 *******************************/
+
+:- multifile user:term_expansion/2.
+:- dynamic user:term_expansion/2.
+
+rule_term(rule(_, _, _, _)).
+rule_term(rule(_, _, _, _, _)).
+
+expand_rule(rule(Id, Ds, Sec, Clause), Module, Clauses) :-
+    expand_rule(rule(Id, Ds, Sec, [], Clause), Module, Clauses).
+expand_rule(rule(Id, Ds0, Sec, Flags, Clause), Module, Clauses) :-
+    must_be(atom, Id),
+    check_doctrines(Id, Ds0, Ds),
+    check_section(Id, Sec),
+    check_flags(Id, Flags),
+    clause_parts(Clause, Head, Body),
+    must_be(callable, Head),
+    (   Body == true
+    ->  Local = Head
+    ;   Local = (Head :- Body)
+    ),
+    findall(aigc_rules:rule_flag(Id, F), member(F, Flags), FlagFacts),
+    functor(Head, Name, Arity),
+    (   predicate_property(Module:Head, discontiguous)
+    ->  Declare = []
+    ;   Declare = [(:- discontiguous(Module:Name/Arity))]
+    ),
+    (   output_predicate(Name, Arity)
+    ->  Fired = [(aigc_rules:rule_fired(Id, Ds, Head) :- Body)]
+    ;   Fired = []
+    ),
+    append([ Declare,
+             [ Local,
+               aigc_rules:rule_clause(Id, Ds, Sec, Module, Head, Body)
+             ],
+             FlagFacts,
+             Fired
+           ], Clauses).
+
+clause_parts((Head :- Body), Head, Body) :- !.
+clause_parts(Head, Head, true).
+
+check_doctrines(Id, Ds0, Ds) :-
+    must_be(list, Ds0),
+    (   Ds0 == []
+    ->  domain_error(rule_doctrines(Id), Ds0)
+    ;   true
+    ),
+    forall(member(D, Ds0),
+           (   doctrine_id(D)
+           ->  true
+           ;   domain_error(doctrine_id, D)
+           )),
+    sort(Ds0, Ds).
+
+check_section(Id, Sec) :-
+    (   atom(Sec), Sec \== ''
+    ->  true
+    ;   domain_error(rule_section(Id), Sec)
+    ).
+
+check_flags(Id, Flags) :-
+    must_be(list, Flags),
+    forall(member(F, Flags),
+           (   F == ext
+           ->  true
+           ;   domain_error(rule_flag(Id), F)
+           )).
+
+%   Only rule/4 and rule/5 terms read into a module that imports this one
+%   are touched.
+user:term_expansion(Term, Clauses) :-
+    rule_term(Term),
+    prolog_load_context(module, Module),
+    Module \== aigc_rules,
+    predicate_property(Module:rule_clause(_, _, _, _, _, _),
+                       imported_from(aigc_rules)),
+    expand_rule(Term, Module, Clauses).

@@ -1,0 +1,16 @@
+/*  Part of aigc-kb.  Query: who is liable, and in which kind.
+
+    Loaded as code (kb code, not case data).  Run it on a case with
+    aigc:run_query(liable_subjects, Facts, Options, Json).
+*/
+
+:- module(liable_subjects, [answer/2]).
+:- use_module('../kb/prolog/aigc').
+
+%!  answer(?Subject, ?Kind) is nondet.
+%
+%   Subject is liable in Kind (primary, joint, contributory, secondary) for
+%   some right in some stage.
+
+answer(Subject, Kind) :-
+    liable(Subject, Kind, _Right, _Stage).
