@@ -163,6 +163,8 @@ class _Validator:
                 (entity,) = fact.args
                 if entity in RESERVED_NAMES:
                     self.problem(fact.line, f"{entity!r} is a reserved word and cannot name an entity")
+                if "\0" in entity:
+                    self.problem(fact.line, f"{entity!r}: names cannot contain the NUL character")
                 types = self.entities.setdefault(entity, set())
                 if types and fact.pred not in types:
                     self.problem(fact.line, f"{entity!r} is declared both as {sorted(types)[0]} and as {fact.pred}")

@@ -18,23 +18,35 @@ _ASP_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*")
 _ASP_KEYWORDS = frozenset({"not", "inf", "sup", "infimum", "supremum"})
 
 
+def _check(text: str) -> None:
+    if "\0" in text:
+        raise ValueError("names cannot contain the NUL character (U+0000)")
+
+
 def prolog_atom(text: str) -> str:
     """``text`` as a Prolog quoted atom that reads back as exactly ``text``.
 
-    Backslash and single quote are escaped, and every character outside
-    printable ASCII is written as a ``\\xHEX\\`` escape, so the result is pure
-    printable ASCII whatever ``text`` holds.
+    Backslash and single quote are escaped, every control character
+    (C0, DEL, C1) is written as a ``\\xHEX\\`` escape, and everything else
+    stands as itself (the query text reaches SWI-Prolog as UTF-8).
+
+    Raises
+    ------
+    ValueError
+        For text containing NUL, which neither engine's C interface carries.
     """
+    _check(text)
     out = ["'"]
     for ch in text:
+        code = ord(ch)
         if ch == "\\":
             out.append("\\\\")
         elif ch == "'":
             out.append("\\'")
-        elif " " <= ch <= "~":
-            out.append(ch)
+        elif code < 0x20 or 0x7F <= code < 0xA0:
+            out.append(f"\\x{code:x}\\")
         else:
-            out.append(f"\\x{ord(ch):x}\\")
+            out.append(ch)
     out.append("'")
     return "".join(out)
 
@@ -57,6 +69,7 @@ def prolog_list(items: list[str]) -> str:
 
 def asp_name(text: str) -> clingo.Symbol:
     """A name as a clingo symbol: a constant when it is one, else a string."""
+    _check(text)
     if _ASP_CONSTANT.fullmatch(text) and text not in _ASP_KEYWORDS:
         return clingo.Function(text)
     return clingo.String(text)

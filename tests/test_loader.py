@@ -179,3 +179,8 @@ def test_asp_fact_file(kb: KnowledgeBase, tmp_path: Path) -> None:
 def test_bad_fact_files(kb: KnowledgeBase, tmp_path: Path, text: str, name: str, line: int, fragment: str) -> None:
     found = problems(kb, write(tmp_path, text, name))
     assert any(l == line and fragment in m for l, m in found), found
+
+
+def test_nul_in_a_name_is_refused(kb: KnowledgeBase, tmp_path: Path) -> None:
+    found = problems(kb, write(tmp_path, GOOD.replace("  - party: acme", '  - party: "ac\\0me"')))
+    assert any(l == 5 and "NUL" in m for l, m in found), found
