@@ -25,9 +25,12 @@ def _lines(result: dict[str, Any], vocab: Vocabulary) -> list[tuple[str, list[st
     def c(item: dict[str, Any]) -> str:
         return _cite(item["doctrines"], vocab)
 
+    # an output infringed as a protected work (D29): name whose copyright it is
+    owners = {i["output"]: f" (copyright of {i['owner']})" for i in result["copyright"] if i["owner"]}
+
     return [
         ("Infringements", [
-            f"{i['subject']}: {i['right']} of {i['work']}"
+            f"{i['subject']}: {i['right']} of {i['work']}" + owners.get(i["work"], "")
             + (f" through {i['output']}" if i["output"] else "") + f" ({i['stage']} stage){c(i)}"
             for i in result["infringements"]]),
         ("Liable", [
