@@ -46,7 +46,7 @@ def test_evaluate_text_and_several_cases_give_json_lines() -> None:
         (["evaluate", ULTRAMAN, "--set", "remedy=gold"], "unknown position 'gold' of remedy"),
         (["evaluate", ULTRAMAN, "--set", "remedy=open"], "only for scenario commands"),
         (["evaluate", ULTRAMAN, "--set", "nopoint=x"], "unknown choice point 'nopoint'"),
-        (["evaluate", ULTRAMAN, "--set", "remedy"], "expected POINT=POSITION"),
+        (["evaluate", ULTRAMAN, "--set", "remedy"], "expected NAME=VALUE"),
         (["evaluate", "cases/does_not_exist.yaml"], "no such file"),
         (["evaluate", "cases"], "is a directory"),
         (["query", "no_such_query", ULTRAMAN], "unknown query 'no_such_query'"),

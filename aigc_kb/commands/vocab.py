@@ -1,0 +1,30 @@
+"""``aigc-kb vocab``: the fact vocabulary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from ._common import EXIT_OK
+
+NAME = "vocab"
+HELP = "the fact vocabulary"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=["text", "markdown", "schema"], default="text")
+
+
+def run(kb: Any, args: argparse.Namespace) -> int:
+    from ..reference import vocabulary_markdown, vocabulary_text
+    from ..schema import case_schema
+
+    if args.format == "markdown":
+        sys.stdout.write(vocabulary_markdown(kb.vocab))
+    elif args.format == "schema":
+        print(json.dumps(case_schema(kb.vocab), indent=2))
+    else:
+        sys.stdout.write(vocabulary_text(kb.vocab))
+    return EXIT_OK
