@@ -32,8 +32,15 @@ class AspEngine:
             raise KbError(f"{paths.root / 'asp'}: no .lp files")
 
     @staticmethod
-    def _instance(case: Case, reading: ResolvedReading) -> str:
+    def instance_text(case: Case, reading: ResolvedReading, with_unknown: bool = False) -> str:
+        """The case as ASP facts (rendered from clingo symbols), with the reading.
+
+        With ``with_unknown`` the open facts are added as ``unknown(Fact)``,
+        for enumeration; the reading may then hold ``open`` positions.
+        """
         symbols = [asp_fact(f) for f in case.facts]
+        if with_unknown:
+            symbols.extend(clingo.Function("unknown", [asp_fact(f)]) for f in case.unknown)
         symbols.append(clingo.Function("set_regime", [asp_name(reading.regime)]))
         symbols.extend(clingo.Function("set_position", [asp_name(p), asp_name(v)])
                        for p, v in sorted(reading.positions.items()))
@@ -49,7 +56,7 @@ class AspEngine:
         try:
             for file in files:
                 ctl.load(str(file))
-            ctl.add("base", [], self._instance(case, reading))
+            ctl.add("base", [], self.instance_text(case, reading))
             ctl.ground([("base", [])])
         except RuntimeError as err:
             raise KbError(f"the ASP encoding failed ({err}):\n" + "\n".join(messages)) from None

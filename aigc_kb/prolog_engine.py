@@ -85,12 +85,34 @@ class PrologEngine:
                     f"evaluate {paths.root} in another process")
 
     @staticmethod
-    def _facts(case: Case) -> str:
+    def facts_term(case: Case) -> str:
+        """The case's proven facts as a Prolog list, every name quoted."""
         return prolog_list([prolog_fact(f) for f in case.facts])
 
     @staticmethod
-    def _options(reading: ResolvedReading) -> str:
+    def options_term(reading: ResolvedReading) -> str:
+        """The reading as a Prolog options list."""
         return prolog_list([prolog_term(opt[0], opt[1:]) for opt in reading.options()])
+
+    _facts = facts_term
+    _options = options_term
+
+    def call_json(self, predicate: str, *args: str) -> Any:
+        """Call ``predicate(Args..., Json)`` once and decode the JSON string it returns.
+
+        Parameters
+        ----------
+        predicate : str
+            A module-qualified predicate name of the kb, e.g. ``aigc:evaluate_case_json``
+            (a fixed name, never case data).
+        *args : str
+            Prolog terms built only with :mod:`aigc_kb.quoting` (and
+            :meth:`facts_term`, :meth:`options_term`).
+        """
+        goal = f"{predicate}({', '.join(args)}, Json)" if args else f"{predicate}(Json)"
+        with _LOCK:
+            answer = _once(goal)
+        return json.loads(_text(answer["Json"]))
 
     def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
         """Every conclusion of ``case`` under ``reading``."""
