@@ -9,6 +9,7 @@ from .api import ENGINES, KnowledgeBase
 from .check import CaseReport, Failure, check_case
 from .errors import AigcError, EngineError, InputError, KbError, Problem
 from .export import export_case
+from .limits import LimitError, Limits
 from .model import Case, Expectation, Fact, Reading
 from .reading import ResolvedReading
 from .result import Conclusion, Evaluation
@@ -28,6 +29,8 @@ __all__ = [
     "InputError",
     "KbError",
     "KnowledgeBase",
+    "LimitError",
+    "Limits",
     "Problem",
     "Reading",
     "ResolvedReading",

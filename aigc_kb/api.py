@@ -7,6 +7,7 @@ from typing import Protocol
 
 from .asp_engine import AspEngine
 from .errors import InputError
+from .limits import Limits
 from .loader import load_case
 from .model import Case, Reading
 from .paths import KbPaths
@@ -33,6 +34,8 @@ class KnowledgeBase:
     ----------
     kb_dir : str or Path, optional
         An edited copy of ``kb/``; default the bundled one.
+    limits : Limits, optional
+        Time, stack and model limits of every engine call.
 
     Examples
     --------
@@ -42,8 +45,9 @@ class KnowledgeBase:
     >>> [(c.args[0], c.args[1]) for c in result.of("liable")]   # doctest: +SKIP
     """
 
-    def __init__(self, kb_dir: str | Path | None = None) -> None:
+    def __init__(self, kb_dir: str | Path | None = None, limits: Limits | None = None) -> None:
         self.paths = KbPaths.locate(kb_dir)
+        self.limits = limits or Limits()
         self.vocab: Vocabulary = load_vocabulary(self.paths.vocabulary, self.paths.doctrines)
         self._engines: dict[str, Engine] = {}
 
@@ -56,7 +60,8 @@ class KnowledgeBase:
         if name not in ENGINES:
             raise InputError.single("<command line>", None, f"unknown engine {name!r} (prolog or asp)")
         if name not in self._engines:
-            self._engines[name] = PrologEngine(self.paths) if name == "prolog" else AspEngine(self.paths)
+            self._engines[name] = (PrologEngine(self.paths, self.limits) if name == "prolog"
+                                   else AspEngine(self.paths, self.limits))
         return self._engines[name]
 
     def resolve(self, case: Case, regime: str | None = None,

@@ -2,18 +2,91 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
+from typing import Any
 
 import clingo
 
-from .errors import EngineError, KbError
+from .errors import AigcError, EngineError, KbError
+from .limits import LimitError, Limits
 from .model import Case
-from .paths import KbPaths
+from .paths import KbPaths, default_kb_dir
 from .quoting import asp_fact, asp_name, symbol_text
 from .reading import ResolvedReading
 from .result import Conclusion
 
 SHOW_FILE = "show.lp"
+
+
+def _solve_texts(files: list[str], instance: str, seconds: float) -> list[clingo.Symbol]:
+    """Ground ``files`` with ``instance`` and return the shown atoms of the one answer set.
+
+    Solving runs asynchronously and is cancelled at the time limit; more than
+    one answer set with every fact known is an error of the encoding.
+    """
+    messages: list[str] = []
+
+    def logger(code: clingo.MessageCode, message: str) -> None:
+        messages.append(message.strip())
+
+    ctl = clingo.Control(["--models=2"], logger=logger, message_limit=50)
+    try:
+        for file in files:
+            ctl.load(file)
+        ctl.add("base", [], instance)
+        ctl.ground([("base", [])])
+    except RuntimeError as err:
+        raise KbError(f"the ASP encoding failed ({err}):\n" + "\n".join(messages)) from None
+    models: list[list[clingo.Symbol]] = []
+    with ctl.solve(on_model=lambda m: models.append(list(m.symbols(shown=True))), async_=True) as handle:
+        if not handle.wait(seconds):
+            handle.cancel()
+            raise LimitError("ASP time", f"{seconds:g} s", "--time-limit SECONDS")
+        handle.get()
+    if not models:
+        raise EngineError("the ASP encoding has no answer set for this case")
+    if len(models) > 1:
+        raise EngineError("the ASP encoding has more than one answer set with every fact known")
+    return models[0]
+
+
+def _child(files: list[str], instance: str, seconds: float, conn: Any) -> None:
+    try:
+        conn.send(("ok", [str(s) for s in _solve_texts(files, instance, seconds)]))
+    except AigcError as err:
+        conn.send((type(err).__name__, str(err)))
+    except Exception as err:  # the child reports every failure to the parent
+        conn.send(("EngineError", f"{type(err).__name__}: {err}"))
+    finally:
+        conn.close()
+
+
+def _solve_isolated(files: list[str], instance: str, seconds: float) -> list[str]:
+    """:func:`_solve_texts` in a child process, killed at the time limit (grounding included)."""
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(files, instance, seconds, child), daemon=True)
+    process.start()
+    child.close()
+    try:
+        if not parent.poll(seconds + 5.0):
+            raise LimitError("ASP grounding and solving time", f"{seconds:g} s", "--time-limit SECONDS")
+        status, payload = parent.recv()
+    except EOFError:
+        raise EngineError("the ASP child process died without an answer") from None
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        parent.close()
+    if status == "ok":
+        texts: list[str] = payload
+        return texts
+    error = {"KbError": KbError, "LimitError": EngineError, "EngineError": EngineError}.get(status, EngineError)
+    if status == "LimitError":
+        raise LimitError("ASP time", f"{seconds:g} s", "--time-limit SECONDS")
+    raise error(payload)
 
 
 class AspEngine:
@@ -25,8 +98,11 @@ class AspEngine:
 
     name = "asp"
 
-    def __init__(self, paths: KbPaths) -> None:
+    def __init__(self, paths: KbPaths, limits: Limits | None = None) -> None:
         self.paths = paths
+        self.limits = limits or Limits()
+        self.isolate = (self.limits.isolate_grounding if self.limits.isolate_grounding is not None
+                        else paths.root != default_kb_dir())
         self.files = paths.asp_files
         if not self.files:
             raise KbError(f"{paths.root / 'asp'}: no .lp files")
@@ -47,28 +123,14 @@ class AspEngine:
         return "".join(f"{s}.\n" for s in symbols)
 
     def _solve(self, files: list[Path], case: Case, reading: ResolvedReading) -> list[clingo.Symbol]:
-        messages: list[str] = []
-
-        def logger(code: clingo.MessageCode, message: str) -> None:
-            messages.append(message.strip())
-
-        ctl = clingo.Control(["--models=2"], logger=logger, message_limit=50)
+        instance = self.instance_text(case, reading)
         try:
-            for file in files:
-                ctl.load(str(file))
-            ctl.add("base", [], self.instance_text(case, reading))
-            ctl.ground([("base", [])])
-        except RuntimeError as err:
-            raise KbError(f"the ASP encoding failed ({err}):\n" + "\n".join(messages)) from None
-        models: list[list[clingo.Symbol]] = []
-        with ctl.solve(yield_=True) as handle:
-            for model in handle:
-                models.append(list(model.symbols(shown=True)))
-        if not models:
-            raise EngineError(f"{case.id}: the ASP encoding has no answer set for this case")
-        if len(models) > 1:
-            raise EngineError(f"{case.id}: the ASP encoding has more than one answer set with every fact known")
-        return models[0]
+            if self.isolate:
+                texts = _solve_isolated([str(f) for f in files], instance, self.limits.time)
+                return [clingo.parse_term(t) for t in texts]
+            return _solve_texts([str(f) for f in files], instance, self.limits.time)
+        except EngineError as err:
+            raise EngineError(f"{case.id}: {err}") from None
 
     def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
         """Every conclusion of ``case`` under ``reading``."""

@@ -13,6 +13,7 @@ from typing import Any, Sequence
 from .commands import command_modules
 from .commands._common import EXIT_BAD_INPUT
 from .errors import AigcError, InputError, KbError
+from .limits import Limits
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,6 +33,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.__doc__)
         module.add_arguments(command)
         command.add_argument("--kb", metavar="DIR", help="use an edited copy of kb/ (default: the bundled kb)")
+        limits = command.add_argument_group("limits")
+        limits.add_argument("--time-limit", type=float, default=Limits.time, metavar="SECONDS",
+                            help=f"per Prolog query and per ASP grounding and solving (default {Limits.time:g})")
+        limits.add_argument("--stack-limit", type=int, default=Limits.stack_mb, metavar="MB",
+                            help=f"SWI-Prolog stack limit (default {Limits.stack_mb})")
+        limits.add_argument("--model-limit", type=int, default=Limits.models, metavar="N",
+                            help=f"answer sets one ASP enumeration may produce (default {Limits.models})")
         commands[module.NAME] = module
     return parser, commands
 
@@ -43,7 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from .api import KnowledgeBase
 
-        kb = KnowledgeBase(args.kb)
+        if args.time_limit <= 0 or args.stack_limit <= 0 or args.model_limit <= 0:
+            raise InputError.single("<command line>", None, "limits must be positive")
+        kb = KnowledgeBase(args.kb, Limits(time=args.time_limit, stack_mb=args.stack_limit,
+                                           models=args.model_limit))
         code: int = commands[args.command].run(kb, args)
         return code
     except InputError as err:

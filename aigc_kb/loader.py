@@ -352,3 +352,20 @@ def load_case(path: str | Path, vocab: Vocabulary) -> Case:
         raise InputError.single(str(path), None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
     data, node = _compose(text, str(path), suffix == ".json")
     return _structured_case(vocab, data, node, path)
+
+
+def load_case_json_line(text: str, file: str, line: int, vocab: Vocabulary) -> Case:
+    """Load one case written as a JSON object on line ``line`` of a JSON Lines file.
+
+    Every problem is located at that line.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError.single(file, line, f"invalid JSON: {err.msg} (column {err.colno})") from None
+    except RecursionError:
+        raise InputError.single(file, line, "nesting too deep") from None
+    try:
+        return _structured_case(vocab, data, None, Path(file))
+    except InputError as err:
+        raise InputError([Problem(p.file, line, p.message) for p in err.problems]) from None

@@ -2,7 +2,9 @@
 
 pyswip runs one SWI-Prolog engine per process and allows one open query at a
 time, so a single lock guards every call, every query is exhausted, and a
-process holds one knowledge base at a time.
+process holds one knowledge base at a time.  Every goal runs under a time
+limit inside ``aigc_load:guarded/3``, the stack is bounded, and ``halt`` is
+refused, so no kb file or query can end the Python process.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EngineError, KbError
+from .limits import LimitError, Limits
 from .model import Case
 from .paths import KbPaths
 from .quoting import prolog_atom, prolog_fact, prolog_list, prolog_term
@@ -20,8 +23,10 @@ from .reading import ResolvedReading
 from .result import Conclusion
 
 _LOCK = threading.RLock()
-_STATE: dict[str, Any] = {"prolog": None, "kb": None, "queries": {}}
+_STATE: dict[str, Any] = {"prolog": None, "kb": None, "queries": {}, "stack_mb": None}
 _LOADER = Path(__file__).resolve().parent / "prolog" / "load.pl"
+_MESSAGES = ("findall(T, (member(msg(K, F, L, X), Ms), "
+             "format(string(T), '~w:~w: ~w: ~s', [F, L, K, X])), Messages)")
 
 
 def _prolog() -> Any:
@@ -66,23 +71,34 @@ class PrologEngine:
     paths : KbPaths
         The knowledge base to load.  A process can hold only one: asking for
         another raises :class:`KbError` (run it in a subprocess).
+    limits : Limits
+        The time limit of each query and the stack limit of the process.
     """
 
     name = "prolog"
 
-    def __init__(self, paths: KbPaths) -> None:
+    def __init__(self, paths: KbPaths, limits: Limits | None = None) -> None:
         self.paths = paths
+        self.limits = limits or Limits()
         with _LOCK:
             if _STATE["kb"] is None:
                 _load(_LOADER, "the loader", "load_files({file}, [silent(true)]), Messages = []")
+                _once("aigc_load:refuse_halt")
+                self._set_stack_limit()
                 _load(paths.prolog_entry, str(paths.prolog_entry),
-                      "aigc_load:load_kb({file}, Ms), "
-                      "findall(T, (member(msg(K, F, L, X), Ms), format(string(T), '~w:~w: ~w: ~s', [F, L, K, X])), Messages)")
+                      "aigc_load:load_kb({file}, Ms), " + _MESSAGES)
                 _STATE["kb"] = paths.root
             elif _STATE["kb"] != paths.root:
                 raise KbError(
                     f"this process already holds the knowledge base {_STATE['kb']}; "
                     f"evaluate {paths.root} in another process")
+            else:
+                self._set_stack_limit()
+
+    def _set_stack_limit(self) -> None:
+        if _STATE["stack_mb"] != self.limits.stack_mb:
+            _once(f"set_prolog_flag(stack_limit, {int(self.limits.stack_mb) * 1024 * 1024})")
+            _STATE["stack_mb"] = self.limits.stack_mb
 
     @staticmethod
     def facts_term(case: Case) -> str:
@@ -94,8 +110,25 @@ class PrologEngine:
         """The reading as a Prolog options list."""
         return prolog_list([prolog_term(opt[0], opt[1:]) for opt in reading.options()])
 
-    _facts = facts_term
-    _options = options_term
+    def _guarded(self, goal: str) -> dict[str, Any]:
+        """Run ``goal`` (binding ``Json``) under the limits; raise on any other ending."""
+        with _LOCK:
+            self._set_stack_limit()
+            answer = _once(f"aigc_load:guarded(({goal}), {float(self.limits.time)!r}, Status), "
+                           f"format(string(StatusText), '~q', [Status])")
+        status = _text(answer["StatusText"])
+        if status == "ok":
+            return answer
+        if status == "time_limit":
+            raise LimitError("Prolog time", f"{self.limits.time:g} s", "--time-limit SECONDS")
+        if status.startswith("resource("):
+            raise LimitError(f"Prolog {status[9:-1].strip(chr(39))}", f"{self.limits.stack_mb} MiB",
+                             "--stack-limit MB")
+        if status == "halt":
+            raise KbError("the knowledge base tried to halt the process; refused")
+        if status == "failed":
+            raise EngineError(f"Prolog goal failed: {goal[:200]}")
+        raise EngineError(f"Prolog error: {status}")
 
     def call_json(self, predicate: str, *args: str) -> Any:
         """Call ``predicate(Args..., Json)`` once and decode the JSON string it returns.
@@ -110,18 +143,14 @@ class PrologEngine:
             :meth:`facts_term`, :meth:`options_term`).
         """
         goal = f"{predicate}({', '.join(args)}, Json)" if args else f"{predicate}(Json)"
-        with _LOCK:
-            answer = _once(goal)
-        return json.loads(_text(answer["Json"]))
+        return json.loads(_text(self._guarded(goal)["Json"]))
 
     def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
         """Every conclusion of ``case`` under ``reading``."""
-        goal = f"aigc:evaluate_case_json({self._facts(case)}, {self._options(reading)}, Json)"
-        with _LOCK:
-            answer = _once(goal)
+        items = self.call_json("aigc:evaluate_case_json", self.facts_term(case), self.options_term(reading))
         return [
             Conclusion(item["pred"], tuple(item["args"]), tuple(sorted(d.upper() for d in item["doctrines"])))
-            for item in json.loads(_text(answer["Json"]))
+            for item in items
         ]
 
     def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]:
@@ -129,11 +158,8 @@ class PrologEngine:
         with _LOCK:
             modules: dict[Path, str] = _STATE["queries"]
             if file not in modules:
-                answer = _load(file, str(file),
-                               "aigc_load:load_query({file}, Module, Ms), "
-                               "findall(T, (member(msg(K, F, L, X), Ms), format(string(T), '~w:~w: ~w: ~s', [F, L, K, X])), Messages)")
+                answer = _load(file, str(file), "aigc_load:load_query({file}, Module, Ms), " + _MESSAGES)
                 modules[file] = _text(answer["Module"])
-            goal = (f"aigc:run_query({prolog_atom(modules[file])}, {self._facts(case)}, "
-                    f"{self._options(reading)}, Json)")
-            answer = _once(goal)
-        return sorted(tuple(row) for row in json.loads(_text(answer["Json"])))
+            rows = self.call_json("aigc:run_query", prolog_atom(modules[file]), self.facts_term(case),
+                                  self.options_term(reading))
+        return sorted(tuple(row) for row in rows)

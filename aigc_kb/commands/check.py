@@ -1,4 +1,9 @@
-"""``aigc-kb check``: hand-derived expectations on both engines, and agreement."""
+"""``aigc-kb check``: hand-derived expectations on both engines, and agreement.
+
+Every case is checked even when others are bad: a bad case is reported with
+its errors and the run goes on; the exit code is 2 if any case was bad input,
+else 1 if any expectation or agreement failed.
+"""
 
 from __future__ import annotations
 
@@ -7,49 +12,66 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, Problem
-from ._common import EXIT_FAILED, EXIT_OK, default_cases
+from ..errors import AigcError
+from ._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, default_cases
 
 NAME = "check"
 HELP = "check cases' expectations on both engines and their agreement"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("cases", nargs="*", metavar="CASE", help="default: every case in cases/")
+    parser.add_argument("cases", nargs="*", metavar="CASE",
+                        help="case files, directories of them, or .jsonl files (default: every case in cases/)")
     parser.add_argument("--format", choices=["text", "json"], default="text")
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
+    from ..batch import BatchItem, batch_items
     from ..check import check_case
 
-    paths = [Path(p) for p in args.cases] or default_cases()
-    if not paths:
-        raise InputError.single("cases/", None, "no case files to check")
-    problems: list[Problem] = []
-    cases = []
-    for path in paths:
-        try:
-            cases.append(kb.load_case(path))
-        except InputError as err:
-            problems.extend(err.problems)
-    if problems:
-        raise InputError(problems)
-    siblings = {c.id: c for c in cases}
-    failed = 0
-    reports = []
-    for case in cases:
-        report = check_case(kb, case, siblings)
-        reports.append(report)
-        failed += not report.ok
+    items: list[BatchItem] = []
+    for arg in args.cases or [str(p) for p in default_cases()]:
+        path = Path(arg)
+        if path.is_dir() or path.suffix.lower() == ".jsonl":
+            items.extend(batch_items(path, kb))
+        else:
+            try:
+                items.append(BatchItem(arg, kb.load_case(path)))
+            except AigcError as err:
+                problems = getattr(err, "problems", [])
+                items.append(BatchItem(arg, None, tuple(problems)))
+    siblings = {item.case.id: item.case for item in items if item.case is not None}
+    records: list[dict[str, Any]] = []
+    bad = failed = 0
+    for item in items:
+        record: dict[str, Any]
+        if item.case is None:
+            bad += 1
+            record = {"case": None, "source": item.source, "ok": False, "bad_input": True,
+                      "failures": [str(p) for p in item.problems]}
+        else:
+            try:
+                report = check_case(kb, item.case, siblings)
+                failures = [str(f) for f in report.failures]
+                failed += not report.ok
+                record = {"case": item.case.id, "source": item.source, "ok": report.ok, "bad_input": False,
+                          "readings": report.readings, "expectations": report.expectations, "failures": failures}
+            except AigcError as err:
+                bad += 1
+                record = {"case": item.case.id, "source": item.source, "ok": False, "bad_input": True,
+                          "failures": [str(err)]}
+        records.append(record)
         if args.format == "text":
-            status = "ok  " if report.ok else "FAIL"
-            print(f"{status} {case.id}: {report.readings} reading(s), {report.expectations} expectation checks")
-            for failure in report.failures:
-                print(f"     {failure}")
+            if record["ok"]:
+                print(f"ok   {record['case']}: {record['readings']} reading(s), "
+                      f"{record['expectations']} expectation checks")
+            else:
+                label = "BAD " if record["bad_input"] else "FAIL"
+                print(f"{label} {record['case'] or record['source']}")
+                for failure in record["failures"]:
+                    print(f"     {failure}")
     if args.format == "json":
-        print(json.dumps([{"case": r.case, "file": r.file, "ok": r.ok, "readings": r.readings,
-                           "expectations": r.expectations,
-                           "failures": [str(f) for f in r.failures]} for r in reports], indent=2))
+        print(json.dumps(records, indent=2, ensure_ascii=False))
     else:
-        print(f"{len(cases) - failed} passed, {failed} failed")
-    return EXIT_FAILED if failed else EXIT_OK
+        print(f"{len(items) - failed - bad} passed, {failed + bad} failed" + (f" ({bad} bad input)" if bad else ""))
+    return EXIT_BAD_INPUT if bad else EXIT_FAILED if failed else EXIT_OK

@@ -1,13 +1,18 @@
-/*  Loading the knowledge base from Python with every message collected.
+/*  Loading the knowledge base from Python with every message collected,
+    and running goals under limits.
 
-    pyswip prints consult errors and goes on; these predicates load a file
-    while a message hook records each error and warning with its file and
-    line, so that the caller can refuse a kb that does not load cleanly.
+    pyswip prints consult errors and goes on; load_kb/2 loads a file while a
+    message hook records each error and warning with its file and line, so
+    that the caller can refuse a kb that does not load cleanly.  guarded/3
+    runs a goal under a time limit and turns every way it can end into a
+    status term, so that no Prolog exception or halt reaches Python raw.
 */
-:- module(aigc_load, [load_kb/2, load_query/3]).
+:- module(aigc_load, [load_kb/2, load_query/3, guarded/3, refuse_halt/0]).
+:- use_module(library(time)).
 
 :- dynamic collecting/0.
 :- dynamic collected/4.
+:- dynamic halt_refused/0.
 
 :- multifile user:message_hook/3.
 :- dynamic user:message_hook/3.
@@ -26,32 +31,76 @@ message_location(_, File, Line) :-
     source_location(File, Line), !.
 message_location(_, '', 0).
 
+%!  refuse_halt is det.
+%
+%   From now on halt/0,1 called by any code in this process is cancelled
+%   (the Python process must never end because a kb file or query says so);
+%   the attempt is remembered and reported by load_kb/2 and guarded/3.
+refuse_halt :-
+    at_halt(refuse_halt_hook).
+
+refuse_halt_hook :-
+    assertz(halt_refused),
+    cancel_halt('aigc-kb: halt refused').
+
 %!  load_kb(+File, -Messages) is det.
 %
 %   Load File (and what it loads) as code, collecting every error and
 %   warning as msg(Kind, File, Line, Text).
 load_kb(File, Messages) :-
-    collect(load_files(user:File, [if(not_loaded)]), Messages).
+    collect(File, load_files(user:File, [if(not_loaded)]), Messages).
 
 %!  load_query(+File, -Module, -Messages) is det.
 %
 %   Load a query module file and return its module name.
 load_query(File, Module, Messages) :-
-    collect(load_files(user:File, [if(not_loaded)]), Messages),
+    collect(File, load_files(user:File, [if(not_loaded)]), Messages),
     absolute_file_name(File, Abs, [file_type(prolog), access(read)]),
     (   module_property(Module, file(Abs))
     ->  true
     ;   Module = user
     ).
 
-collect(Goal, Messages) :-
+collect(File, Goal, Messages) :-
     retractall(collected(_, _, _, _)),
+    retractall(halt_refused),
     setup_call_cleanup(
         assertz(collecting),
-        catch(Goal, Error, record_error(Error)),
+        catch(Goal, Error, print_message(error, Error)),
         retractall(collecting)),
+    (   retract(halt_refused)
+    ->  assertz(collected(error, File, 0, "calls halt, which is refused"))
+    ;   true
+    ),
     findall(msg(K, F, L, T), collected(K, F, L, T), Messages),
     retractall(collected(_, _, _, _)).
 
-record_error(Error) :-
-    print_message(error, Error).
+%!  guarded(:Goal, +Seconds, -Status) is det.
+%
+%   Run Goal once under a time limit of Seconds.  Status is `ok`,
+%   `failed`, `time_limit`, `resource(What)` (e.g. the stack), `halt`
+%   (the goal tried to halt the process), or `error(Text)`.
+:- meta_predicate guarded(0, +, -).
+guarded(Goal, Seconds, Status) :-
+    retractall(halt_refused),
+    (   catch(call_with_time_limit(Seconds, Goal), Error, true)
+    ->  (   retract(halt_refused)
+        ->  Status = halt
+        ;   var(Error)
+        ->  Status = ok
+        ;   error_status(Error, Status)
+        )
+    ;   retract(halt_refused)
+    ->  Status = halt
+    ;   Status = failed
+    ).
+
+error_status(time_limit_exceeded, time_limit) :- !.
+error_status(time_limit_exceeded(_), time_limit) :- !.
+error_status(error(resource_error(What), _), resource(What)) :- !.
+error_status(unwind(halt(_)), halt) :- !.
+error_status(Error, error(Text)) :-
+    (   catch(message_to_codes(Error, _, Codes), _, fail)
+    ->  string_codes(Text, Codes)
+    ;   format(string(Text), "~q", [Error])
+    ).
