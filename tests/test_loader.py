@@ -184,3 +184,11 @@ def test_bad_fact_files(kb: KnowledgeBase, tmp_path: Path, text: str, name: str,
 def test_nul_in_a_name_is_refused(kb: KnowledgeBase, tmp_path: Path) -> None:
     found = problems(kb, write(tmp_path, GOOD.replace("  - party: acme", '  - party: "ac\\0me"')))
     assert any(l == 5 and "NUL" in m for l, m in found), found
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("deep.yaml", "id: deep\nfacts: " + "[" * 5000 + "]" * 5000 + "\n"),
+    ("deep.json", '{"id": "deep", "facts": ' + "[" * 100000 + "]" * 100000 + "}"),
+])
+def test_deep_nesting_is_refused(kb: KnowledgeBase, tmp_path: Path, name: str, text: str) -> None:
+    assert any("nesting too deep" in m for _, m in problems(kb, write(tmp_path, text, name)))

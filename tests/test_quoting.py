@@ -91,3 +91,22 @@ def test_hostile_names_are_data_on_both_engines(kb: KnowledgeBase) -> None:
             want = {(c.pred, c.args) for c in baseline[engine].conclusions}
             assert got == want, (engine, names)
     assert not canary.exists(), "a name was executed"
+
+
+# Enumerated values (kinds, rights, reasons …) are excluded: renaming back must not touch them.
+_RESERVED = {"none", "open"} | {v for values in KnowledgeBase().vocab.enums.values() for v in values}
+NAME = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\0"), min_size=1,
+               max_size=12).filter(lambda s: s not in _RESERVED)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(NAME, min_size=5, max_size=5, unique=True))
+def test_generated_names_never_change_conclusions_or_execute(kb: KnowledgeBase, names: list[str]) -> None:
+    canary = Path("/tmp/aigc_pwned")
+    mapping = dict(zip(PLAIN, names))
+    back = {v: PLAIN[k] for k, v in mapping.items()}
+    for engine in ("prolog", "asp"):
+        want = {(c.pred, c.args) for c in kb.evaluate(_hostile_case(PLAIN), engine=engine).conclusions}
+        got = kb.evaluate(_hostile_case(mapping), engine=engine)
+        assert _renamed([(c.pred, c.args) for c in got.conclusions], back) == want
+    assert not canary.exists()
