@@ -128,6 +128,11 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         message = f"{error.instance!r} is not one of the {len(error.validator_value)} allowed values (see `aigc-kb vocab`)"
     elif error.validator in ("minItems", "maxItems") and isinstance(error.instance, list):
         message = f"wrong number of arguments: {len(error.instance)} given"
+    elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = error.schema.get("properties", {})
+        extra = sorted(k for k in error.instance if k not in allowed)
+        what = {"positions": "choice point"}.get(str(path[-1]) if path else "", "key")
+        message = f"unknown {what} {', '.join(map(repr, extra))} (allowed: {', '.join(allowed)})"
     elif error.validator == "oneOf":
         message = f"{error.instance!r} must be a name or a list of names"
     else:
