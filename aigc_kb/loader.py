@@ -129,7 +129,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     elif error.validator in ("minItems", "maxItems") and isinstance(error.instance, list):
         message = f"wrong number of arguments: {len(error.instance)} given"
     elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = error.schema.get("properties", {})
+        allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
         extra = sorted(k for k in error.instance if k not in allowed)
         what = {"positions": "choice point"}.get(str(path[-1]) if path else "", "key")
         message = f"unknown {what} {', '.join(map(repr, extra))} (allowed: {', '.join(allowed)})"
