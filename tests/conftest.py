@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aigc_kb import KnowledgeBase
+from aigc_kb import Case, KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES_DIR = ROOT / "cases"
@@ -22,8 +22,14 @@ def kb() -> KnowledgeBase:
 
 
 @pytest.fixture(scope="session")
-def all_cases(kb: KnowledgeBase) -> dict[str, object]:
+def all_cases(kb: KnowledgeBase) -> dict[str, Case]:
     return {c.id: c for c in (kb.load_case(p) for p in CASE_FILES)}
+
+
+@pytest.fixture(scope="session")
+def closed_cases(all_cases: dict[str, Case]) -> dict[str, Case]:
+    """The cases ``evaluate`` takes as they are: no choice point left ``open``."""
+    return {k: c for k, c in all_cases.items() if "open" not in dict(c.positions).values()}
 
 
 def run_cli(*args: str, cwd: Path | None = None, input_text: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -12,8 +12,8 @@ from .conftest import CASE_FILES
 
 
 @pytest.mark.parametrize("engine", ["prolog", "asp"])
-def test_a_then_b_equals_b_alone(kb: KnowledgeBase, all_cases: dict[str, Case], engine: str) -> None:
-    cases = list(all_cases.values())
+def test_a_then_b_equals_b_alone(kb: KnowledgeBase, closed_cases: dict[str, Case], engine: str) -> None:
+    cases = list(closed_cases.values())
     assert len(cases) >= 2
     alone = {c.id: kb.evaluate(c, engine=engine).conclusions for c in cases}
     for a, b in itertools.islice(itertools.permutations(cases, 2), 0, None, max(1, len(cases) // 3)):
@@ -21,8 +21,8 @@ def test_a_then_b_equals_b_alone(kb: KnowledgeBase, all_cases: dict[str, Case], 
         assert kb.evaluate(b, engine=engine).conclusions == alone[b.id], (a.id, b.id)
 
 
-def test_same_case_twice_is_identical(kb: KnowledgeBase, all_cases: dict[str, Case]) -> None:
-    case = all_cases[CASE_FILES[0].stem]
+def test_same_case_twice_is_identical(kb: KnowledgeBase, closed_cases: dict[str, Case]) -> None:
+    case = closed_cases[CASE_FILES[0].stem]
     first = kb.evaluate(case, regime="fault")
     kb.evaluate(case, regime="notice_and_takedown")
     assert kb.evaluate(case, regime="fault") == first

@@ -102,8 +102,8 @@ def test_edited_asp_encoding_with_an_error_is_refused_with_file_and_line(tmp_pat
     assert "broken.lp:1:" in proc.stderr and "unsafe" in proc.stderr
 
 
-def test_eight_threads_get_identical_results(kb: KnowledgeBase, all_cases: dict[str, Case]) -> None:
-    cases = sorted(all_cases.values(), key=lambda c: c.id)[:24]
+def test_eight_threads_get_identical_results(kb: KnowledgeBase, closed_cases: dict[str, Case]) -> None:
+    cases = sorted(closed_cases.values(), key=lambda c: c.id)[:24]
     jobs = [(c, e) for c in cases for e in ("prolog", "asp")]
     alone = {(c.id, e): kb.evaluate(c, engine=e).conclusions for c, e in jobs}
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -113,8 +113,8 @@ def test_eight_threads_get_identical_results(kb: KnowledgeBase, all_cases: dict[
         assert conclusions == alone[key], key
 
 
-def test_no_case_facts_remain_after_evaluations(kb: KnowledgeBase, all_cases: dict[str, Case]) -> None:
-    for case in list(all_cases.values())[:20]:
+def test_no_case_facts_remain_after_evaluations(kb: KnowledgeBase, closed_cases: dict[str, Case]) -> None:
+    for case in list(closed_cases.values())[:20]:
         kb.evaluate(case)
     goal = ("findall(N/A, (aigc:input_predicate(N, A), functor(H, N, A), "
             "predicate_property(aigc_facts:H, number_of_clauses(C)), C > 0), L), format(string(S), '~q', [L])")

@@ -401,3 +401,12 @@ body_goal(aggregate_all(_, A, _), Goal) :- !,
     body_goal(A, Goal).
 body_goal(Goal, Goal).
 
+
+                 /*******************************
+                 *         EXPLANATIONS         *
+                 *******************************/
+
+%   Justification trees and why-not answers (explain.pl), called as
+%   aigc_explain:explain_json/5.
+
+:- use_module(explain).

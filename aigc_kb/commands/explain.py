@@ -1,0 +1,56 @@
+"""``aigc-kb explain``: why conclusions hold, or why one does not, citing the paper."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..errors import InputError
+from ..reading import COMMAND_LINE
+from ._common import EXIT_OK, add_reading_arguments, parse_assignments
+
+NAME = "explain"
+HELP = "justification trees for a case's conclusions, or why a conclusion does not hold"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("case", metavar="CASE")
+    add_reading_arguments(parser)
+    parser.add_argument("--assume", action="append", default=[], metavar="FACT=true|false",
+                        help="fix an input fact, e.g. provider(acme,gen)=true (repeatable)")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--query", metavar="CONCLUSION",
+                       help="explain the conclusions matching an output atom, e.g. liable(acme,_,_,_) "
+                            "(default: every liability, defence and ownership conclusion)")
+    which.add_argument("--why-not", dest="why_not", metavar="CONCLUSION",
+                       help="why no conclusion matches an output atom: each rule that could conclude it "
+                            "and the first condition that failed")
+    parser.add_argument("--depth", type=int, metavar="N",
+                        help="levels of 'why not' to go into (default 3 for --why-not, 1 inside proofs)")
+    parser.add_argument("--format", choices=["text", "json", "dot", "markdown"], default="text")
+
+
+def run(kb: Any, args: argparse.Namespace) -> int:
+    from ..explain import (DEFAULT_PREDICATES, NEGATION_DEPTH, RENDERERS, WHY_NOT_DEPTH, Pattern, assume,
+                           explain, parse_assumption, parse_conclusion)
+
+    case = kb.load_case(args.case)
+    positions = parse_assignments(args.set)
+    assumptions = [parse_assumption(item, case, kb.vocab) for item in args.assume]
+    world = assume(case, assumptions, kb.vocab)
+    reading = kb.resolve(world, args.regime, positions)
+    if args.depth is not None and args.depth < 0:
+        raise InputError.single(COMMAND_LINE, None, f"--depth {args.depth}: expected 0 or more")
+    if args.why_not is not None:
+        requests = [("why_not", parse_conclusion(args.why_not, world, kb.vocab, "--why-not"))]
+        depth = WHY_NOT_DEPTH if args.depth is None else args.depth
+    else:
+        if args.query is not None:
+            requests = [("explain", parse_conclusion(args.query, world, kb.vocab, "--query"))]
+        else:
+            requests = [("explain", Pattern.any_of(pred, kb.vocab)) for pred in DEFAULT_PREDICATES]
+        depth = NEGATION_DEPTH if args.depth is None else args.depth
+    result = explain(kb, world, reading, requests, why_depth=depth, assumed=assumptions)
+    sys.stdout.write(RENDERERS[args.format](result))
+    return EXIT_OK
