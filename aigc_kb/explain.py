@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from .errors import EngineError, InputError, Problem
 from .factfile import parse_fact_file
-from .loader import _Validator
+from .loader import CaseValidator
 from .model import Case, Fact
 from .quoting import prolog_atom, prolog_fact, prolog_list
 from .reading import COMMAND_LINE, ResolvedReading
@@ -160,8 +160,8 @@ def _parse_atom(text: str, option: str, wildcards: bool) -> tuple[str, tuple[str
     return term.name, tuple(args)
 
 
-def _entity_checker(case: Case, vocab: Vocabulary) -> _Validator:
-    check = _Validator(vocab, COMMAND_LINE)
+def _entity_checker(case: Case, vocab: Vocabulary) -> CaseValidator:
+    check = CaseValidator(vocab, COMMAND_LINE)
     check.declare(list(case.facts))
     return check
 
@@ -237,7 +237,7 @@ def assume(case: Case, assumptions: Sequence[tuple[Fact, bool]], vocab: Vocabula
         unknown = [f for f in unknown if f != fact]
         if value:
             facts.append(fact)
-    check = _Validator(vocab, COMMAND_LINE)
+    check = CaseValidator(vocab, COMMAND_LINE)
     check.check_facts(facts, unknown)
     if check.problems:
         raise InputError(check.problems)

@@ -152,7 +152,9 @@ def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name:
 
 
 # ------------------------------------------------------------- validation --
-class _Validator:
+class CaseValidator:
+    """Checks facts and expectations against the vocabulary, collecting located problems."""
+
     def __init__(self, vocab: Vocabulary, name: str) -> None:
         self.vocab = vocab
         self.name = name
@@ -261,7 +263,7 @@ def _structured_case(vocab: Vocabulary, data: Any, node: yaml.Node | None, path:
     problems = _schema_problems(vocab, data, node, name)
     if problems:
         raise InputError(problems)
-    check = _Validator(vocab, name)
+    check = CaseValidator(vocab, name)
     facts = _facts(data["facts"], node, ["facts"])
     unknown = _facts(data.get("unknown") or [], node, ["unknown"])
     check.check_facts(facts, unknown)
@@ -325,7 +327,7 @@ def _fact_file_case(vocab: Vocabulary, text: str, path: Path) -> Case:
             fact = _term_fact(term, name, problems)
             if fact is not None:
                 facts.append(fact)
-    check = _Validator(vocab, name)
+    check = CaseValidator(vocab, name)
     check.problems.extend(problems)
     check.check_facts(facts, unknown)
     if check.problems:
