@@ -13,6 +13,8 @@ from .limits import LimitError, Limits
 from .model import Case, Expectation, Fact, Reading
 from .reading import ResolvedReading
 from .result import Conclusion, Evaluation
+from .scenario import (ScenarioLimitError, ScenarioLimits, compare_regimes, enumerate_outcomes, find_flips,
+                       must_prove)
 from .vocabulary import Vocabulary
 
 __all__ = [
@@ -34,8 +36,14 @@ __all__ = [
     "Problem",
     "Reading",
     "ResolvedReading",
+    "ScenarioLimitError",
+    "ScenarioLimits",
     "Vocabulary",
     "check_case",
+    "compare_regimes",
+    "enumerate_outcomes",
     "export_case",
+    "find_flips",
+    "must_prove",
 ]
 __version__ = "0.1.0"

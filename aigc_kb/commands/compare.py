@@ -1,0 +1,43 @@
+"""``aigc-kb compare``: a case's conclusions under every liability regime, side by side.
+
+Rows are conclusions, columns the regimes ``strict``, ``presumed_fault``,
+``fault`` and ``notice_and_takedown``; a row on which the regimes differ is
+marked ``<>``.  Unknown facts are not proven, so each regime's burden of proof
+(catalogue D13, encoded in the rules) decides them, as in ``evaluate``.  The
+Prolog engine evaluates each regime.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from ._common import EXIT_OK, parse_assignments
+
+NAME = "compare"
+HELP = "conclusions under every regime side by side, divergences marked"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("case", metavar="CASE")
+    parser.add_argument("--set", action="append", default=[], metavar="POINT=POSITION",
+                        help="set a choice point (repeatable)")
+    parser.add_argument("--divergent", action="store_true", help="show only the conclusions the regimes differ on")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def run(kb: Any, args: argparse.Namespace) -> int:
+    from ..scenario_compare import compare_regimes
+    from ..scenario_render import comparison_text
+
+    case = kb.load_case(args.case)
+    result = compare_regimes(kb, case, parse_assignments(args.set))
+    if args.format == "json":
+        data = result.as_dict()
+        if args.divergent:
+            data["rows"] = [r for r in data["rows"] if r["divergent"]]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(comparison_text(result, only_divergent=args.divergent))
+    return EXIT_OK

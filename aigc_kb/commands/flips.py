@@ -1,0 +1,46 @@
+"""``aigc-kb flips``: single facts whose addition or removal changes who is liable, or how.
+
+Every type-correct input fact over the case's declared entities is tried:
+added when not stated (unless it contradicts a stated fact), removed when
+stated (entity declarations excepted).  Each change that changes the
+``liable`` conclusions is printed with what it gains and loses, and the
+``aigc-kb explain`` command of the changed case.  The Prolog engine
+evaluates each candidate; unknown facts stay not proven.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from ._common import EXIT_OK, add_reading_arguments, parse_assignments
+
+NAME = "flips"
+HELP = "single facts whose addition or removal changes who is liable or how"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..scenario_options import add_limit_arguments
+
+    parser.add_argument("case", metavar="CASE")
+    add_reading_arguments(parser)
+    parser.add_argument("--outcome", action="append", metavar="PREDICATE",
+                        help="an output predicate whose change counts (repeatable; default liable)")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    add_limit_arguments(parser, "max_candidates")
+
+
+def run(kb: Any, args: argparse.Namespace) -> int:
+    from ..scenario_flips import FLIP_OUTCOME, find_flips
+    from ..scenario_options import limits_from
+    from ..scenario_render import flips_text
+
+    case = kb.load_case(args.case)
+    result = find_flips(kb, case, regime=args.regime, positions=parse_assignments(args.set),
+                        outcome=args.outcome or FLIP_OUTCOME, limits=limits_from(args))
+    if args.format == "json":
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(flips_text(result))
+    return EXIT_OK
