@@ -93,7 +93,8 @@ open_case(Proven, Reading) :-
 
 close_case(Proven) :-
     unload_case(Proven),
-    clear_reading.
+    clear_reading,
+    abolish_all_tables.
 
 %!  evaluate_case(+Facts:list, +Options:list, -Conclusions:list) is det.
 %

@@ -18,6 +18,14 @@
 :- use_module(facts).
 :- use_module(infringement).
 
+%   Tabled: each is computed once per case (the tables are abolished when
+%   the case is unloaded), so duplicate proofs do not multiply upwards.
+:- table
+    breach/1,
+    knows_p/2,
+    notified_work/2,
+    third_party_model/2.
+
                  /*******************************
                  *   DUTY OF CARE (D14, D28)    *
                  *******************************/

@@ -25,6 +25,15 @@
 :- use_module(params).
 :- use_module(ownership).
 
+%   Tabled: each is computed once per case (the tables are abolished when
+%   the case is unloaded), so duplicate proofs do not multiply upwards.
+:- table
+    copies/3,
+    holder/2,
+    protected/1,
+    infringing_output/1,
+    provider_of_output/2.
+
                  /*******************************
                  *    PROTECTED WORKS (D04, D28, D29)
                  *******************************/
