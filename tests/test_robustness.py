@@ -154,3 +154,18 @@ def test_check_reports_bad_cases_and_still_checks_the_good_ones(tmp_path: Path) 
     assert [r["ok"] for r in records] == [False, False, True, True]
     assert any(f"{batch / 'bad.yaml'}:4:" in f for f in records[0]["failures"])
     assert "binary file" in records[1]["failures"][0]
+
+
+def test_dense_world_stays_within_an_inference_budget(kb: KnowledgeBase) -> None:
+    """Duplicate proofs must not multiply: a 77-fact world once took ~10^9 inferences."""
+    from aigc_kb.generate import WorldSize, random_case, random_reading
+    from aigc_kb.reading import resolve
+
+    case = random_case(9414, WorldSize(parties=3, systems=2, works=2, outputs=2, facts=60))
+    reading = resolve(kb.vocab, random_reading(9414))
+    engine = kb.engine("prolog")
+    goal = (f"call_with_inference_limit(aigc:evaluate_case({engine.facts_term(case)}, "  # type: ignore[attr-defined]
+            f"{engine.options_term(reading)}, _), 20000000, Result), "  # type: ignore[attr-defined]
+            "format(string(S), '~q', [Result])")
+    with _LOCK:
+        assert _text(_once(goal)["S"]) in ("true", "!")
