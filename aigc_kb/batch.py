@@ -1,20 +1,38 @@
 """Batch runs that lose nothing: every case gives one record, failed ones included.
 
 A batch is a directory of case files or a JSON Lines file with one case
-object per line.  Cases are read and evaluated one at a time (constant
-memory); a bad case yields an error record and the run goes on.
+object per line.  Cases are read lazily and evaluated in chunks (constant
+memory): each chunk is one engine call (:mod:`aigc_kb.batch_prolog`,
+:mod:`aigc_kb.batch_asp`); a case the chunk could not settle is evaluated
+alone, so every record is exactly the one the case gets alone; a bad case
+yields an error record and the run goes on.  :func:`run_batch` runs chunks
+in worker processes when asked (:mod:`aigc_kb.batch_pool`), records still in
+input order.
 """
 
 from __future__ import annotations
 
+import gc
+import time
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Protocol
 
-from .api import KnowledgeBase
+from .api import ENGINES, KnowledgeBase
+from .batch_load import FastCaseLoader
+from .batch_record import Row, evaluation_record
 from .errors import AigcError, InputError, Problem
-from .loader import CASE_SUFFIXES, load_case_json_line
+from .limits import Limits
+from .loader import CASE_SUFFIXES
 from .model import Case
+from .reading import ResolvedReading
+
+#: Cases per engine call: the first chunk is small (records start flowing at
+#: once), later ones grow to the maximum, kept well inside the time limit.
+FIRST_CHUNK = 100
+MAX_CHUNK = {"prolog": 1000, "asp": 1000}
 
 
 @dataclass(frozen=True)
@@ -26,21 +44,48 @@ class BatchItem:
     problems: tuple[Problem, ...] = ()
 
 
-def batch_items(path: str | Path, kb: KnowledgeBase) -> Iterator[BatchItem]:
-    """The cases of a batch, loaded lazily, in a stable order.
+@dataclass(frozen=True)
+class BatchUnit:
+    """One entry of a batch before loading: a JSON line, a case file, or an unreadable rest.
+
+    Attributes
+    ----------
+    source : str
+        ``FILE`` or ``FILE:LINE``, as records name it.
+    file : str
+        The case file, or the JSON Lines file.
+    line : int
+        The line of a JSON Lines entry (0 for a case file).
+    text : str | None
+        The JSON line (``None`` for a case file).
+    problems : tuple[Problem, ...]
+        Why the rest of the file cannot be read (the unit is then an error).
+    """
+
+    source: str
+    file: str
+    line: int = 0
+    text: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def batch_units(path: str | Path) -> Iterator[BatchUnit]:
+    """The entries of a batch, unread, in a stable order.
 
     Parameters
     ----------
     path : str or Path
         A directory (its case files, sorted by name) or a ``.jsonl`` file.
+
+    Raises
+    ------
+    InputError
+        When ``path`` is neither (raised when iteration starts).
     """
     path = Path(path)
     if path.is_dir():
         for file in sorted(p for p in path.iterdir() if p.suffix.lower() in CASE_SUFFIXES and p.is_file()):
-            try:
-                yield BatchItem(str(file), kb.load_case(file))
-            except InputError as err:
-                yield BatchItem(str(file), None, tuple(err.problems))
+            yield BatchUnit(str(file), str(file))
         return
     if path.suffix.lower() != ".jsonl":
         raise InputError.single(str(path), None, "a batch is a directory of case files or a .jsonl file")
@@ -52,18 +97,38 @@ def batch_items(path: str | Path, kb: KnowledgeBase) -> Iterator[BatchItem]:
             try:
                 text = handle.readline()
             except UnicodeDecodeError:
-                yield BatchItem(f"{path}:{number + 1}", None,
+                yield BatchUnit(f"{path}:{number + 1}", str(path), number + 1, None,
                                 (Problem(str(path), number + 1, "not valid UTF-8 text"),))
                 return
             if not text:
                 return
             number += 1
-            if not text.strip():
-                continue
-            try:
-                yield BatchItem(f"{path}:{number}", load_case_json_line(text, str(path), number, kb.vocab))
-            except InputError as err:
-                yield BatchItem(f"{path}:{number}", None, tuple(err.problems))
+            if text.strip():
+                yield BatchUnit(f"{path}:{number}", str(path), number, text)
+
+
+_LOADERS: weakref.WeakKeyDictionary[KnowledgeBase, FastCaseLoader] = weakref.WeakKeyDictionary()
+
+
+def load_unit(unit: BatchUnit, kb: KnowledgeBase) -> BatchItem:
+    """Load one entry: the case, or the problems (exactly as the loader reports them)."""
+    if unit.problems:
+        return BatchItem(unit.source, None, unit.problems)
+    try:
+        if unit.text is None:
+            return BatchItem(unit.source, kb.load_case(unit.file))
+        loader = _LOADERS.get(kb)
+        if loader is None:
+            loader = _LOADERS[kb] = FastCaseLoader(kb.vocab)
+        return BatchItem(unit.source, loader.load_line(unit.text, unit.file, unit.line))
+    except InputError as err:
+        return BatchItem(unit.source, None, tuple(err.problems))
+
+
+def batch_items(path: str | Path, kb: KnowledgeBase) -> Iterator[BatchItem]:
+    """The cases of a batch, loaded lazily, in a stable order (see :func:`batch_units`)."""
+    for unit in batch_units(path):
+        yield load_unit(unit, kb)
 
 
 def error_record(item: BatchItem, problems: list[Problem] | None = None, message: str | None = None) -> dict[str, Any]:
@@ -74,6 +139,128 @@ def error_record(item: BatchItem, problems: list[Problem] | None = None, message
     return {"case": item.case.id if item.case else None, "source": item.source, "ok": False, "errors": errors}
 
 
+def evaluate_alone(kb: KnowledgeBase, item: BatchItem, engine: str = "prolog", regime: str | None = None,
+                   positions: dict[str, str] | None = None) -> dict[str, Any]:
+    """The record of one entry evaluated on its own: what ``evaluate --format json`` prints, or the errors."""
+    if item.case is None:
+        return error_record(item)
+    try:
+        return kb.evaluate(item.case, engine=engine, regime=regime, positions=positions).as_dict(kb.vocab)
+    except InputError as err:
+        return error_record(item, err.problems)
+    except AigcError as err:
+        return error_record(item, [], str(err))
+
+
+class _Evaluator(Protocol):
+    def evaluate(self, items: Sequence[tuple[Case, ResolvedReading]]) -> list[list[Row] | None]: ...
+
+
+_EVALUATORS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _Evaluator]] = weakref.WeakKeyDictionary()
+
+
+def batch_evaluator(kb: KnowledgeBase, engine: str) -> _Evaluator:
+    """The batch evaluator of ``engine`` for ``kb``, made on first use.
+
+    Raises
+    ------
+    AigcError
+        When the engine is unknown or its encoding does not load.
+    """
+    evaluators = _EVALUATORS.setdefault(kb, {})
+    if engine not in evaluators:
+        if engine not in ENGINES:
+            raise InputError.single("<command line>", None, f"unknown engine {engine!r} (prolog or asp)")
+        if engine == "prolog":
+            from .batch_prolog import PrologBatch
+
+            evaluators[engine] = PrologBatch(kb)
+        else:
+            from .batch_asp import AspBatch
+
+            evaluators[engine] = AspBatch(kb)
+    return evaluators[engine]
+
+
+def evaluate_chunk(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str = "prolog",
+                   regime: str | None = None, positions: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The records of ``items``, in order, the cases evaluated together where they can be.
+
+    Python's cyclic garbage collector is paused while a chunk is evaluated:
+    a chunk makes many thousand small acyclic objects, and collections that
+    walk every long-lived object would cost up to a fifth of the time.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _evaluate_chunk(kb, items, engine, regime, positions)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _evaluate_chunk(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str,
+                    regime: str | None, positions: dict[str, str] | None) -> list[dict[str, Any]]:
+    try:
+        evaluator = batch_evaluator(kb, engine)
+    except AigcError:
+        return [evaluate_alone(kb, item, engine, regime, positions) for item in items]
+    records: list[dict[str, Any] | None] = [None] * len(items)
+    pending: list[tuple[int, Case, ResolvedReading]] = []
+    readings: dict[tuple[tuple[str, str], ...], ResolvedReading] = {}
+    for index, item in enumerate(items):
+        if item.case is None:
+            records[index] = error_record(item)
+            continue
+        reading = readings.get(item.case.positions)
+        if reading is None:
+            try:
+                reading = readings[item.case.positions] = kb.resolve(item.case, regime, positions)
+            except InputError as err:
+                records[index] = error_record(item, err.problems)
+                continue
+        pending.append((index, item.case, reading))
+    results = evaluator.evaluate([(case, reading) for _, case, reading in pending])
+    for (index, case, reading), rows in zip(pending, results):
+        if rows is not None:
+            records[index] = evaluation_record(kb.vocab, case, engine, reading, rows)
+    return [record if record is not None else evaluate_alone(kb, item, engine, regime, positions)
+            for record, item in zip(records, items)]
+
+
+class ChunkSizer:
+    """How many cases the next engine call takes: small at first, then growing to the
+    engine's maximum while a call takes well under the time limit (a call that hits
+    it makes its cases be evaluated one by one, which is slow but gives the same records)."""
+
+    def __init__(self, engine: str, limits: Limits) -> None:
+        self.size = FIRST_CHUNK
+        self.largest = MAX_CHUNK.get(engine, 500)
+        self.limits = limits
+
+    def update(self, count: int, seconds: float) -> None:
+        fits = int(count * self.limits.time / (4.0 * max(seconds, 1e-6)))
+        self.size = max(1, min(self.largest, 4 * self.size, fits))
+
+
+def evaluate_items(kb: KnowledgeBase, items: Iterable[BatchItem], engine: str = "prolog",
+                   regime: str | None = None, positions: dict[str, str] | None = None,
+                   sizer: ChunkSizer | None = None) -> Iterator[dict[str, Any]]:
+    """One record per item, in order, evaluated in chunks in this process."""
+    sizer = sizer or ChunkSizer(engine, kb.limits)
+    chunk: list[BatchItem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= sizer.size:
+            started = time.monotonic()
+            records = evaluate_chunk(kb, chunk, engine, regime, positions)
+            sizer.update(len(chunk), time.monotonic() - started)
+            chunk = []
+            yield from records
+    if chunk:
+        yield from evaluate_chunk(kb, chunk, engine, regime, positions)
+
+
 def evaluate_batch(kb: KnowledgeBase, path: str | Path, engine: str = "prolog", regime: str | None = None,
                    positions: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
     """One JSON record per case of the batch, in order: the evaluation, or the errors.
@@ -81,13 +268,45 @@ def evaluate_batch(kb: KnowledgeBase, path: str | Path, engine: str = "prolog", 
     A successful record is exactly what ``evaluate --format json`` prints for
     that case alone.
     """
-    for item in batch_items(path, kb):
-        if item.case is None:
-            yield error_record(item)
-            continue
-        try:
-            yield kb.evaluate(item.case, engine=engine, regime=regime, positions=positions).as_dict(kb.vocab)
-        except InputError as err:
-            yield error_record(item, err.problems)
-        except AigcError as err:
-            yield error_record(item, [], str(err))
+    return evaluate_items(kb, batch_items(path, kb), engine, regime, positions)
+
+
+def run_batch(kb_dir: str | Path | KnowledgeBase | None, path: str | Path, engine: str = "prolog",
+              regime: str | None = None, positions: dict[str, str] | None = None, workers: int = 1,
+              limits: Limits | None = None) -> Iterator[dict[str, Any]]:
+    """Evaluate a batch, streaming one JSON-ready record per entry in input order.
+
+    Parameters
+    ----------
+    kb_dir : str, Path, KnowledgeBase or None
+        The knowledge base (``None``: the bundled one; a :class:`KnowledgeBase`
+        is used as it is when ``workers`` is 1).
+    path : str or Path
+        A directory of case files or a ``.jsonl`` file.
+    engine : str
+        ``prolog`` or ``asp``.
+    regime, positions : optional
+        The reading applied to every case (with each case's own positions).
+    workers : int
+        Worker processes; 1 evaluates in this process.  Each worker holds its
+        own engine; records come back in input order and a worker that dies
+        turns its cases into error records.
+    limits : Limits, optional
+        Limits of every engine call (default: the kb's, or the defaults).
+
+    Raises
+    ------
+    InputError
+        When ``path`` is not a directory or a ``.jsonl`` file (raised when
+        iteration starts).
+    """
+    if workers > 1:
+        from .batch_pool import run_parallel
+
+        root = kb_dir.paths.root if isinstance(kb_dir, KnowledgeBase) else kb_dir
+        limits = limits or (kb_dir.limits if isinstance(kb_dir, KnowledgeBase) else Limits())
+        yield from run_parallel(root, path, engine, regime, positions, workers, limits)
+        return
+    kb = kb_dir if isinstance(kb_dir, KnowledgeBase) and limits in (None, kb_dir.limits) \
+        else KnowledgeBase(kb_dir.paths.root if isinstance(kb_dir, KnowledgeBase) else kb_dir, limits)
+    yield from evaluate_items(kb, batch_items(path, kb), engine, regime, positions)

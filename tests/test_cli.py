@@ -143,3 +143,22 @@ def test_module_entry_point_and_console_script_agree() -> None:
     script = subprocess.run([tool("aigc-kb"), "vocab"], capture_output=True, text=True, timeout=120)
     assert script.returncode == 0
     assert script.stdout == run_cli("vocab").stdout
+
+
+def test_evaluate_batch_loses_nothing_and_workers_keep_order(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    names = ["real_dreamwriter", "real_feilin", "real_thaler"]
+    for name in names:
+        (batch / f"{name}.yaml").write_text((ROOT / "cases" / f"{name}.yaml").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    (batch / "zz_bad.yaml").write_text("id: bad\nfacts:\n  - party: a\n  - provider: [a, ghost]\n", encoding="utf-8")
+    one = run_cli("evaluate", "--batch", str(batch))
+    two = run_cli("evaluate", "--batch", str(batch), "--workers", "2")
+    assert one.returncode == two.returncode == 2, one.stderr + two.stderr
+    assert one.stdout == two.stdout
+    records = [json.loads(line) for line in one.stdout.splitlines()]
+    assert [r["case"] for r in records] == names + [None]
+    assert records[-1]["ok"] is False and f"{batch / 'zz_bad.yaml'}:4:" in records[-1]["errors"][0]
+    alone = json.loads(run_cli("evaluate", str(batch / "real_feilin.yaml"), "--format", "json").stdout)
+    assert records[1] == alone

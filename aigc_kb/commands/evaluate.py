@@ -6,14 +6,20 @@ import argparse
 import json
 from typing import Any
 
-from ._common import EXIT_OK, add_reading_arguments, parse_assignments
+from ..errors import InputError
+from ._common import EXIT_BAD_INPUT, EXIT_OK, add_reading_arguments, parse_assignments
 
 NAME = "evaluate"
 HELP = "evaluate cases on one engine"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("cases", nargs="+", metavar="CASE")
+    parser.add_argument("cases", nargs="*", metavar="CASE")
+    parser.add_argument("--batch", metavar="DIR|FILE.jsonl",
+                        help="evaluate every case of a directory or a JSON Lines file, streaming one JSON "
+                             "record per case (failed cases included) in input order")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="with --batch: worker processes, each with its own engine (default 1)")
     parser.add_argument("--engine", choices=["prolog", "asp"], default="prolog")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--explain", action="store_true",
@@ -26,6 +32,10 @@ def run(kb: Any, args: argparse.Namespace) -> int:
     from ..render import evaluation_text
 
     positions = parse_assignments(args.set)
+    if args.batch is not None:
+        return _run_batch(kb, args, positions)
+    if not args.cases:
+        raise InputError.single("<command line>", None, "give one or more CASE files, or --batch DIR|FILE.jsonl")
     cases = [kb.load_case(path) for path in args.cases]  # all validated before any output
     for case in cases:
         reading = kb.resolve(case, args.regime, positions)
@@ -41,3 +51,19 @@ def run(kb: Any, args: argparse.Namespace) -> int:
         else:
             print(evaluation_text(result, kb.vocab))
     return EXIT_OK
+
+
+def _run_batch(kb: Any, args: argparse.Namespace, positions: dict[str, str]) -> int:
+    """Stream one JSON line per case of the batch; exit 2 if any case failed."""
+    from ..batch import run_batch
+
+    if args.cases or args.explain:
+        raise InputError.single("<command line>", None, "--batch takes no CASE and writes JSON Lines")
+    if args.workers < 1:
+        raise InputError.single("<command line>", None, "--workers must be at least 1")
+    failed = 0
+    for record in run_batch(kb if args.workers == 1 else kb.paths.root, args.batch, engine=args.engine,
+                            regime=args.regime, positions=positions, workers=args.workers, limits=kb.limits):
+        failed += record.get("ok") is False
+        print(json.dumps(record, ensure_ascii=False), flush=False)
+    return EXIT_BAD_INPUT if failed else EXIT_OK

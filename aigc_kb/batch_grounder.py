@@ -1,0 +1,263 @@
+"""A child process that grounds and solves batch programs, started afresh now and then.
+
+clingo never frees a symbol once made, and a batch program makes hundreds of
+thousands of them, so a process that grounded batch after batch would grow
+without end.  The batch programs are therefore grounded in a child process
+that is replaced after a fixed number of programs (its memory goes back to
+the system), and killed when a program takes longer than the time limit
+(grounding cannot be interrupted in-process).  The parent sends a program's
+text and gets back the shown atoms of its one answer set as text.
+
+The child is a plain ``python -m aigc_kb.batch_grounder`` process talking
+over a pair of pipes (not a ``multiprocessing`` process, which would import
+the parent's main script again).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+#: Programs a child grounds before it is replaced.
+PROGRAMS_PER_CHILD = 24
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The shown atoms of a program's one answer set.
+
+    Attributes
+    ----------
+    count : int
+        How many atoms.
+    text : str | None
+        The atoms as ``str()`` writes them, joined by commas, when none holds
+        a string (``None`` otherwise).
+    atoms : tuple[str, ...]
+        Each atom's text, when some holds a string (empty otherwise).
+    """
+
+    count: int
+    text: str | None
+    atoms: tuple[str, ...] = ()
+
+
+def _serve(files: list[str], conn: Connection) -> None:
+    """The child: ground and solve each program received, until told to stop."""
+    import clingo.ast
+
+    statements: list[clingo.ast.AST] = []
+    clingo.ast.parse_files(files, statements.append)
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        if request is None:
+            return
+        text, seconds = request
+        try:
+            found = _answer(statements, text, seconds)
+            reply = ("ok", (found.count, found.text, found.atoms)) if isinstance(found, Answer) else ("no", found)
+        except Exception as err:  # any failure: the parent evaluates the cases alone
+            reply = ("error", f"{type(err).__name__}: {err}")
+        conn.send((*reply, _peak_mb()))
+
+
+def _answer(statements: list[Any], text: str, seconds: float) -> Answer | str:
+    import clingo
+    import clingo.ast
+
+    ctl = clingo.Control(["--models=2"], logger=lambda code, message: None, message_limit=0)
+    with clingo.ast.ProgramBuilder(ctl) as builder:
+        for statement in statements:
+            builder.add(statement)
+    ctl.add("base", [], text)
+    ctl.ground([("base", [])])
+    models: list[list[clingo.Symbol]] = []
+    with ctl.solve(on_model=lambda m: models.append(list(m.symbols(shown=True))), async_=True) as handle:
+        if not handle.wait(seconds):
+            handle.cancel()
+            return "time limit"
+        handle.get()
+    if len(models) != 1:
+        return f"{len(models)} answer sets"
+    symbols = models[0]
+    if len(symbols) > 1:
+        joined = str(clingo.Tuple_(symbols))[1:-1]  # one call writes them all
+        if '"' not in joined:
+            return Answer(len(symbols), joined)
+    atoms = tuple(str(s) for s in symbols)
+    if any('"' in a for a in atoms):
+        return Answer(len(atoms), None, atoms)
+    return Answer(len(atoms), ",".join(atoms))
+
+
+def _reap(pid: int, seconds: float | None) -> tuple[int, float] | None:
+    """Wait for a child to end: its exit status and CPU seconds (``None`` if still running after ``seconds``)."""
+    deadline = None if seconds is None else time.monotonic() + seconds
+    while True:
+        try:
+            done, status, usage = os.wait4(pid, 0 if deadline is None else os.WNOHANG)
+        except ChildProcessError:  # reaped already
+            return (0, 0.0)
+        if done:
+            return (os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime)
+        if deadline is not None and time.monotonic() > deadline:
+            return None
+        time.sleep(0.005)
+
+
+def _proc_cpu(pid: int) -> float:
+    """User and system CPU seconds of a live process (0 where ``/proc`` is not there)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Grounder:
+    """Grounds programs of ``files`` plus facts in a child process.
+
+    Parameters
+    ----------
+    files : list[str]
+        The encoding.
+
+    Attributes
+    ----------
+    peak_mb : float
+        The largest resident set any child reached, in MiB.
+    """
+
+    def __init__(self, files: list[str]) -> None:
+        self.files = files
+        self.peak_mb = 0.0
+        self._ended_cpu = 0.0
+        self._process: subprocess.Popen[bytes] | None = None
+        self._conn: Connection | None = None
+        self._served = 0
+
+    def _start(self) -> Connection:
+        to_child_r, to_child_w = os.pipe()
+        to_parent_r, to_parent_w = os.pipe()
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "aigc_kb.batch_grounder", str(to_child_r), str(to_parent_w), *self.files],
+                pass_fds=(to_child_r, to_parent_w), stdin=subprocess.DEVNULL)
+        except OSError:
+            os.close(to_parent_r)
+            os.close(to_child_w)
+            raise
+        finally:
+            os.close(to_child_r)
+            os.close(to_parent_w)
+        self._conn = _Duplex(to_parent_r, to_child_w)
+        self._served = 0
+        return self._conn
+
+    def solve(self, text: str, seconds: float) -> Answer | None:
+        """The shown atoms of the one answer set of the encoding with ``text``.
+
+        ``None`` when there is not exactly one answer set, when grounding and
+        solving take more than ``seconds`` (the child is then killed), or on
+        any error.
+        """
+        if self._conn is not None and not self._alive():
+            self.stop(kill=True)  # it died: reap it, close its pipes
+        conn = self._conn if self._conn is not None else self._start()
+        try:
+            conn.send((text, seconds))
+            if not conn.poll(seconds + 1.0):
+                self.stop(kill=True)
+                return None
+            status, payload, peak = conn.recv()
+        except (EOFError, OSError):
+            self.stop(kill=True)
+            return None
+        self.peak_mb = max(self.peak_mb, peak)
+        self._served += 1
+        if self._served >= PROGRAMS_PER_CHILD:
+            self.stop()
+        if status != "ok":
+            return None
+        count, joined, atoms = payload
+        return Answer(count, joined, tuple(atoms))
+
+    def _alive(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def cpu_seconds(self) -> float:
+        """CPU seconds used by every child so far (the running one read from ``/proc``)."""
+        total = self._ended_cpu
+        if self._process is not None:
+            total += _proc_cpu(self._process.pid)
+        return total
+
+    def stop(self, kill: bool = False) -> None:
+        """End the child (another is started when needed); its CPU time is kept."""
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if process is None or conn is None:
+            return
+        if not kill:
+            try:
+                conn.send(None)
+            except OSError:
+                kill = True
+        if kill:
+            process.kill()
+        status = _reap(process.pid, 5.0)
+        if status is None:
+            process.kill()
+            status = _reap(process.pid, None)
+        if status is not None:
+            self._ended_cpu += status[1]
+            process.returncode = status[0]
+        conn.close()
+
+    def __del__(self) -> None:
+        try:
+            self.stop(kill=True)
+        except Exception:  # the interpreter is shutting down
+            pass
+
+
+class _Duplex(Connection):
+    """A connection that reads from one pipe and writes to another."""
+
+    def __init__(self, read_fd: int, write_fd: int) -> None:
+        super().__init__(read_fd, readable=True, writable=False)
+        self._writer = Connection(write_fd, readable=False, writable=True)
+
+    def send(self, obj: Any) -> None:
+        self._writer.send(obj)
+
+    def close(self) -> None:
+        self._writer.close()
+        super().close()
+
+
+def main(argv: list[str]) -> None:
+    """The child's entry point: ``READ_FD WRITE_FD FILE...``."""
+    conn = _Duplex(int(argv[0]), int(argv[1]))
+    try:
+        _serve(argv[2:], conn)
+    finally:
+        conn.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
