@@ -50,7 +50,8 @@ def test_evaluate_text_and_several_cases_give_json_lines() -> None:
         (["evaluate", "cases/does_not_exist.yaml"], "no such file"),
         (["evaluate", "cases"], "is a directory"),
         (["query", "no_such_query", ULTRAMAN], "unknown query 'no_such_query'"),
-        (["evaluate"], "the following arguments are required"),
+        (["evaluate"], "give one or more CASE files, or --batch"),
+        (["query", "liable_subjects"], "the following arguments are required"),
         (["frobnicate"], "invalid choice"),
     ],
 )
