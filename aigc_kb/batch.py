@@ -29,8 +29,7 @@ from .loader import CASE_SUFFIXES
 from .model import Case
 from .reading import ResolvedReading
 
-#: Cases per engine call: the first chunk is small (records start flowing at
-#: once), later ones grow to the maximum, kept well inside the time limit.
+#: Cases per engine call: the first chunk, and the largest (see :class:`ChunkSizer`).
 FIRST_CHUNK = 100
 MAX_CHUNK = {"prolog": 1000, "asp": 1000}
 
@@ -229,9 +228,13 @@ def _evaluate_chunk(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str,
 
 
 class ChunkSizer:
-    """How many cases the next engine call takes: small at first, then growing to the
-    engine's maximum while a call takes well under the time limit (a call that hits
-    it makes its cases be evaluated one by one, which is slow but gives the same records)."""
+    """How many cases the next engine call takes.
+
+    Small at first (records start flowing at once), then growing to the
+    engine's maximum while a call takes well under the time limit: a call
+    that hits the limit makes its cases be evaluated one by one, which is
+    slow but gives the same records.
+    """
 
     def __init__(self, engine: str, limits: Limits) -> None:
         self.size = FIRST_CHUNK
@@ -290,7 +293,10 @@ def run_batch(kb_dir: str | Path | KnowledgeBase | None, path: str | Path, engin
     workers : int
         Worker processes; 1 evaluates in this process.  Each worker holds its
         own engine; records come back in input order and a worker that dies
-        turns its cases into error records.
+        loses no case (its entries are run again one by one; an entry that
+        kills its worker again gets an error record).  Workers are started
+        with ``spawn``: a script calling this with ``workers`` > 1 must guard
+        its entry point with ``if __name__ == "__main__":``.
     limits : Limits, optional
         Limits of every engine call (default: the kb's, or the defaults).
 

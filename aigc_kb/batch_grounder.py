@@ -10,19 +10,23 @@ text and gets back the shown atoms of its one answer set as text.
 
 The child is a plain ``python -m aigc_kb.batch_grounder`` process talking
 over a pair of pipes (not a ``multiprocessing`` process, which would import
-the parent's main script again).
+the parent's main script again).  It runs clingo's own main program on the
+encoding files and the program, exactly as the ``clingo`` command does, and
+sends back what clingo prints.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, cast
 
 #: Programs a child grounds before it is replaced.
 PROGRAMS_PER_CHILD = 24
@@ -50,34 +54,70 @@ class Answer:
 
 def _serve(files: list[str], conn: Connection) -> None:
     """The child: ground and solve each program received, until told to stop."""
-    import clingo.ast
+    with tempfile.TemporaryDirectory(prefix="aigc-kb-batch-") as workdir:
+        program = os.path.join(workdir, "program.lp")
+        output = os.path.join(workdir, "answer.txt")
+        while True:
+            try:
+                request = conn.recv()
+            except EOFError:
+                return
+            if request is None:
+                return
+            text, seconds = request
+            try:
+                found = _answer(files, text, seconds, program, output)
+                reply = ("ok", (found.count, found.text, found.atoms)) if isinstance(found, Answer) else ("no", found)
+            except Exception as err:  # any failure: the parent evaluates the cases alone
+                reply = ("error", f"{type(err).__name__}: {err}")
+            conn.send((*reply, _peak_mb()))
 
-    statements: list[clingo.ast.AST] = []
-    clingo.ast.parse_files(files, statements.append)
-    while True:
-        try:
-            request = conn.recv()
-        except EOFError:
-            return
-        if request is None:
-            return
-        text, seconds = request
-        try:
-            found = _answer(statements, text, seconds)
-            reply = ("ok", (found.count, found.text, found.atoms)) if isinstance(found, Answer) else ("no", found)
-        except Exception as err:  # any failure: the parent evaluates the cases alone
-            reply = ("error", f"{type(err).__name__}: {err}")
-        conn.send((*reply, _peak_mb()))
+
+class _Clingo:
+    """clingo's own application: load the files, ground, solve, print the answer sets."""
+
+    program_name = "clingo"
 
 
-def _answer(statements: list[Any], text: str, seconds: float) -> Answer | str:
+def _answer(files: list[str], text: str, seconds: float, program: str, output: str) -> Answer | str:
+    """Run clingo's own main on the encoding and the program, as ``clingo`` would; read what it prints.
+
+    Its printer writes the answer set text at C++ speed (no Python object per
+    atom).  Atoms holding strings (which may hold spaces) are read again
+    through the Python API.
+    """
     import clingo
-    import clingo.ast
+
+    with open(program, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    limit = f"--time-limit={max(1, math.ceil(seconds))}"
+    saved = os.dup(1)
+    target = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.dup2(target, 1)
+        # Without a main of its own, the application runs clingo's default main.
+        code = clingo.clingo_main(cast(clingo.Application, _Clingo()),
+                                  [*files, program, "--models=2", "--verbose=0", limit])
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(target)
+    with open(output, encoding="utf-8") as handle:
+        lines = handle.read().split("\n")
+    if code != 30 or len(lines) != 3 or lines[1] != "SATISFIABLE":  # exactly one answer set, and all searched
+        return f"clingo exit code {code}"
+    atoms = lines[0]
+    if '"' in atoms:
+        return _answer_via_api(files, text, seconds)
+    return Answer(atoms.count(" ") + 1 if atoms else 0, atoms.replace(" ", ","))
+
+
+def _answer_via_api(files: list[str], text: str, seconds: float) -> Answer | str:
+    import clingo
 
     ctl = clingo.Control(["--models=2"], logger=lambda code, message: None, message_limit=0)
-    with clingo.ast.ProgramBuilder(ctl) as builder:
-        for statement in statements:
-            builder.add(statement)
+    for file in files:
+        ctl.load(file)
     ctl.add("base", [], text)
     ctl.ground([("base", [])])
     models: list[list[clingo.Symbol]] = []
@@ -88,15 +128,8 @@ def _answer(statements: list[Any], text: str, seconds: float) -> Answer | str:
         handle.get()
     if len(models) != 1:
         return f"{len(models)} answer sets"
-    symbols = models[0]
-    if len(symbols) > 1:
-        joined = str(clingo.Tuple_(symbols))[1:-1]  # one call writes them all
-        if '"' not in joined:
-            return Answer(len(symbols), joined)
-    atoms = tuple(str(s) for s in symbols)
-    if any('"' in a for a in atoms):
-        return Answer(len(atoms), None, atoms)
-    return Answer(len(atoms), ",".join(atoms))
+    atoms = tuple(str(s) for s in models[0])
+    return Answer(len(atoms), None, atoms)
 
 
 def _reap(pid: int, seconds: float | None) -> tuple[int, float] | None:
@@ -156,7 +189,8 @@ class Grounder:
         try:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "aigc_kb.batch_grounder", str(to_child_r), str(to_parent_w), *self.files],
-                pass_fds=(to_child_r, to_parent_w), stdin=subprocess.DEVNULL)
+                pass_fds=(to_child_r, to_parent_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL)
         except OSError:
             os.close(to_parent_r)
             os.close(to_child_w)
