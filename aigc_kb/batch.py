@@ -13,6 +13,7 @@ input order.
 from __future__ import annotations
 
 import gc
+import json
 import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
@@ -128,6 +129,11 @@ def batch_items(path: str | Path, kb: KnowledgeBase) -> Iterator[BatchItem]:
     """The cases of a batch, loaded lazily, in a stable order (see :func:`batch_units`)."""
     for unit in batch_units(path):
         yield load_unit(unit, kb)
+
+
+def record_text(record: dict[str, Any]) -> str:
+    """A record as one line of JSON, as ``evaluate --format json`` writes a record of several."""
+    return json.dumps(record, ensure_ascii=False)
 
 
 def error_record(item: BatchItem, problems: list[Problem] | None = None, message: str | None = None) -> dict[str, Any]:
@@ -316,3 +322,22 @@ def run_batch(kb_dir: str | Path | KnowledgeBase | None, path: str | Path, engin
     kb = kb_dir if isinstance(kb_dir, KnowledgeBase) and limits in (None, kb_dir.limits) \
         else KnowledgeBase(kb_dir.paths.root if isinstance(kb_dir, KnowledgeBase) else kb_dir, limits)
     yield from evaluate_items(kb, batch_items(path, kb), engine, regime, positions)
+
+
+def run_batch_lines(kb_dir: str | Path | KnowledgeBase | None, path: str | Path, engine: str = "prolog",
+                    regime: str | None = None, positions: dict[str, str] | None = None, workers: int = 1,
+                    limits: Limits | None = None) -> Iterator[str]:
+    """As :func:`run_batch`, each record as one line of JSON (:func:`record_text`), for printing.
+
+    With workers the lines are written by the workers, so that the parent
+    process, which shares the machine with them, only passes them on.
+    """
+    if workers > 1:
+        from .batch_pool import run_parallel
+
+        root = kb_dir.paths.root if isinstance(kb_dir, KnowledgeBase) else kb_dir
+        limits = limits or (kb_dir.limits if isinstance(kb_dir, KnowledgeBase) else Limits())
+        yield from run_parallel(root, path, engine, regime, positions, workers, limits, as_text=True)
+        return
+    for record in run_batch(kb_dir, path, engine, regime, positions, 1, limits):
+        yield record_text(record)

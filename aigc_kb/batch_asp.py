@@ -134,6 +134,8 @@ class AspBatch:
         self.engine = engine
         self.vocab: Vocabulary = kb.vocab
         self.files = [str(f) for f in engine.files]
+        self.grounder = Grounder(self.files)
+        self.grounder.start()  # it starts while the encoding is checked
         self.verdict = verdict(kb)
         self._text: dict[str, str] = {}
         self._upper: dict[str, tuple[str, ...]] = {}
@@ -144,7 +146,6 @@ class AspBatch:
         self._collisions = set(self.verdict.constants) | {str(asp_name(v)) for v in self._reserved(kb.vocab)}
         self._constants = {c for c in self._collisions if not c.startswith('"')}
         self._strings = {str(clingo.parse_term(c).string) for c in self._collisions if c.startswith('"')}
-        self.grounder = Grounder(self.files)
         self.prefix = "c"
         while any(re.match(rf"{self.prefix}[0-9]+_", c) for c in self._collisions):
             self.prefix += "c"

@@ -8,7 +8,7 @@ the system), and killed when a program takes longer than the time limit
 (grounding cannot be interrupted in-process).  The parent sends a program's
 text and gets back the shown atoms of its one answer set as text.
 
-The child is a plain ``python -m aigc_kb.batch_grounder`` process talking
+The child is a plain ``python .../aigc_kb/batch_grounder.py`` process talking
 over a pair of pipes (not a ``multiprocessing`` process, which would import
 the parent's main script again).  It runs clingo's own main program on the
 encoding files and the program, exactly as the ``clingo`` command does, and
@@ -187,8 +187,9 @@ class Grounder:
         to_child_r, to_child_w = os.pipe()
         to_parent_r, to_parent_w = os.pipe()
         try:
+            # Run as a script, not ``-m aigc_kb...``: the package's imports are not needed there.
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "aigc_kb.batch_grounder", str(to_child_r), str(to_parent_w), *self.files],
+                [sys.executable, os.path.abspath(__file__), str(to_child_r), str(to_parent_w), *self.files],
                 pass_fds=(to_child_r, to_parent_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL)
         except OSError:
@@ -229,6 +230,11 @@ class Grounder:
             return None
         count, joined, atoms = payload
         return Answer(count, joined, tuple(atoms))
+
+    def start(self) -> None:
+        """Start the child now (it starts by itself on first use otherwise)."""
+        if self._conn is None:
+            self._start()
 
     def _alive(self) -> bool:
         return self._process is not None and self._process.poll() is None

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from .api import KnowledgeBase
-from .batch import BatchItem, BatchUnit, ChunkSizer, batch_evaluator, batch_units, error_record, evaluate_items, load_unit
+from .batch import (BatchItem, BatchUnit, ChunkSizer, batch_evaluator, batch_units, error_record, evaluate_items,
+                    load_unit, record_text)
 from .errors import AigcError
 from .limits import Limits
 
@@ -34,20 +35,23 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(root: str | None, limits: Limits, engine: str, regime: str | None,
-                  positions: dict[str, str] | None) -> None:
+                  positions: dict[str, str] | None, as_text: bool) -> None:
     kb = KnowledgeBase(root, limits)
-    _WORKER.update(kb=kb, engine=engine, regime=regime, positions=positions, sizer=ChunkSizer(engine, limits))
+    _WORKER.update(kb=kb, engine=engine, regime=regime, positions=positions, sizer=ChunkSizer(engine, limits),
+                   as_text=as_text)
     try:
         batch_evaluator(kb, engine)  # load the engine now, not with the first task
     except AigcError:
         pass  # every case will report it
 
 
-def _run_task(units: list[BatchUnit]) -> list[dict[str, Any]]:
+def _run_task(units: list[BatchUnit]) -> list[Any]:
     kb: KnowledgeBase = _WORKER["kb"]
     items = (load_unit(unit, kb) for unit in units)
-    return list(evaluate_items(kb, items, _WORKER["engine"], _WORKER["regime"], _WORKER["positions"],
-                               _WORKER["sizer"]))
+    records = evaluate_items(kb, items, _WORKER["engine"], _WORKER["regime"], _WORKER["positions"], _WORKER["sizer"])
+    if _WORKER["as_text"]:
+        return [record_text(record) for record in records]
+    return list(records)
 
 
 def _tasks(units: Iterable[BatchUnit], workers: int) -> Iterator[list[BatchUnit]]:
@@ -86,14 +90,14 @@ class _Pool:
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_worker, initargs=self.initargs)
 
-    def submit(self, task: list[BatchUnit]) -> Future[list[dict[str, Any]]]:
+    def submit(self, task: list[BatchUnit]) -> Future[list[Any]]:
         return self.executor.submit(_run_task, task)
 
     def restart(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._start()
 
-    def one_by_one(self, task: list[BatchUnit]) -> list[dict[str, Any]]:
+    def one_by_one(self, task: list[BatchUnit]) -> list[Any]:
         """The records of ``task`` with each entry in a task of its own (after a worker died)."""
         records = []
         for unit in task:
@@ -109,16 +113,21 @@ class _Pool:
 
 
 def run_parallel(root: str | Path | None, path: str | Path, engine: str, regime: str | None,
-                 positions: dict[str, str] | None, workers: int, limits: Limits) -> Iterator[dict[str, Any]]:
-    """The records of a batch evaluated by ``workers`` processes, in input order (see :func:`aigc_kb.batch.run_batch`)."""
+                 positions: dict[str, str] | None, workers: int, limits: Limits,
+                 as_text: bool = False) -> Iterator[Any]:
+    """The records of a batch evaluated by ``workers`` processes, in input order (see :func:`aigc_kb.batch.run_batch`).
+
+    With ``as_text`` each record comes as its JSON text (written by the
+    worker: the parent only passes it on).
+    """
     units = batch_units(path)
     first = next(units, None)  # raises InputError for a bad path before any process starts
     if first is None:
         return
-    pool = _Pool(workers, (None if root is None else str(root), limits, engine, regime, positions))
-    pending: deque[tuple[list[BatchUnit], Future[list[dict[str, Any]]]]] = deque()
+    pool = _Pool(workers, (None if root is None else str(root), limits, engine, regime, positions, as_text))
+    pending: deque[tuple[list[BatchUnit], Future[list[Any]]]] = deque()
 
-    def collect() -> list[dict[str, Any]]:
+    def collect() -> list[Any]:
         task, future = pending.popleft()
         try:
             return future.result()
@@ -129,9 +138,9 @@ def run_parallel(root: str | Path | None, path: str | Path, engine: str, regime:
             records = []
             for lost in waiting:
                 records.extend(pool.one_by_one(lost))
-            return records
         except Exception as err:  # a failure of the worker's code: report, never drop
-            return [_failed(unit, f"{type(err).__name__}: {err}") for unit in task]
+            records = [_failed(unit, f"{type(err).__name__}: {err}") for unit in task]
+        return [record_text(r) if as_text and isinstance(r, dict) else r for r in records]
 
     try:
         for task in _tasks(_chain(first, units), workers):

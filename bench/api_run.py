@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import raw  # noqa: E402
 from aigc_kb import KnowledgeBase, Limits  # noqa: E402
-from aigc_kb.batch import batch_evaluator, batch_items, evaluate_alone, evaluate_items, run_batch  # noqa: E402
+from aigc_kb.batch import (batch_evaluator, batch_items, evaluate_alone, evaluate_items, run_batch,  # noqa: E402
+                           run_batch_lines)
 
 
 def _cpu(children: bool) -> float:
@@ -88,9 +89,13 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         first = None
         dumping = 0.0
         tenth, at_tenth = _lines(args.cases) // 10, 0.0
-        for index, record in enumerate(run_batch(kb, args.cases, args.engine, workers=args.workers, limits=limits)):
+        if args.lines:  # as `evaluate --batch` prints: the records' JSON lines (written by the workers)
+            records: Any = run_batch_lines(kb, args.cases, args.engine, workers=args.workers, limits=limits)
+        else:
+            records = run_batch(kb, args.cases, args.engine, workers=args.workers, limits=limits)
+        for index, record in enumerate(records):
             before = time.perf_counter()
-            text = _record_text(record)
+            text = record if args.lines else _record_text(record)
             dumping += time.perf_counter() - before
             if first is None:
                 first = time.perf_counter() - start
@@ -103,8 +108,9 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             if args.every and index % args.every == 0:
                 sample[index] = text
             count += 1
-            ok += "errors" not in record
-            liable += bool(record.get("liable"))
+            if not args.lines:
+                ok += "errors" not in record
+                liable += bool(record.get("liable"))
         walls.append(time.perf_counter() - start)
         cpus.append(_cpu(kb is None) + (grounder.cpu_seconds() if grounder else 0.0) - cpu0)
         dumps.append(dumping)
@@ -172,6 +178,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--cold", action="store_true", help="time from a fresh kb (engine loading included)")
+    parser.add_argument("--lines", action="store_true", help="time run_batch_lines (JSON lines) instead of run_batch")
     parser.add_argument("--every", type=int, default=0, help="keep every K-th record (measure) / evaluate it alone")
     parser.add_argument("--check", action="store_true", help="also digest the records without the engine's name")
     parser.add_argument("--raw-prolog", help="case terms: run the native driver before each repetition")

@@ -67,9 +67,8 @@ def prepare(workdir: Path, sizes: list[int], seed: int) -> dict[int, Path]:
 def api(engine: str, cases: Path, repeats: int, every: int, workers: int = 1, cold: bool = False,
         raw: list[str] | None = None) -> dict[str, Any]:
     args = ["bench/api_run.py", "measure", "--engine", engine, "--cases", str(cases), "--repeats", str(repeats),
-            "--workers", str(workers), "--every", str(every), "--check", *(raw or [])]
-    if cold:
-        args.append("--cold")
+            "--workers", str(workers), "--every", str(every), *(raw or [])]
+    args += ["--cold", "--lines"] if cold else ["--check"]
     return run_json(*args)
 
 

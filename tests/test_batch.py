@@ -43,6 +43,9 @@ def case_object(case: Case, positions: dict[str, str] | None = None) -> dict[str
     return data
 
 
+_VOCAB = KnowledgeBase().vocab
+
+
 def renamed(case: Case, names: list[str]) -> Case:
     """The case with its entities renamed to ``names`` (in order of declaration)."""
     mapping: dict[str, str] = {}
@@ -50,10 +53,9 @@ def renamed(case: Case, names: list[str]) -> Case:
         if fact.pred in ("party", "system", "work", "output") and fact.args[0] not in mapping and len(mapping) < len(names):
             mapping[fact.args[0]] = names[len(mapping)]
     entity_types = {"party", "system", "work", "output", "item"}
-    kb_vocab = KnowledgeBase().vocab
 
     def rename(fact: Fact) -> Fact:
-        types = ("x",) if fact.pred in ("party", "system", "work", "output") else kb_vocab.inputs[fact.pred].args
+        types = ("x",) if fact.pred in ("party", "system", "work", "output") else _VOCAB.inputs[fact.pred].args
         return Fact(fact.pred, tuple(mapping.get(a, a) if (t == "x" or t in entity_types) else a
                                      for t, a in zip(types, fact.args)))
 
