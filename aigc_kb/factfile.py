@@ -5,6 +5,10 @@ A fact file holds ground facts ``pred(arg, ...).`` and open facts
 syntax (strings ``"…"``).  It is tokenised and parsed here, never consulted
 or grounded: rules, directives, variables and anything else that is code are
 reported as errors with their line.
+
+An atom written on the command line (``liable(acme, _, _, _)``) is read by
+the same parser (:func:`parse_atoms`), where a bare ``_`` may stand for any
+value: it is returned as a term marked ``wildcard``.
 """
 
 from __future__ import annotations
@@ -17,17 +21,25 @@ from .errors import Problem
 _NAME = re.compile(r"[a-z][A-Za-z0-9_]*")
 _VAR = re.compile(r"[A-Z_][A-Za-z0-9_]*")
 _INT = re.compile(r"-?[0-9]+")
+_NAME_CHAR = re.compile(r"[A-Za-z0-9_]")
+#: An unquoted ``_`` standing alone (in :func:`parse_atoms` with wildcards).
+WILDCARD = "_"
 _MAX_DEPTH = 3
 
 
 @dataclass(frozen=True)
 class Term:
-    """A parsed term: a name (with arguments, possibly none) or a quoted text."""
+    """A parsed term: a name (with arguments, possibly none) or a quoted text.
+
+    ``wildcard`` marks a bare ``_`` read as "any value" (its ``name`` is
+    ``_``, ``quoted`` false); a quoted ``'_'`` is a plain name.
+    """
 
     name: str
     args: tuple["Term", ...]
     quoted: bool
     line: int
+    wildcard: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,10 +50,11 @@ class _Token:
 
 
 class _Lexer:
-    def __init__(self, text: str, file: str, dialect: str) -> None:
+    def __init__(self, text: str, file: str, dialect: str, wildcards: bool = False) -> None:
         self.text = text
         self.file = file
         self.dialect = dialect
+        self.wildcards = wildcards
         self.pos = 0
         self.line = 1
 
@@ -134,6 +147,10 @@ class _Lexer:
                 for kind, pattern in (("name", _NAME), ("int", _INT), ("var", _VAR)):
                     match = pattern.match(text, self.pos)
                     if match:
+                        if kind == "var" and self._is_wildcard(match.group()):
+                            out.append(_Token("wildcard", WILDCARD, self.line))
+                            self._advance(1)
+                            break
                         if kind == "var":
                             raise _ParseError(self.line, f"variable {match.group()} in a fact file (facts must be ground; quote names that start with a capital)")
                         out.append(_Token(kind, match.group(), self.line))
@@ -142,6 +159,15 @@ class _Lexer:
                 else:
                     raise _ParseError(self.line, f"unexpected character {ch!r}")
         return out
+
+    def _is_wildcard(self, var: str) -> bool:
+        """Whether the variable ``var`` at the current position is a bare ``_`` read as a wildcard.
+
+        The ``_`` must not touch a name character on either side (``1_`` is
+        not one: the ``_`` follows the number).
+        """
+        return (self.wildcards and var == WILDCARD
+                and not (self.pos > 0 and _NAME_CHAR.match(self.text[self.pos - 1])))
 
 
 class _ParseError(Exception):
@@ -179,7 +205,7 @@ class _Parser:
         if tok.kind == "int":
             self.i += 1
             return Term(tok.text, (), False, tok.line)
-        if tok.kind not in ("name", "quoted"):
+        if tok.kind not in ("name", "quoted", "wildcard"):
             raise _ParseError(tok.line, f"expected a term, found {tok.text!r}")
         self.i += 1
         args: list[Term] = []
@@ -191,7 +217,7 @@ class _Parser:
                 self.i += 1
                 args.append(self.term(depth + 1))
             self._take(")")
-        return Term(tok.text, tuple(args), tok.kind == "quoted", tok.line)
+        return Term(tok.text, tuple(args), tok.kind == "quoted", tok.line, tok.kind == "wildcard")
 
     def facts(self) -> list[Term]:
         out: list[Term] = []
@@ -202,7 +228,8 @@ class _Parser:
         return out
 
 
-def parse_fact_file(text: str, file: str, dialect: str) -> tuple[list[Term], list[Problem]]:
+def parse_fact_file(text: str, file: str, dialect: str, *,
+                    wildcards: bool = False) -> tuple[list[Term], list[Problem]]:
     """Parse ``text`` as a fact file.
 
     Parameters
@@ -213,6 +240,10 @@ def parse_fact_file(text: str, file: str, dialect: str) -> tuple[list[Term], lis
         Its name, for messages.
     dialect : {"pl", "lp"}
         Prolog (``'quoted'`` atoms, ``/* */`` comments) or ASP syntax.
+    wildcards : bool
+        Read a bare ``_`` (unquoted, not part of a longer name) as a term
+        marked ``wildcard`` instead of refusing it as a variable.  Other
+        variables are refused either way.
 
     Returns
     -------
@@ -220,7 +251,34 @@ def parse_fact_file(text: str, file: str, dialect: str) -> tuple[list[Term], lis
         The parsed terms, or the problem that stopped the parse.
     """
     try:
-        tokens = _Lexer(text, file, dialect).tokens()
+        tokens = _Lexer(text, file, dialect, wildcards).tokens()
         return _Parser(tokens, text.count("\n") + 1).facts(), []
     except _ParseError as err:
         return [], [Problem(file, err.line, err.message)]
+
+
+def parse_atoms(text: str, file: str, *, wildcards: bool = False) -> tuple[list[Term], list[Problem]]:
+    """Parse atoms written without their final full stop, e.g. a command-line argument.
+
+    ``text`` is read in Prolog syntax as a fact file holding
+    ``text.strip() + "."``: ``liable(acme, _, 'Acme Ltd', _)``.
+
+    Parameters
+    ----------
+    text : str
+        The atoms (normally one; the caller checks how many it got).
+    file : str
+        Where they come from, for messages (e.g. ``<command line>``).
+    wildcards : bool
+        Read a bare ``_`` as "any value": a term with ``wildcard`` set,
+        wherever a term may stand (the caller refuses it where it has no
+        meaning, e.g. as the predicate).  A quoted ``'_'`` is a plain name.
+        Without it, ``_`` is a variable and refused like any other.
+
+    Returns
+    -------
+    terms, problems
+        The parsed terms, or the problem that stopped the parse (file, line,
+        message, as :func:`parse_fact_file`).
+    """
+    return parse_fact_file(text.strip() + ".", file, "pl", wildcards=wildcards)

@@ -1,6 +1,6 @@
 """A conclusion given on the command line, e.g. ``liable(acme,_,reproduction,_)``.
 
-It is parsed as a Prolog-syntax fact by :func:`aigc_kb.factfile.parse_fact_file`
+It is parsed as a Prolog-syntax atom by :func:`aigc_kb.factfile.parse_atoms`
 (never consulted) and checked against the vocabulary's output predicates and
 the case's entities.  An argument written ``_`` (unquoted) stands for any value;
 the pattern holds in a world when some conclusion matching it does.
@@ -13,13 +13,12 @@ from dataclasses import dataclass
 import clingo
 
 from .errors import InputError, Problem
-from .factfile import parse_fact_file
+from .factfile import WILDCARD, parse_atoms
 from .model import Case
 from .quoting import symbol_text
 from .vocabulary import ENTITY_TYPES, NONE, Vocabulary
 
 COMMAND_LINE = "<command line>"
-WILDCARD = "_"
 
 
 @dataclass(frozen=True)
@@ -42,39 +41,6 @@ class ConclusionPattern:
         return f"{self.pred}({','.join(WILDCARD if a is None else a for a in self.args)})"
 
 
-def _is_name_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-def _mark_wildcards(text: str) -> tuple[str, str]:
-    """``text`` with every unquoted ``_`` argument replaced by a name not otherwise in it."""
-    marker = "any"
-    while marker in text:
-        marker += "_"
-    out: list[str] = []
-    quote: str | None = None
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if quote is not None:
-            out.append(ch)
-            if ch == "\\" and i + 1 < len(text):
-                out.append(text[i + 1])
-                i += 1
-            elif ch == quote:
-                quote = None
-        elif ch in "'\"":
-            quote = ch
-            out.append(ch)
-        elif (ch == WILDCARD and (i == 0 or not _is_name_char(text[i - 1]))
-              and (i + 1 == len(text) or not _is_name_char(text[i + 1]))):
-            out.append(marker)
-        else:
-            out.append(ch)
-        i += 1
-    return "".join(out), marker
-
-
 def parse_conclusion(text: str, vocab: Vocabulary, case: Case, option: str = "--goal") -> ConclusionPattern:
     """Parse and check a conclusion pattern.
 
@@ -88,15 +54,14 @@ def parse_conclusion(text: str, vocab: Vocabulary, case: Case, option: str = "--
     def fail(message: str) -> InputError:
         return InputError([Problem(COMMAND_LINE, None, f"{option} {text!r}: {message}")])
 
-    marked, marker = _mark_wildcards(text.strip())
-    terms, problems = parse_fact_file(marked + ".", COMMAND_LINE, "pl")
+    terms, problems = parse_atoms(text, COMMAND_LINE, wildcards=True)
     if problems:
-        raise fail(problems[0].message.replace(marker, WILDCARD))
+        raise fail(problems[0].message)
     if len(terms) != 1:
         raise fail("expected one conclusion, e.g. liable(acme,_,_,_)")
     (term,) = terms
     spec = vocab.outputs.get(term.name)
-    if spec is None or term.quoted:
+    if spec is None or term.quoted or term.wildcard:
         raise fail(f"unknown output predicate {term.name!r} (one of {', '.join(vocab.outputs)})")
     if len(term.args) != spec.arity:
         raise fail(f"{term.name} takes {spec.arity} arguments ({', '.join(spec.arg_names)}), {len(term.args)} given")
@@ -108,7 +73,7 @@ def parse_conclusion(text: str, vocab: Vocabulary, case: Case, option: str = "--
     for arg, name, type_name in zip(term.args, spec.arg_names, spec.arg_types):
         if arg.args:
             raise fail(f"argument {name} must be a name or _, not a compound term")
-        if arg.name == marker and not arg.quoted:
+        if arg.wildcard:
             args.append(None)
             continue
         value = arg.name
