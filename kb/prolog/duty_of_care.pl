@@ -18,13 +18,14 @@
 :- use_module(facts).
 :- use_module(infringement).
 
-%   Tabled: each is computed once per case (the tables are abolished when
-%   the case is unloaded), so duplicate proofs do not multiply upwards.
+%   Tabled: computed once per case (the tables are abolished when the case
+%   is unloaded), so that duplicate proofs do not multiply upwards.  Only
+%   the predicates through which proofs multiply in dense cases are tabled
+%   (test_robustness.py holds a dense case to an inference budget): a table
+%   costs more than it saves on a predicate proved in few ways.
 :- table
     breach/1,
-    knows_p/2,
-    notified_work/2,
-    third_party_model/2.
+    notified_work/2.
 
                  /*******************************
                  *   DUTY OF CARE (D14, D28)    *

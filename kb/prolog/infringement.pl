@@ -25,14 +25,16 @@
 :- use_module(params).
 :- use_module(ownership).
 
-%   Tabled: each is computed once per case (the tables are abolished when
-%   the case is unloaded), so duplicate proofs do not multiply upwards.
+%   Tabled: computed once per case (the tables are abolished when the case
+%   is unloaded), so that duplicate proofs do not multiply upwards.  Only
+%   the predicates through which proofs multiply in dense cases are tabled
+%   (test_robustness.py holds a dense case to an inference budget): a table
+%   costs more than it saves on a predicate proved in few ways.
 :- table
     copies/3,
     holder/2,
     protected/1,
-    infringing_output/1,
-    provider_of_output/2.
+    infringing_output/1.
 
                  /*******************************
                  *    PROTECTED WORKS (D04, D28, D29)

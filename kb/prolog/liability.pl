@@ -38,17 +38,6 @@
 :- use_module(infringement).
 :- use_module(duty_of_care).
 
-%   Tabled: each is computed once per case (the tables are abolished when
-%   the case is unloaded), so duplicate proofs do not multiply upwards.
-:- table
-    provider_liability/4,
-    user_liability/4,
-    developer_liability/3,
-    induced/2,
-    knows_u/2,
-    liable_in_role/2,
-    role/2.
-
 %!  liable(?Subject, ?Kind, ?Right, ?Stage) is nondet.
 %
 %   Subject is liable in Kind (`primary`, `joint`, `contributory`,

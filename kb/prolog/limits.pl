@@ -20,12 +20,6 @@
 :- use_module(duty_of_care).
 :- use_module(liability).
 
-%   Tabled: each is computed once per case (the tables are abolished when
-%   the case is unloaded), so duplicate proofs do not multiply upwards.
-:- table
-    exposed/3,
-    remedy_due/1.
-
                  /*******************************
                  *  D22, D23 EXEMPTION AND MITIGATION (6.1)
                  *******************************/

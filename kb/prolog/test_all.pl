@@ -8,4 +8,5 @@
 */
 
 :- use_module(aigc).
+:- use_module(batch).
 :- use_module(test_support).
