@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import gc
 import json
+import threading
 import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,6 +35,8 @@ from .reading import ResolvedReading
 #: Cases per engine call: the first chunk, and the largest (see :class:`ChunkSizer`).
 FIRST_CHUNK = 100
 MAX_CHUNK = {"prolog": 1000, "asp": 1000}
+_ENGINE_THREAD: ThreadPoolExecutor | None = None
+_ENGINE_THREAD_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -187,50 +191,76 @@ def batch_evaluator(kb: KnowledgeBase, engine: str) -> _Evaluator:
     return evaluators[engine]
 
 
+#: What the engine phase of a chunk gives for one item: its record, or what makes it.
+_Outcome = dict[str, Any] | tuple[Case, ResolvedReading, list[Row]]
+
+
 def evaluate_chunk(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str = "prolog",
                    regime: str | None = None, positions: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """The records of ``items``, in order, the cases evaluated together where they can be.
+    """The records of ``items``, in order, the cases evaluated together where they can be."""
+    return chunk_records(kb, engine, engine_phase(kb, items, engine, regime, positions))
 
-    Python's cyclic garbage collector is paused while a chunk is evaluated:
-    a chunk makes many thousand small acyclic objects, and collections that
-    walk every long-lived object would cost up to a fifth of the time.
+
+def engine_phase(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str = "prolog",
+                 regime: str | None = None, positions: dict[str, str] | None = None) -> list[_Outcome]:
+    """Everything of a chunk that needs the engine: one engine call, and the cases it could not settle alone.
+
+    For each item: the conclusions of its case (with the case and its
+    reading), or its finished record (an error, or the case evaluated
+    alone).  :func:`chunk_records` makes the records.  Python's cyclic
+    garbage collector is paused meanwhile: a chunk makes many thousand small
+    acyclic objects, and collections that walk every long-lived object would
+    cost up to a fifth of the time.
     """
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _evaluate_chunk(kb, items, engine, regime, positions)
+        return _engine_phase(kb, items, engine, regime, positions)
     finally:
         if paused:
             gc.enable()
 
 
-def _evaluate_chunk(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str,
-                    regime: str | None, positions: dict[str, str] | None) -> list[dict[str, Any]]:
+def _engine_phase(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str,
+                  regime: str | None, positions: dict[str, str] | None) -> list[_Outcome]:
     try:
         evaluator = batch_evaluator(kb, engine)
     except AigcError:
         return [evaluate_alone(kb, item, engine, regime, positions) for item in items]
-    records: list[dict[str, Any] | None] = [None] * len(items)
+    outcomes: list[_Outcome | None] = [None] * len(items)
     pending: list[tuple[int, Case, ResolvedReading]] = []
     readings: dict[tuple[tuple[str, str], ...], ResolvedReading] = {}
     for index, item in enumerate(items):
         if item.case is None:
-            records[index] = error_record(item)
+            outcomes[index] = error_record(item)
             continue
         reading = readings.get(item.case.positions)
         if reading is None:
             try:
                 reading = readings[item.case.positions] = kb.resolve(item.case, regime, positions)
             except InputError as err:
-                records[index] = error_record(item, err.problems)
+                outcomes[index] = error_record(item, err.problems)
                 continue
         pending.append((index, item.case, reading))
     results = evaluator.evaluate([(case, reading) for _, case, reading in pending])
     for (index, case, reading), rows in zip(pending, results):
         if rows is not None:
-            records[index] = evaluation_record(kb.vocab, case, engine, reading, rows)
-    return [record if record is not None else evaluate_alone(kb, item, engine, regime, positions)
-            for record, item in zip(records, items)]
+            outcomes[index] = (case, reading, rows)
+    return [outcome if outcome is not None else evaluate_alone(kb, item, engine, regime, positions)
+            for outcome, item in zip(outcomes, items)]
+
+
+def chunk_records(kb: KnowledgeBase, engine: str, outcomes: Iterable[_Outcome]) -> list[dict[str, Any]]:
+    """The records of a chunk from what :func:`engine_phase` gave (no engine needed)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return [outcome if isinstance(outcome, dict) else evaluation_record(kb.vocab, outcome[0], engine, outcome[1],
+                                                                            outcome[2])
+                for outcome in outcomes]
+    finally:
+        if paused:
+            gc.enable()
 
 
 class ChunkSizer:
@@ -252,22 +282,65 @@ class ChunkSizer:
         self.size = max(1, min(self.largest, 4 * self.size, fits))
 
 
-def evaluate_items(kb: KnowledgeBase, items: Iterable[BatchItem], engine: str = "prolog",
-                   regime: str | None = None, positions: dict[str, str] | None = None,
-                   sizer: ChunkSizer | None = None) -> Iterator[dict[str, Any]]:
-    """One record per item, in order, evaluated in chunks in this process."""
-    sizer = sizer or ChunkSizer(engine, kb.limits)
+def _engine_thread() -> ThreadPoolExecutor:
+    """The one thread of this process that runs batch engine calls (made on first use).
+
+    One thread for the life of the process, not one per batch: pyswip attaches
+    a Prolog engine to every thread that calls Prolog.
+    """
+    global _ENGINE_THREAD
+    with _ENGINE_THREAD_LOCK:
+        if _ENGINE_THREAD is None:
+            _ENGINE_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aigc-kb-batch")
+        return _ENGINE_THREAD
+
+
+def _timed_engine_phase(kb: KnowledgeBase, chunk: list[BatchItem], engine: str, regime: str | None,
+                       positions: dict[str, str] | None) -> tuple[list[_Outcome], float]:
+    started = time.monotonic()
+    outcomes = engine_phase(kb, chunk, engine, regime, positions)
+    return outcomes, time.monotonic() - started
+
+
+def _chunks(items: Iterable[BatchItem], sizer: ChunkSizer) -> Iterator[list[BatchItem]]:
     chunk: list[BatchItem] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= sizer.size:
-            started = time.monotonic()
-            records = evaluate_chunk(kb, chunk, engine, regime, positions)
-            sizer.update(len(chunk), time.monotonic() - started)
+            yield chunk
             chunk = []
-            yield from records
     if chunk:
-        yield from evaluate_chunk(kb, chunk, engine, regime, positions)
+        yield chunk
+
+
+def evaluate_items(kb: KnowledgeBase, items: Iterable[BatchItem], engine: str = "prolog",
+                   regime: str | None = None, positions: dict[str, str] | None = None,
+                   sizer: ChunkSizer | None = None) -> Iterator[dict[str, Any]]:
+    """One record per item, in order, evaluated in chunks in this process.
+
+    The engine works on one chunk while this thread reads the cases of the
+    next and makes the records of the last: each chunk's engine phase runs in
+    the engine thread (:func:`_engine_thread`; Prolog runs there without
+    Python's lock, and clingo in its own process).  At most two chunks are
+    held at a time, and the records come out in input order.
+    """
+    sizer = sizer or ChunkSizer(engine, kb.limits)
+    pool = _engine_thread()
+    running: Future[tuple[list[_Outcome], float]] | None = None
+    for chunk in _chunks(items, sizer):
+        submitted = pool.submit(_timed_engine_phase, kb, chunk, engine, regime, positions)
+        if running is not None:
+            yield from _finished(kb, engine, running, sizer)
+        running = submitted
+    if running is not None:
+        yield from _finished(kb, engine, running, sizer)
+
+
+def _finished(kb: KnowledgeBase, engine: str, future: Future[tuple[list[_Outcome], float]],
+              sizer: ChunkSizer) -> list[dict[str, Any]]:
+    outcomes, seconds = future.result()
+    sizer.update(len(outcomes), seconds)
+    return chunk_records(kb, engine, outcomes)
 
 
 def evaluate_batch(kb: KnowledgeBase, path: str | Path, engine: str = "prolog", regime: str | None = None,

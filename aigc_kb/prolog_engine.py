@@ -23,7 +23,9 @@ from .reading import ResolvedReading
 from .result import Conclusion
 
 _LOCK = threading.RLock()
-_STATE: dict[str, Any] = {"prolog": None, "kb": None, "queries": {}, "stack_mb": None}
+_STATE: dict[str, Any] = {"prolog": None, "kb": None, "queries": {}}
+#: The stack limit (MiB) set in this thread (``stack_mb``): Prolog's stack_limit flag is per thread.
+_THREAD = threading.local()
 _LOADER = Path(__file__).resolve().parent / "prolog" / "load.pl"
 _MESSAGES = ("findall(T, (member(msg(K, F, L, X), Ms), "
              "format(string(T), '~w:~w: ~w: ~s', [F, L, K, X])), Messages)")
@@ -96,9 +98,9 @@ class PrologEngine:
                 self._set_stack_limit()
 
     def _set_stack_limit(self) -> None:
-        if _STATE["stack_mb"] != self.limits.stack_mb:
+        if getattr(_THREAD, "stack_mb", None) != self.limits.stack_mb:
             _once(f"set_prolog_flag(stack_limit, {int(self.limits.stack_mb) * 1024 * 1024})")
-            _STATE["stack_mb"] = self.limits.stack_mb
+            _THREAD.stack_mb = self.limits.stack_mb
 
     @staticmethod
     def facts_term(case: Case) -> str:

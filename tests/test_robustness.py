@@ -51,6 +51,38 @@ def test_deep_recursion_hits_the_stack_limit(tmp_path: Path) -> None:
     assert "limit of 64 MiB exceeded; raise it with --stack-limit" in proc.stderr
     assert "Traceback" not in proc.stderr
 
+def test_batch_engine_thread_keeps_the_stack_limit(tmp_path: Path) -> None:
+    """Batches run Prolog in a thread of their own; the stack limit (a per-thread flag) holds there too."""
+    copy = kb_copy(tmp_path)
+    append(copy / "prolog" / "risk.pl",
+           "deep(N) :- N1 is N + 1, deep(N1), N1 > 0.\n"
+           "rule(r_test_deep, [d26], '6.3', (insurance(P, P) :- provider(P, _), deep(0))).")
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(ULTRAMAN, batch / "real_ultraman.yaml")
+    proc = run_cli("evaluate", "--batch", str(batch), "--kb", str(copy), "--stack-limit", "64",
+                   "--time-limit", "60")
+    assert proc.returncode == 2
+    [record] = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert "limit of 64 MiB exceeded; raise it with --stack-limit" in record["errors"][0]
+    assert "Traceback" not in proc.stderr
+
+
+def test_every_thread_gets_the_stack_limit() -> None:
+    """Prolog's stack_limit flag is per thread: a call from a new thread must set it there."""
+    from aigc_kb import Limits
+
+    engine = KnowledgeBase(limits=Limits(stack_mb=96)).engine("prolog")
+    goal = "current_prolog_flag(stack_limit, L), format(string(S), '~d', [L])"
+
+    def flag() -> int:
+        return int(_text(engine._guarded(goal)["S"]))  # type: ignore[attr-defined]
+
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(flag).result() == 96 * 1024 * 1024
+    assert flag() == 96 * 1024 * 1024
+
+
 
 def test_runaway_asp_solving_hits_the_time_limit(tmp_path: Path) -> None:
     copy = kb_copy(tmp_path)
