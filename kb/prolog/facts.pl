@@ -1,8 +1,8 @@
 /*  Part of aigc-kb: who is liable when AI-generated content infringes copyright.
 
     The case's facts.  Every input predicate of kb/vocabulary.yaml (`inputs:`)
-    is declared here, once, `dynamic` and `discontiguous`, and exported: the
-    rule modules import them and read nothing else of a case.
+    is declared here, once, `dynamic`, and exported: the rule modules
+    import them and read nothing else of a case.
 
     A case is a list of ground input facts, each possibly wrapped as
     unknown(Fact) (an open fact: not proven, reported as open).  It is
@@ -502,79 +502,6 @@
 
 
 :- dynamic((
-        party/1,
-        system/1,
-        work/1,
-        output/1,
-        developer/2,
-        provider/2,
-        via_api/2,
-        user/2,
-        runs_itself/2,
-        ai_named_defendant/1,
-        ai_named_author/2,
-        owns_copyright/2,
-        exclusive_licensee/2,
-        well_known/1,
-        provenance_record/2,
-        trained_on/2,
-        training_authorised/2,
-        noncommercial_research/1,
-        unlawfully_sourced_data/1,
-        anti_infringement_measures/2,
-        routine_maintenance_only/2,
-        generated_by/2,
-        requested_by/2,
-        substantially_similar/2,
-        highly_similar/2,
-        derivative_of/2,
-        authorised_use/2,
-        made_available/2,
-        reproduced/2,
-        dissemination_authorised/2,
-        attribution_removed/2,
-        aia_tag/1,
-        prompt_names_work/3,
-        repeated_suggestive_prompts/3,
-        fine_tuned_on/3,
-        intent_proven/2,
-        user_knew/2,
-        user_should_have_known/2,
-        purpose/3,
-        via_commercial_platform/2,
-        complaint_mechanism/1,
-        no_complaint_mechanism/1,
-        risk_warning/1,
-        no_risk_warning/1,
-        labels_outputs/1,
-        no_ai_labels/1,
-        filters_work/2,
-        no_filtering/2,
-        due_diligence/2,
-        no_due_diligence/2,
-        recommends/2,
-        notice_received/2,
-        removed_promptly/2,
-        provider_knew/2,
-        provider_should_have_known/2,
-        profits_from_service/1,
-        breach_proven/1,
-        fault_proven/1,
-        fault_rebutted/1,
-        human_contribution/2,
-        acting_for/2,
-        terms_assign_copyright/2,
-        possesses/2,
-        force_majeure/1,
-        holder_misconduct/2,
-        holder_gross_negligence/2,
-        inadvertent/2,
-        covered_by/3,
-        indemnifies/2,
-        disclaimer/2,
-        assessment_clause/3
-   )).
-:- discontiguous((
         party/1,
         system/1,
         work/1,

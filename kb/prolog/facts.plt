@@ -12,11 +12,10 @@ test(inputs_match_vocabulary) :-
     msort(Vocab0, Vocab),
     msort(Ours0, Ours),
     assertion(Ours == Vocab).
-test(inputs_dynamic_and_discontiguous) :-
+test(inputs_dynamic) :-
     forall(input_predicate(N, A),
            ( functor(H, N, A),
-             assertion(predicate_property(aigc_facts:H, dynamic)),
-             assertion(predicate_property(aigc_facts:H, discontiguous))
+             assertion(predicate_property(aigc_facts:H, dynamic))
            )).
 test(check_case_splits) :-
     check_case([party(b), unknown(party(c)), party(a), party(a)], P, O),
