@@ -3,19 +3,70 @@
 The public surface: load a case, evaluate it on the Prolog or ASP encoding
 under a regime and choice-point positions, run named queries, check
 hand-derived expectations.
+
+Names are imported on first use (module-level ``__getattr__``), so that
+``import aigc_kb`` loads neither engine, nor the case validator, nor the
+scenario analysis until they are asked for.
 """
 
-from .api import ENGINES, KnowledgeBase
-from .check import CaseReport, Failure, check_case
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import AigcError, EngineError, InputError, KbError, Problem
-from .export import export_case
 from .limits import LimitError, Limits
-from .model import Case, Expectation, Fact, Reading
-from .reading import ResolvedReading
-from .result import Conclusion, Evaluation
-from .scenario import (ScenarioLimitError, ScenarioLimits, compare_regimes, enumerate_outcomes, find_flips,
-                       must_prove)
-from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from .api import ENGINES, KnowledgeBase
+    from .check import CaseReport, Failure, check_case
+    from .export import export_case
+    from .model import Case, Expectation, Fact, Reading
+    from .reading import ResolvedReading
+    from .result import Conclusion, Evaluation
+    from .scenario import enumerate_outcomes, must_prove
+    from .scenario_compare import compare_regimes
+    from .scenario_flips import find_flips
+    from .scenario_limits import ScenarioLimitError, ScenarioLimits
+    from .vocabulary import Vocabulary
+
+#: The module of each name imported on first use.
+_LAZY = {
+    "ENGINES": "api",
+    "KnowledgeBase": "api",
+    "CaseReport": "check",
+    "Failure": "check",
+    "check_case": "check",
+    "export_case": "export",
+    "Case": "model",
+    "Expectation": "model",
+    "Fact": "model",
+    "Reading": "model",
+    "ResolvedReading": "reading",
+    "Conclusion": "result",
+    "Evaluation": "result",
+    "ScenarioLimitError": "scenario_limits",
+    "ScenarioLimits": "scenario_limits",
+    "compare_regimes": "scenario_compare",
+    "enumerate_outcomes": "scenario",
+    "find_flips": "scenario_flips",
+    "must_prove": "scenario",
+    "Vocabulary": "vocabulary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "ENGINES",

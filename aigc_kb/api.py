@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from .asp_engine import AspEngine
 from .errors import InputError
 from .limits import Limits
 from .loader import load_case
 from .model import Case, Reading
 from .paths import KbPaths
-from .prolog_engine import PrologEngine
 from .reading import ResolvedReading, resolve
 from .result import Conclusion, Evaluation
 from .vocabulary import Vocabulary, load_vocabulary
@@ -60,8 +58,15 @@ class KnowledgeBase:
         if name not in ENGINES:
             raise InputError.single("<command line>", None, f"unknown engine {name!r} (prolog or asp)")
         if name not in self._engines:
-            self._engines[name] = (PrologEngine(self.paths, self.limits) if name == "prolog"
-                                   else AspEngine(self.paths, self.limits))
+            # Each engine's module is imported here, so that a process using one never loads the other.
+            if name == "prolog":
+                from .prolog_engine import PrologEngine
+
+                self._engines[name] = PrologEngine(self.paths, self.limits)
+            else:
+                from .asp_engine import AspEngine
+
+                self._engines[name] = AspEngine(self.paths, self.limits)
         return self._engines[name]
 
     def resolve(self, case: Case, regime: str | None = None,

@@ -7,9 +7,13 @@ success; 1 an expectation or agreement failed; 2 bad input or usage (2 wins).
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
+from types import ModuleType
 from typing import Any, Sequence
 
+from . import commands as commands_package
 from .commands import command_modules
 from .commands._common import EXIT_BAD_INPUT
 from .errors import AigcError, InputError, KbError
@@ -23,31 +27,74 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
-    """The argument parser and the command module of each subcommand."""
+def build_parser(command: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, Any]]:
+    """The argument parser and the command module of each subcommand it can run.
+
+    With ``command`` naming a subcommand, only that subcommand's module is
+    imported and only its arguments are added (some commands' arguments need
+    modules that take time to import); the others are still listed, so that
+    usage lines are the same.  Otherwise every command module is imported.
+    """
     parser = _Parser(prog="aigc-kb",
                      description="Who is liable when AI-generated content infringes copyright, and why.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    names = _command_names()
+    chosen = _command_module(command) if command in names else None
+    if chosen is not None:
+        for name in names:
+            if name == chosen.NAME:
+                _add_arguments(sub.add_parser(name, help=chosen.HELP, description=chosen.__doc__), chosen)
+            else:
+                sub.add_parser(name)
+        return parser, {chosen.NAME: chosen}
     commands = {}
     for module in command_modules():
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.__doc__)
-        module.add_arguments(command)
-        command.add_argument("--kb", metavar="DIR", help="use an edited copy of kb/ (default: the bundled kb)")
-        limits = command.add_argument_group("limits")
-        limits.add_argument("--time-limit", type=float, default=Limits.time, metavar="SECONDS",
-                            help=f"per Prolog query and per ASP grounding and solving (default {Limits.time:g})")
-        limits.add_argument("--stack-limit", type=int, default=Limits.stack_mb, metavar="MB",
-                            help=f"SWI-Prolog stack limit (default {Limits.stack_mb})")
-        limits.add_argument("--model-limit", type=int, default=Limits.models, metavar="N",
-                            help=f"answer sets one ASP enumeration may produce (default {Limits.models})")
+        _add_arguments(sub.add_parser(module.NAME, help=module.HELP, description=module.__doc__), module)
         commands[module.NAME] = module
     return parser, commands
 
 
+def _command_names() -> list[str]:
+    """The name of every command, in the order of :func:`command_modules`, without importing them.
+
+    A command module is named after its command, ``-`` written ``_``.
+    """
+    return [info.name.replace("_", "-") for info in sorted(pkgutil.iter_modules(commands_package.__path__),
+                                                           key=lambda i: i.name)
+            if not info.name.startswith("_")]
+
+
+def _command_module(command: str) -> ModuleType | None:
+    """The module of the subcommand ``command`` (one of :func:`_command_names`), or ``None`` if it is none."""
+    module = importlib.import_module(f"{commands_package.__name__}.{command.replace('-', '_')}")
+    if getattr(module, "NAME", None) != command or not hasattr(module, "run"):
+        return None
+    return module
+
+
+def _add_arguments(command: argparse.ArgumentParser, module: Any) -> None:
+    """The command's own arguments, then ``--kb`` and the limits every command takes."""
+    module.add_arguments(command)
+    command.add_argument("--kb", metavar="DIR", help="use an edited copy of kb/ (default: the bundled kb)")
+    limits = command.add_argument_group("limits")
+    limits.add_argument("--time-limit", type=float, default=Limits.time, metavar="SECONDS",
+                        help=f"per Prolog query and per ASP grounding and solving (default {Limits.time:g})")
+    limits.add_argument("--stack-limit", type=int, default=Limits.stack_mb, metavar="MB",
+                        help=f"SWI-Prolog stack limit (default {Limits.stack_mb})")
+    limits.add_argument("--model-limit", type=int, default=Limits.models, metavar="N",
+                        help=f"answer sets one ASP enumeration may produce (default {Limits.models})")
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` starts with, or ``None`` when an option (help, or a mistake) comes first."""
+    return argv[0] if argv and not argv[0].startswith("-") else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
-    parser, commands = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser, commands = build_parser(_command_named(words))
+    args = parser.parse_args(words)
     try:
         from .api import KnowledgeBase
 

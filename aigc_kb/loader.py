@@ -9,23 +9,30 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from .errors import InputError, Problem
 from .factfile import Term, parse_fact_file
 from .model import Case, Expectation, Fact, Reading, ReadingExpectations
-from .schema import case_schema
-from .vocabulary import ENTITY_TYPES, NONE, OPEN, Vocabulary
+from .schema import case_schema, conforms
+from .vocabulary import ENTITY_TYPES, NONE, OPEN, Vocabulary, libyaml_loader
+
+if TYPE_CHECKING:
+    import jsonschema
 
 #: Case files larger than this are refused.
 MAX_CASE_BYTES = 4 * 1024 * 1024
+#: Case files whose aliases (``*name``) expand them beyond this many YAML nodes are refused.
+MAX_EXPANDED_NODES = 1_000_000
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 FACT_SUFFIXES = (".pl", ".lp")
 CASE_SUFFIXES = STRUCTURED_SUFFIXES + FACT_SUFFIXES
 RESERVED_NAMES = (NONE, OPEN)
+#: Documents libyaml reads nested deeper than this are composed again by the pure-Python loader,
+#: whose recursion limit decides whether they are too deep.
+_LIBYAML_DEPTH = 64
 
 
 # ---------------------------------------------------------------- reading --
@@ -49,6 +56,7 @@ def _read_text(path: Path) -> str:
 
 
 def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None]:
+    data: Any = None
     if is_json:
         try:
             data = json.loads(text)
@@ -56,12 +64,16 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
             raise InputError.single(name, err.lineno, f"invalid JSON: {err.msg}") from None
         except RecursionError:
             raise InputError.single(name, None, "nesting too deep") from None
+    fast = _compose_fast(text, name)
+    if fast is not None:
+        return (data if is_json else fast[0]), fast[1]
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise InputError.single(name, 1, "empty file")
         _check_duplicate_keys(node, name)
+        _shape(node, name)
         data_yaml = loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         if is_json:
@@ -78,10 +90,93 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
     return (data if is_json else data_yaml), node
 
 
+def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
+    """The document and its node tree by libyaml, or ``None`` to leave it to the pure-Python loader.
+
+    Only a mapping that :func:`libyaml_loader` may read, and that libyaml reads
+    without any error, at most :data:`_LIBYAML_DEPTH` deep, is taken; every
+    other document (an error, not a mapping, deep, or with a recursive alias)
+    is read again by the pure-Python loader, so that every problem is reported
+    in its words.  A duplicate key is reported from here, from the same nodes.
+    """
+    fast = libyaml_loader(text)
+    if fast is None:
+        return None
+    loader = fast(text)
+    try:
+        node = loader.get_single_node()
+        if not isinstance(node, yaml.MappingNode) or not _fits(node, name):
+            return None
+        _check_duplicate_keys(node, name)
+        return loader.construct_document(node), node
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _fits(node: yaml.Node, name: str) -> bool:
+    """Whether the fast path may take the document ``node``: at most :data:`_LIBYAML_DEPTH` deep, no alias problem.
+
+    An alias problem is left to the pure-Python path, which reports it after any duplicate key.
+    """
+    try:
+        return _shape(node, name) <= _LIBYAML_DEPTH
+    except InputError:
+        return False
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _shape(node: yaml.Node, name: str) -> int:
+    """How deep collections nest in the document ``node`` (a scalar is 0 deep).
+
+    Aliases share nodes, so every node is visited once.
+
+    Raises
+    ------
+    InputError
+        For a collection that contains itself through an alias, and for aliases
+        that expand the document beyond :data:`MAX_EXPANDED_NODES` nodes.
+    """
+    shapes: dict[int, tuple[int, int]] = {}  # id -> (depth, nodes once aliases are expanded)
+    open_: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        current, closing = stack.pop()
+        key = id(current)
+        children = _children(current)
+        if closing:
+            below = [shapes[id(child)] for child in children]
+            depth = 0 if isinstance(current, yaml.ScalarNode) else 1 + max((d for d, _ in below), default=0)
+            shapes[key] = (depth, 1 + sum(n for _, n in below))
+            open_.discard(key)
+        elif key in open_:  # reached again from below itself: through an alias
+            raise InputError.single(name, current.start_mark.line + 1, "an alias makes this collection contain itself")
+        elif key not in shapes:
+            open_.add(key)
+            stack.append((current, True))
+            stack.extend((child, False) for child in children)
+    depth, expanded = shapes[id(node)]
+    if expanded > max(MAX_EXPANDED_NODES, len(shapes)):
+        raise InputError.single(name, None, f"aliases expand the document beyond {MAX_EXPANDED_NODES} nodes")
+    return depth
+
+
 def _check_duplicate_keys(node: yaml.Node, name: str) -> None:
     stack = [node]
+    seen_nodes: set[int] = set()  # aliases share nodes: each is checked once
     while stack:
         current = stack.pop()
+        if id(current) in seen_nodes:
+            continue
+        seen_nodes.add(id(current))
         if isinstance(current, yaml.MappingNode):
             seen: set[str] = set()
             for key, value in current.value:
@@ -141,7 +236,12 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
 
 
 def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name: str) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(case_schema(vocab))
+    schema = case_schema(vocab)
+    if conforms(schema, data):
+        return []
+    import jsonschema  # only for a document with problems: it words them, and importing it takes time
+
+    validator = jsonschema.Draft202012Validator(schema)
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
