@@ -19,6 +19,7 @@ import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -162,7 +163,15 @@ def evaluate_alone(kb: KnowledgeBase, item: BatchItem, engine: str = "prolog", r
 
 
 class _Evaluator(Protocol):
+    """An engine's batch evaluator: one engine call per chunk, between two steps that need no engine."""
+
     def evaluate(self, items: Sequence[tuple[Case, ResolvedReading]]) -> list[list[Row] | None]: ...
+
+    def prepare(self, items: Sequence[tuple[Case, ResolvedReading]]) -> Any: ...
+
+    def call(self, request: Any) -> Any: ...
+
+    def decode(self, count: int, request: Any, reply: Any) -> list[list[Row] | None]: ...
 
 
 _EVALUATORS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _Evaluator]] = weakref.WeakKeyDictionary()
@@ -191,76 +200,77 @@ def batch_evaluator(kb: KnowledgeBase, engine: str) -> _Evaluator:
     return evaluators[engine]
 
 
-#: What the engine phase of a chunk gives for one item: its record, or what makes it.
-_Outcome = dict[str, Any] | tuple[Case, ResolvedReading, list[Row]]
+@dataclass
+class _Chunk:
+    """A chunk of items on its way through one engine call.
+
+    ``records`` holds each item's record once known (an error found before
+    the call); ``pending`` the items the call evaluates, with their case and
+    reading; ``request`` what the evaluator sends.
+    """
+
+    items: Sequence[BatchItem]
+    records: list[dict[str, Any] | None]
+    pending: list[tuple[int, Case, ResolvedReading]]
+    request: Any = None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: a chunk makes many thousand small acyclic objects,
+    and collections that walk every long-lived object would cost up to a fifth of the time."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _prepare(kb: KnowledgeBase, evaluator: _Evaluator, items: Sequence[BatchItem], regime: str | None,
+             positions: dict[str, str] | None) -> _Chunk:
+    """Readings resolved, error records made, and the evaluator's request: all but the engine call."""
+    chunk = _Chunk(items, [None] * len(items), [])
+    readings: dict[tuple[tuple[str, str], ...], ResolvedReading] = {}
+    with _gc_paused():
+        for index, item in enumerate(items):
+            if item.case is None:
+                chunk.records[index] = error_record(item)
+                continue
+            reading = readings.get(item.case.positions)
+            if reading is None:
+                try:
+                    reading = readings[item.case.positions] = kb.resolve(item.case, regime, positions)
+                except InputError as err:
+                    chunk.records[index] = error_record(item, err.problems)
+                    continue
+            chunk.pending.append((index, item.case, reading))
+        chunk.request = evaluator.prepare([(case, reading) for _, case, reading in chunk.pending])
+    return chunk
+
+
+def _complete(kb: KnowledgeBase, evaluator: _Evaluator, chunk: _Chunk, reply: Any, engine: str,
+              regime: str | None, positions: dict[str, str] | None) -> list[dict[str, Any]]:
+    """The records of a chunk from the engine's reply; a case the call did not settle is evaluated alone."""
+    with _gc_paused():
+        results = evaluator.decode(len(chunk.pending), chunk.request, reply)
+        for (index, case, reading), rows in zip(chunk.pending, results):
+            if rows is not None:
+                chunk.records[index] = evaluation_record(kb.vocab, case, engine, reading, rows)
+    return [record if record is not None else evaluate_alone(kb, item, engine, regime, positions)
+            for record, item in zip(chunk.records, chunk.items)]
 
 
 def evaluate_chunk(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str = "prolog",
                    regime: str | None = None, positions: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """The records of ``items``, in order, the cases evaluated together where they can be."""
-    return chunk_records(kb, engine, engine_phase(kb, items, engine, regime, positions))
-
-
-def engine_phase(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str = "prolog",
-                 regime: str | None = None, positions: dict[str, str] | None = None) -> list[_Outcome]:
-    """Everything of a chunk that needs the engine: one engine call, and the cases it could not settle alone.
-
-    For each item: the conclusions of its case (with the case and its
-    reading), or its finished record (an error, or the case evaluated
-    alone).  :func:`chunk_records` makes the records.  Python's cyclic
-    garbage collector is paused meanwhile: a chunk makes many thousand small
-    acyclic objects, and collections that walk every long-lived object would
-    cost up to a fifth of the time.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _engine_phase(kb, items, engine, regime, positions)
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _engine_phase(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str,
-                  regime: str | None, positions: dict[str, str] | None) -> list[_Outcome]:
+    """The records of ``items``, in order, the cases evaluated together (one engine call) where they can be."""
     try:
         evaluator = batch_evaluator(kb, engine)
     except AigcError:
         return [evaluate_alone(kb, item, engine, regime, positions) for item in items]
-    outcomes: list[_Outcome | None] = [None] * len(items)
-    pending: list[tuple[int, Case, ResolvedReading]] = []
-    readings: dict[tuple[tuple[str, str], ...], ResolvedReading] = {}
-    for index, item in enumerate(items):
-        if item.case is None:
-            outcomes[index] = error_record(item)
-            continue
-        reading = readings.get(item.case.positions)
-        if reading is None:
-            try:
-                reading = readings[item.case.positions] = kb.resolve(item.case, regime, positions)
-            except InputError as err:
-                outcomes[index] = error_record(item, err.problems)
-                continue
-        pending.append((index, item.case, reading))
-    results = evaluator.evaluate([(case, reading) for _, case, reading in pending])
-    for (index, case, reading), rows in zip(pending, results):
-        if rows is not None:
-            outcomes[index] = (case, reading, rows)
-    return [outcome if outcome is not None else evaluate_alone(kb, item, engine, regime, positions)
-            for outcome, item in zip(outcomes, items)]
-
-
-def chunk_records(kb: KnowledgeBase, engine: str, outcomes: Iterable[_Outcome]) -> list[dict[str, Any]]:
-    """The records of a chunk from what :func:`engine_phase` gave (no engine needed)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return [outcome if isinstance(outcome, dict) else evaluation_record(kb.vocab, outcome[0], engine, outcome[1],
-                                                                            outcome[2])
-                for outcome in outcomes]
-    finally:
-        if paused:
-            gc.enable()
+    chunk = _prepare(kb, evaluator, items, regime, positions)
+    return _complete(kb, evaluator, chunk, evaluator.call(chunk.request), engine, regime, positions)
 
 
 class ChunkSizer:
@@ -275,11 +285,19 @@ class ChunkSizer:
     def __init__(self, engine: str, limits: Limits) -> None:
         self.size = FIRST_CHUNK
         self.largest = MAX_CHUNK.get(engine, 500)
+        self.fits = self.largest
         self.limits = limits
 
+    def take(self) -> int:
+        """The size of the chunk cut now; the next one may be four times larger."""
+        size = self.size
+        self.size = max(1, min(self.largest, 4 * size, self.fits))
+        return size
+
     def update(self, count: int, seconds: float) -> None:
-        fits = int(count * self.limits.time / (4.0 * max(seconds, 1e-6)))
-        self.size = max(1, min(self.largest, 4 * self.size, fits))
+        """A call of ``count`` cases took ``seconds``: no chunk is to take more than a quarter of the limit."""
+        self.fits = max(1, int(count * self.limits.time / (4.0 * max(seconds, 1e-6))))
+        self.size = min(self.size, self.fits)
 
 
 def _engine_thread() -> ThreadPoolExecutor:
@@ -295,20 +313,21 @@ def _engine_thread() -> ThreadPoolExecutor:
         return _ENGINE_THREAD
 
 
-def _timed_engine_phase(kb: KnowledgeBase, chunk: list[BatchItem], engine: str, regime: str | None,
-                       positions: dict[str, str] | None) -> tuple[list[_Outcome], float]:
+def _timed_call(evaluator: _Evaluator, request: Any) -> tuple[Any, float]:
     started = time.monotonic()
-    outcomes = engine_phase(kb, chunk, engine, regime, positions)
-    return outcomes, time.monotonic() - started
+    reply = evaluator.call(request)
+    return reply, time.monotonic() - started
 
 
 def _chunks(items: Iterable[BatchItem], sizer: ChunkSizer) -> Iterator[list[BatchItem]]:
     chunk: list[BatchItem] = []
+    size = sizer.take()
     for item in items:
         chunk.append(item)
-        if len(chunk) >= sizer.size:
+        if len(chunk) >= size:
             yield chunk
             chunk = []
+            size = sizer.take()
     if chunk:
         yield chunk
 
@@ -318,29 +337,39 @@ def evaluate_items(kb: KnowledgeBase, items: Iterable[BatchItem], engine: str = 
                    sizer: ChunkSizer | None = None) -> Iterator[dict[str, Any]]:
     """One record per item, in order, evaluated in chunks in this process.
 
-    The engine works on one chunk while this thread reads the cases of the
-    next and makes the records of the last: each chunk's engine phase runs in
-    the engine thread (:func:`_engine_thread`; Prolog runs there without
-    Python's lock, and clingo in its own process).  At most two chunks are
-    held at a time, and the records come out in input order.
+    The engine works on one chunk while this thread does everything else:
+    each chunk's engine call runs in the engine thread (:func:`_engine_thread`;
+    Prolog runs there without Python's lock, and clingo in a process of its
+    own), and meanwhile this thread reads the next chunk's cases and writes
+    its request, and turns the last chunk's reply into records.  At most two
+    chunks are held at a time, and the records come out in input order.
     """
     sizer = sizer or ChunkSizer(engine, kb.limits)
+    try:
+        evaluator = batch_evaluator(kb, engine)
+    except AigcError:
+        for item in items:
+            yield evaluate_alone(kb, item, engine, regime, positions)
+        return
     pool = _engine_thread()
-    running: Future[tuple[list[_Outcome], float]] | None = None
-    for chunk in _chunks(items, sizer):
-        submitted = pool.submit(_timed_engine_phase, kb, chunk, engine, regime, positions)
+    running: tuple[_Chunk, Future[tuple[Any, float]]] | None = None
+    for part in _chunks(items, sizer):
+        chunk = _prepare(kb, evaluator, part, regime, positions)
+        submitted = pool.submit(_timed_call, evaluator, chunk.request)
         if running is not None:
-            yield from _finished(kb, engine, running, sizer)
-        running = submitted
+            yield from _finished(kb, evaluator, running, sizer, engine, regime, positions)
+        running = (chunk, submitted)
     if running is not None:
-        yield from _finished(kb, engine, running, sizer)
+        yield from _finished(kb, evaluator, running, sizer, engine, regime, positions)
 
 
-def _finished(kb: KnowledgeBase, engine: str, future: Future[tuple[list[_Outcome], float]],
-              sizer: ChunkSizer) -> list[dict[str, Any]]:
-    outcomes, seconds = future.result()
-    sizer.update(len(outcomes), seconds)
-    return chunk_records(kb, engine, outcomes)
+def _finished(kb: KnowledgeBase, evaluator: _Evaluator, running: tuple[_Chunk, Future[tuple[Any, float]]],
+              sizer: ChunkSizer, engine: str, regime: str | None,
+              positions: dict[str, str] | None) -> list[dict[str, Any]]:
+    chunk, future = running
+    reply, seconds = future.result()
+    sizer.update(len(chunk.items), seconds)
+    return _complete(kb, evaluator, chunk, reply, engine, regime, positions)
 
 
 def evaluate_batch(kb: KnowledgeBase, path: str | Path, engine: str = "prolog", regime: str | None = None,

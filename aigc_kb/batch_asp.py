@@ -35,11 +35,11 @@ import clingo
 import clingo.ast
 
 from .asp_engine import _parsed
-from .batch_grounder import Grounder
+from .batch_grounder import Answer, Grounder
 from .batch_record import Row
 from .batch_separable import Separability, analyse
 from .model import Case
-from .quoting import _ASP_CONSTANT, _ASP_KEYWORDS, asp_name, symbol_text
+from .quoting import asp_is_constant, asp_name, symbol_text
 from .reading import ResolvedReading
 from .vocabulary import NONE, OPEN, Vocabulary
 
@@ -239,8 +239,7 @@ class AspBatch:
         decided as :func:`aigc_kb.quoting.asp_name` decides it, without making
         a symbol (clingo would keep it for the life of the process).
         """
-        constant = _ASP_CONSTANT.fullmatch(name) is not None and name not in _ASP_KEYWORDS
-        if name in (self._constants if constant else self._strings):
+        if name in (self._constants if asp_is_constant(name) else self._strings):
             return None
         text = f"{self.prefix}{index}_{number}"
         program.names[text] = name
@@ -250,19 +249,30 @@ class AspBatch:
     # -- solving --------------------------------------------------------------
     def evaluate(self, items: Sequence[tuple[Case, ResolvedReading]]) -> list[list[Row] | None]:
         """The conclusions of each case, or ``None`` where it must be evaluated alone."""
-        results: list[list[Row] | None] = [None] * len(items)
+        request = self.prepare(items)
+        return self.decode(len(items), request, self.call(request))
+
+    def prepare(self, items: Sequence[tuple[Case, ResolvedReading]]) -> list[GroupProgram]:
+        """The programs that ground ``items`` (no engine needed; cases left out are evaluated alone)."""
         if not self.verdict.ok or not items:
-            return results
-        programs, _ = self.group_programs(items)
-        for program in programs:
-            rows = self._solve(program)
+            return []
+        return self.group_programs(items)[0]
+
+    def call(self, request: list[GroupProgram]) -> list[Answer | None]:
+        """Each program's answer from the grounding child (``None``: it gave none)."""
+        return [self.grounder.solve(program.text, self.engine.limits.time) for program in request]
+
+    def decode(self, count: int, request: list[GroupProgram], reply: list[Answer | None]) -> list[list[Row] | None]:
+        """The conclusions of each of the ``count`` cases from the answers (no engine needed)."""
+        results: list[list[Row] | None] = [None] * count
+        for program, answer in zip(request, reply):
+            rows = self._rows_of(program, answer)
             if rows is not None:
                 for index in program.members:
                     results[index] = rows.get(index, [])
         return results
 
-    def _solve(self, program: GroupProgram) -> dict[int, list[Row]] | None:
-        answer = self.grounder.solve(program.text, self.engine.limits.time)
+    def _rows_of(self, program: GroupProgram, answer: Answer | None) -> dict[int, list[Row]] | None:
         if answer is None:
             return None
         if answer.text is not None:

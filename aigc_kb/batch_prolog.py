@@ -16,6 +16,7 @@ joined as :func:`aigc_kb.quoting.prolog_term` joins them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -142,13 +143,30 @@ class PrologBatch:
 
     def evaluate(self, items: Sequence[tuple[Case, ResolvedReading]]) -> list[list[Row] | None]:
         """The conclusions of each case, or ``None`` where it must be evaluated alone."""
-        results: list[list[Row] | None] = [None] * len(items)
-        if not items:
-            return results
-        cases, shared = self.text.cases_text(items)
+        request = self.prepare(items)
+        return self.decode(len(items), request, self.call(request))
+
+    def prepare(self, items: Sequence[tuple[Case, ResolvedReading]]) -> tuple[str, str] | None:
+        """What one call sends for ``items``: the case terms and the shared options (no engine needed)."""
+        return self.text.cases_text(items) if items else None
+
+    def call(self, request: tuple[str, str] | None) -> str | None:
+        """The engine's JSON text for a prepared request (``None``: the call failed as a whole)."""
+        if request is None:
+            return None
         try:
-            answers: list[dict[str, Any]] = self.engine.call_json(PREDICATE, cases, shared, "[]")
+            return self.engine.call_text(PREDICATE, *request, "[]")
         except AigcError:
+            return None
+
+    def decode(self, count: int, request: tuple[str, str] | None, reply: str | None) -> list[list[Row] | None]:
+        """The conclusions of each of the ``count`` cases from the engine's reply (no engine needed)."""
+        results: list[list[Row] | None] = [None] * count
+        if reply is None:
+            return results
+        try:
+            answers: list[Any] = json.loads(reply)
+        except ValueError:
             return results
         arity = self._arity
         doctrines = self._doctrines

@@ -144,8 +144,12 @@ class PrologEngine:
             Prolog terms built only with :mod:`aigc_kb.quoting` (and
             :meth:`facts_term`, :meth:`options_term`).
         """
+        return json.loads(self.call_text(predicate, *args))
+
+    def call_text(self, predicate: str, *args: str) -> str:
+        """Call ``predicate(Args..., Text)`` once and return the string it binds (see :meth:`call_json`)."""
         goal = f"{predicate}({', '.join(args)}, Json)" if args else f"{predicate}(Json)"
-        return json.loads(_text(self._guarded(goal)["Json"]))
+        return _text(self._guarded(goal)["Json"])
 
     def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
         """Every conclusion of ``case`` under ``reading``."""

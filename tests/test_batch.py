@@ -152,8 +152,10 @@ def test_cases_the_chunk_cannot_settle_are_evaluated_alone(kb: KnowledgeBase, ba
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     items = list(batch_items(batch_file, kb))[:12]
     evaluator = batch_evaluator(kb, "prolog")
-    monkeypatch.setattr(evaluator, "evaluate", lambda pairs: [None] * len(pairs))
+    calls = []
+    monkeypatch.setattr(evaluator, "call", lambda request: calls.append(request))  # every call fails as a whole
     assert list(evaluate_items(kb, items, "prolog")) == [evaluate_alone(kb, item, "prolog") for item in items]
+    assert calls
     assert evaluate_chunk(kb, items, "no_such_engine") == [evaluate_alone(kb, i, "no_such_engine") for i in items]
     assert all("unknown engine" in r["errors"][0] for r in evaluate_chunk(kb, items[:3], "no_such_engine"))
 
@@ -166,7 +168,8 @@ def test_an_asp_group_without_one_answer_set_gives_no_result(kb: KnowledgeBase) 
     programs, alone = batch.group_programs(pairs)
     assert not alone and len(programs) == 1
     broken = replace(programs[0], text=programs[0].text + ":- party(X).\n")
-    assert batch._solve(broken) is None  # noqa: SLF001 - no answer set: no result for any case
+    assert batch.call([broken]) == [None]  # no answer set: no result for any case
+    assert batch.decode(len(pairs), [broken], [None]) == [None] * len(pairs)
     together = [sorted(rows or []) for rows in batch.evaluate(pairs)]
     assert together == [sorted(batch.evaluate([p])[0] or []) for p in pairs]
     assert all(together)
