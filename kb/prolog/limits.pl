@@ -20,6 +20,12 @@
 :- use_module(duty_of_care).
 :- use_module(liability).
 
+%   Tabled: computed once per case (the tables are abolished when the case
+%   is unloaded).  Every remedy rule reads remedy_due/1, which reads all of
+%   liable/4: without the table each of them would prove liability again.
+:- table
+    remedy_due/1.
+
                  /*******************************
                  *  D22, D23 EXEMPTION AND MITIGATION (6.1)
                  *******************************/
