@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from types import ModuleType
@@ -18,6 +19,9 @@ from .commands import command_modules
 from .commands._common import EXIT_BAD_INPUT
 from .errors import AigcError, InputError, KbError
 from .limits import Limits
+
+#: The exit code when standard output is closed early (128 + SIGPIPE, as a shell reports it).
+EXIT_BROKEN_PIPE = 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -117,6 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AigcError as err:
         print(f"aigc-kb: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader went away (``aigc-kb evaluate --batch ... | head``): stop quietly, as
+        # Unix tools do, and keep the interpreter from failing to flush standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def run() -> None:

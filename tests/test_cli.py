@@ -163,3 +163,18 @@ def test_evaluate_batch_loses_nothing_and_workers_keep_order(tmp_path: Path) -> 
     assert records[-1]["ok"] is False and f"{batch / 'zz_bad.yaml'}:4:" in records[-1]["errors"][0]
     alone = json.loads(run_cli("evaluate", str(batch / "real_feilin.yaml"), "--format", "json").stdout)
     assert records[1] == alone
+
+
+def test_a_reader_that_stops_early_ends_the_batch_quietly(tmp_path: Path) -> None:
+    """``evaluate --batch ... | head -1``: exit 141 (as for SIGPIPE), no traceback."""
+    batch = tmp_path / "cases.jsonl"
+    line = json.dumps({"id": "c", "facts": [{"party": "a"}, {"work": "w"}, {"owns_copyright": ["a", "w"]}]})
+    batch.write_text("\n".join(line.replace('"c"', f'"c{i}"') for i in range(3000)) + "\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "aigc_kb", "evaluate", "--batch", str(batch)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert json.loads(proc.stdout.readline())["case"] == "c0"
+    proc.stdout.close()
+    errors = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 141
+    assert "Traceback" not in errors and "Exception ignored" not in errors
