@@ -9,10 +9,12 @@ ASP: every name becomes a ``clingo.Symbol`` built through the API
 from __future__ import annotations
 
 import re
-
-import clingo
+from typing import TYPE_CHECKING
 
 from .model import Fact
+
+if TYPE_CHECKING:  # clingo is imported where a symbol is made: Prolog runs never need it
+    import clingo
 
 _ASP_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*")
 _ASP_KEYWORDS = frozenset({"not", "inf", "sup", "infimum", "supremum"})
@@ -67,20 +69,31 @@ def prolog_list(items: list[str]) -> str:
     return "[" + ",".join(items) + "]"
 
 
+def asp_is_constant(text: str) -> bool:
+    """Whether :func:`asp_name` makes ``text`` a constant (else a string), without making a symbol."""
+    return _ASP_CONSTANT.fullmatch(text) is not None and text not in _ASP_KEYWORDS
+
+
 def asp_name(text: str) -> clingo.Symbol:
     """A name as a clingo symbol: a constant when it is one, else a string."""
+    import clingo
+
     _check(text)
-    if _ASP_CONSTANT.fullmatch(text) and text not in _ASP_KEYWORDS:
+    if asp_is_constant(text):
         return clingo.Function(text)
     return clingo.String(text)
 
 
 def asp_fact(fact: Fact) -> clingo.Symbol:
+    import clingo
+
     return clingo.Function(fact.pred, [asp_name(a) for a in fact.args])
 
 
 def symbol_text(symbol: clingo.Symbol) -> str:
     """The name a result symbol stands for (inverse of :func:`asp_name`)."""
+    import clingo
+
     if symbol.type == clingo.SymbolType.String:
         return symbol.string
     if symbol.type == clingo.SymbolType.Number:

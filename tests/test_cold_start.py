@@ -62,7 +62,7 @@ def test_every_public_name_is_there() -> None:
     assert "aigc_kb.scenario" in star
 
 
-@pytest.mark.parametrize(("engine", "other"), [("prolog", ("aigc_kb.asp_engine", "multiprocessing")),
+@pytest.mark.parametrize(("engine", "other"), [("prolog", ("aigc_kb.asp_engine", "clingo", "multiprocessing")),
                                                ("asp", ("aigc_kb.prolog_engine", "pyswip"))])
 def test_evaluate_loads_only_its_engine(engine: str, other: tuple[str, ...]) -> None:
     code = ("from aigc_kb.cli import main\n"
