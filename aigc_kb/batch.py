@@ -5,9 +5,11 @@ object per line.  Cases are read lazily and evaluated in chunks (constant
 memory): each chunk is one engine call (:mod:`aigc_kb.batch_prolog`,
 :mod:`aigc_kb.batch_asp`); a case the chunk could not settle is evaluated
 alone, so every record is exactly the one the case gets alone; a bad case
-yields an error record and the run goes on.  :func:`run_batch` runs chunks
-in worker processes when asked (:mod:`aigc_kb.batch_pool`), records still in
-input order.
+yields an error record and the run goes on.  The engine call of one chunk
+runs in an engine thread while the calling thread reads the next chunk and
+makes the records of the last (:func:`evaluate_items`).  :func:`run_batch`
+runs chunks in worker processes when asked (:mod:`aigc_kb.batch_pool`),
+records still in input order.
 """
 
 from __future__ import annotations

@@ -70,7 +70,7 @@ def _serve(files: list[str], conn: Connection) -> None:
                 reply = ("ok", (found.count, found.text, found.atoms)) if isinstance(found, Answer) else ("no", found)
             except Exception as err:  # any failure: the parent evaluates the cases alone
                 reply = ("error", f"{type(err).__name__}: {err}")
-            conn.send((*reply, _peak_mb()))
+            conn.send((*reply, peak_rss_mb()))
 
 
 class _Clingo:
@@ -157,7 +157,16 @@ def _proc_cpu(pid: int) -> float:
         return 0.0
 
 
-def _peak_mb() -> float:
+def peak_rss_mb() -> float:
+    """The peak resident set of this process: ``VmHWM`` where ``/proc`` has it (``ru_maxrss`` survives
+    exec on Linux, so it could report the parent's peak)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

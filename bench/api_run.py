@@ -35,6 +35,7 @@ import raw  # noqa: E402
 from aigc_kb import KnowledgeBase, Limits  # noqa: E402
 from aigc_kb.batch import (batch_evaluator, batch_items, evaluate_alone, evaluate_items, run_batch,  # noqa: E402
                            run_batch_lines)
+from aigc_kb.batch_grounder import peak_rss_mb  # noqa: E402
 
 
 def _cpu(children: bool) -> float:
@@ -48,7 +49,7 @@ def _cpu(children: bool) -> float:
 
 
 def _peak_mb() -> tuple[float, float]:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = peak_rss_mb()  # not ru_maxrss: on Linux it survives exec, so it would report the parent's peak
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, kids  # children: the largest of them (raw runs and workers)
 
