@@ -715,19 +715,23 @@ check_fact(Fact) :-
     ;   callable(Fact),
         functor(Fact, Name, Arity),
         input_predicate(Name, Arity)
-    ->  Fact =.. [_|Args],
-        maplist(check_argument, Args)
+    ->  check_arguments(Arity, Fact)
     ;   domain_error(input_fact, Fact)
     ).
 
 %   Every argument of a fact is a name or an enumeration value: an atom.
-check_argument(Arg) :-
+check_arguments(0, _) :-
+    !.
+check_arguments(N, Fact) :-
+    arg(N, Fact, Arg),
     (   atom(Arg)
     ->  true
     ;   var(Arg)
     ->  instantiation_error(Arg)
     ;   type_error(atom, Arg)
-    ).
+    ),
+    N1 is N - 1,
+    check_arguments(N1, Fact).
 
 %!  load_case(+Proven:list) is det.
 %
