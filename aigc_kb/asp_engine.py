@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import clingo
-import clingo.ast
 
 from .errors import AigcError, EngineError, KbError
 from .limits import LimitError, Limits
@@ -18,18 +17,6 @@ from .reading import ResolvedReading
 from .result import Conclusion
 
 SHOW_FILE = "show.lp"
-
-
-_PARSED: dict[tuple[str, ...], list[clingo.ast.AST]] = {}
-
-
-def _parsed(files: tuple[str, ...]) -> list[clingo.ast.AST]:
-    """The statements of ``files``, parsed once per process (parsing costs more than adding)."""
-    if files not in _PARSED:
-        statements: list[clingo.ast.AST] = []
-        clingo.ast.parse_files(list(files), statements.append)
-        _PARSED[files] = statements
-    return _PARSED[files]
 
 
 def _solve_texts(files: list[str], instance: str, seconds: float) -> list[clingo.Symbol]:
@@ -45,10 +32,10 @@ def _solve_texts(files: list[str], instance: str, seconds: float) -> list[clingo
 
     ctl = clingo.Control(["--models=2"], logger=logger, message_limit=50)
     try:
-        statements = _parsed(tuple(files))
-        with clingo.ast.ProgramBuilder(ctl) as builder:
-            for statement in statements:
-                builder.add(statement)
+        # Each Control reads the files itself: AST nodes parsed once and added to every Control
+        # were shared between evaluations (and threads), and a run could find them invalid.
+        for file in files:
+            ctl.load(file)
         ctl.add("base", [], instance)
         ctl.ground([("base", [])])
     except RuntimeError as err:

@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, cast
 import clingo
 import clingo.ast
 
-from .asp_engine import _parsed
 from .batch_grounder import Answer, Grounder
 from .batch_record import Row
 from .batch_separable import Separability, analyse
@@ -62,7 +61,9 @@ def verdict(kb: KnowledgeBase) -> Separability:
     files = tuple(str(f) for f in kb.paths.asp_files)
     key = (files, id(kb.vocab))
     if key not in _VERDICTS:
-        _VERDICTS[key] = analyse(_parsed(files), kb.vocab)
+        statements: list[clingo.ast.AST] = []
+        clingo.ast.parse_files(list(files), statements.append)
+        _VERDICTS[key] = analyse(statements, kb.vocab)
     return _VERDICTS[key]
 
 
