@@ -18,11 +18,8 @@
 :- use_module(facts).
 :- use_module(infringement).
 
-%   Tabled: computed once per case (the tables are abolished when the case
-%   is unloaded), so that duplicate proofs do not multiply upwards.  Only
-%   the predicates through which proofs multiply in dense cases are tabled
-%   (test_robustness.py holds a dense case to an inference budget): a table
-%   costs more than it saves on a predicate proved in few ways.
+%   Tabled for the reason given in infringement.pl: proofs multiply
+%   through these in dense cases.
 :- table
     breach/1,
     notified_work/2.

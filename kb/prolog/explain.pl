@@ -287,16 +287,9 @@ absent_node(regime(R), _, _, regime(Actual, not(regime(R)), true)) :- !,
     aigc_params:regime(Actual).
 absent_node(position(P, V), _, _, position(P, Actual, not(position(P, V)), true)) :- !,
     aigc_params:position(P, Actual).
-absent_node(G, _, C, absent(G, Bearer, Open)) :-
-    input_goal(G),
-    !,
-    fact_burden(G, Bearer),
-    open_mark(G, C, Open).
-absent_node(G, _, C, underived(G, Bearer, Attempts, Truncated)) :-
-    derived_goal(G, _),
-    !,
-    conclusion_burden(G, Bearer),
-    attempts(G, C, Attempts, Truncated).
+absent_node(G, _, C, Node) :-
+    unproven_node(G, C, Node),
+    !.
 absent_node(G, M, C, absent_all(G, Proven, Failed, Alternatives)) :-
     G = (_, _),
     !,
@@ -377,6 +370,20 @@ conjunction([G], G) :- !.
 conjunction([G|Gs], (G, Rest)) :-
     conjunction(Gs, Rest).
 
+%   unproven_node(+Goal, +Ctx, -Node): Goal, an input fact or a derived
+%   notion, is not established: who bears its burden, and for a derived
+%   notion the rules that could have concluded it.  Fails for other goals.
+unproven_node(G, C, absent(G, Bearer, Open)) :-
+    input_goal(G),
+    !,
+    fact_burden(G, Bearer),
+    open_mark(G, C, Open).
+unproven_node(G, C, underived(G, Bearer, Attempts, Truncated)) :-
+    derived_goal(G, _),
+    !,
+    conclusion_burden(G, Bearer),
+    attempts(G, C, Attempts, Truncated).
+
 %   failed_node(+Condition, +Module, +Ctx, -Node): Condition fails.
 failed_node(\+ G, M, C, present(G, Proof)) :- !,
     once(prove(G, M, C, Proof, [])).
@@ -384,16 +391,9 @@ failed_node(regime(R), _, _, regime(Actual, regime(R), false)) :- !,
     aigc_params:regime(Actual).
 failed_node(position(P, V), _, _, position(P, Actual, position(P, V), false)) :- !,
     aigc_params:position(P, Actual).
-failed_node(G, _, C, absent(G, Bearer, Open)) :-
-    input_goal(G),
-    !,
-    fact_burden(G, Bearer),
-    open_mark(G, C, Open).
-failed_node(G, _, C, underived(G, Bearer, Attempts, Truncated)) :-
-    derived_goal(G, _),
-    !,
-    conclusion_burden(G, Bearer),
-    attempts(G, C, Attempts, Truncated).
+failed_node(G, _, C, Node) :-
+    unproven_node(G, C, Node),
+    !.
 failed_node(M1:G, _, C, Node) :- !,
     failed_node(G, M1, C, Node).
 failed_node(G, _, _, test(G, false)).
