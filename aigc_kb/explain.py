@@ -27,7 +27,7 @@ from .explain_render import sections_text as sections_text
 from .factfile import parse_atoms
 from .loader import CaseValidator
 from .model import Case, Fact
-from .quoting import prolog_atom, prolog_fact, prolog_list
+from .quoting import prolog_atom, prolog_list
 from .reading import COMMAND_LINE, ResolvedReading
 from .vocabulary import ENTITY_TYPES, Vocabulary
 
@@ -465,11 +465,6 @@ class Explanation:
 
 
 # ---------------------------------------------------------------- compute --
-def _facts_term(case: Case) -> str:
-    return prolog_list([prolog_fact(f) for f in case.facts]
-                       + [f"unknown({prolog_fact(f)})" for f in case.unknown])
-
-
 def _setting_from_prolog(name: str, data: dict[str, Any], cite_key: str) -> Setting:
     return Setting(name, str(data["value"]), bool(data["default"]), str(data[cite_key]))
 
@@ -508,7 +503,7 @@ def explain(kb: "KnowledgeBase", case: Case, reading: ResolvedReading,
         raise EngineError("explanations need the Prolog engine")
     request_terms = prolog_list([f"{kind}({pattern.prolog()})" for kind, pattern in requests])
     settings = [f"why_depth({int(why_depth)})"] + ([f"depth({int(depth)})"] if depth is not None else [])
-    data = engine.call_json(EXPLAIN_PREDICATE, _facts_term(case), engine.options_term(reading),
+    data = engine.call_json(EXPLAIN_PREDICATE, engine.case_term(case), engine.options_term(reading),
                             request_terms, prolog_list(settings))
     answers = tuple(
         Answer(request=str(a["request"]), pattern=pattern, text=str(a["text"]), holds=bool(a["holds"]),

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import EngineError, KbError
 from .limits import LimitError, Limits
-from .model import Case
+from .model import Case, Fact
 from .paths import KbPaths
 from .quoting import prolog_atom, prolog_fact, prolog_list, prolog_term
 from .reading import ResolvedReading
@@ -108,6 +108,12 @@ class PrologEngine:
         return prolog_list([prolog_fact(f) for f in case.facts])
 
     @staticmethod
+    def case_term(case: Case) -> str:
+        """The case's proven facts and, wrapped as ``unknown(Fact)``, its open ones, as a Prolog list."""
+        return prolog_list([prolog_fact(f) for f in case.facts]
+                           + [f"unknown({prolog_fact(f)})" for f in case.unknown])
+
+    @staticmethod
     def options_term(reading: ResolvedReading) -> str:
         """The reading as a Prolog options list."""
         return prolog_list([prolog_term(opt[0], opt[1:]) for opt in reading.options()])
@@ -158,6 +164,11 @@ class PrologEngine:
             Conclusion(item["pred"], tuple(item["args"]), tuple(sorted(d.upper() for d in item["doctrines"])))
             for item in items
         ]
+
+    def open_burdens(self, case: Case, reading: ResolvedReading) -> list[tuple[Fact, str]]:
+        """Each open fact of ``case`` with who loses when it is not proven under ``reading`` (from the kb)."""
+        rows = self.call_json("aigc_explain:open_burdens_json", self.case_term(case), self.options_term(reading))
+        return [(Fact(str(name), tuple(str(a) for a in args)), str(bearer)) for name, args, bearer in rows]
 
     def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]:
         """The answers of a named query file for ``case``."""

@@ -3,10 +3,10 @@
 Unknown facts are decided by each regime's burden of proof (catalogue D13):
 the case is evaluated with its unknown facts *not proven*, exactly as
 ``evaluate`` does, and the rules of the knowledge base already encode who loses
-when a fact is not proven (the vocabulary's ``burden`` of each input
-predicate, e.g. the claimant for ``fault_proven`` under ``fault``, the
-provider for ``fault_rebutted`` under ``presumed_fault``).  The Prolog engine
-evaluates each regime.
+when a fact is not proven (e.g. the claimant for ``fault_proven`` under
+``fault``, the provider for ``fault_rebutted`` under ``presumed_fault``).  The
+Prolog engine evaluates each regime and says, under each, who bears the burden
+of each unknown fact (``aigc_explain:open_burdens_json/3``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 from .api import KnowledgeBase
 from .errors import InputError
 from .model import Case
+from .prolog_engine import PrologEngine
 from .reading import COMMAND_LINE
 from .result import SECTIONS, Conclusion
 from .vocabulary import OPEN
@@ -58,8 +59,9 @@ class Comparison:
         The columns, in the vocabulary's order.
     positions : dict[str, str]
         The choice-point positions applied (the same for every regime).
-    unknown : tuple[tuple[str, str], ...]
-        Each unknown fact with who bears its burden (loses when it is not proven).
+    unknown : tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+        Each unknown fact with, per regime, who bears its burden (loses when it is not
+        proven), as the knowledge base says (the vocabulary's burden, shifted by D13).
     rows : tuple[ComparisonRow, ...]
         Every conclusion of some regime, by kind of conclusion, then by name.
     """
@@ -67,7 +69,7 @@ class Comparison:
     case: str
     regimes: tuple[str, ...]
     positions: dict[str, str]
-    unknown: tuple[tuple[str, str], ...]
+    unknown: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
     rows: tuple[ComparisonRow, ...]
 
     def divergences(self) -> tuple[ComparisonRow, ...]:
@@ -76,7 +78,7 @@ class Comparison:
     def as_dict(self) -> dict[str, Any]:
         return {"case": self.case, "regimes": list(self.regimes),
                 "positions": dict(sorted(self.positions.items())),
-                "unknown": [{"fact": f, "burden": b} for f, b in self.unknown],
+                "unknown": [{"fact": f, "burden": dict(b)} for f, b in self.unknown],
                 "rows": [r.as_dict() for r in self.rows]}
 
 
@@ -105,5 +107,8 @@ def compare_regimes(kb: KnowledgeBase, case: Case, positions: dict[str, str] | N
     rows = tuple(
         ComparisonRow(Conclusion(pred, args), tuple((r, cells.get(r)) for r in regimes))
         for (pred, args), cells in sorted(found.items(), key=lambda kv: (_ORDER.get(kv[0][0], 99), kv[0])))
-    unknown = tuple((str(f), kb.vocab.inputs[f.pred].burden) for f in case.unknown)
+    engine = kb.engine("prolog")
+    assert isinstance(engine, PrologEngine)
+    burdens = {r: dict(engine.open_burdens(case, kb.resolve(case, r, positions))) for r in regimes}
+    unknown = tuple((str(f), tuple((r, burdens[r][f]) for r in regimes)) for f in case.unknown)
     return Comparison(case.id, regimes, dict(resolved), unknown, rows)

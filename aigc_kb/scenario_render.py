@@ -97,7 +97,7 @@ def comparison_text(result: Comparison, only_divergent: bool = False) -> str:
     lines = [f"Case {result.case}: conclusions under each regime (x: concluded; <>: the regimes differ)"]
     if result.unknown:
         lines.append("Unknown facts, not proven, decided by each regime's burden (who loses):")
-        lines += [f"  {fact}: {burden}" for fact, burden in result.unknown]
+        lines += [f"  {fact}: {_burdens(burdens)}" for fact, burdens in result.unknown]
     rows = result.divergences() if only_divergent else result.rows
     labels = [str(r.conclusion) for r in rows] or ["(no conclusion)"]
     width = max(len(x) for x in labels + ["conclusion"])
@@ -126,3 +126,11 @@ def flips_text(result: FlipReport) -> str:
         lines += [f"    gains {c}" for c in flip.gained] + [f"    loses {c}" for c in flip.lost]
         lines.append(f"      {flip.explain}")
     return "\n".join(lines)
+
+
+def _burdens(burdens: tuple[tuple[str, str], ...]) -> str:
+    """One bearer if every regime has the same, else each regime's."""
+    bearers = {b for _, b in burdens}
+    if len(bearers) == 1:
+        return bearers.pop()
+    return ", ".join(f"{b} under {r}" for r, b in burdens)

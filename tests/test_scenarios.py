@@ -25,6 +25,7 @@ from aigc_kb.scenario import (DEFAULT_OUTCOME, Enumeration, ScenarioLimitError, 
                               compare_regimes, enumerate_outcomes, find_flips, must_prove)
 from aigc_kb.errors import InputError
 from aigc_kb.scenario_goal import parse_conclusion
+from aigc_kb.scenario_render import comparison_text
 
 from .conftest import CASES_DIR, run_cli
 
@@ -378,12 +379,28 @@ def test_compare_by_hand(kb: KnowledgeBase) -> None:
     assert [rows["defense(tab_operator, safe_harbor, accepted)"].holds(r) for r in REGIMES] == [False] * 3 + [True]
     assert not rows["copyright(dyna_copy, not_a_work, none, no_human_contribution)"].divergent
     fault = compare_regimes(kb, kb.load_case(CASES_DIR / "unknown_fault_proven.yaml"))
-    assert fault.unknown == (("fault_proven(acme)", "claimant"),)
+    # fault_proven is no provider duty: the claimant bears it under every regime (catalogue, burden of proof)
+    assert fault.unknown == (("fault_proven(acme)", tuple((r, "claimant") for r in REGIMES)),)
     rows = {str(r.conclusion): r for r in fault.rows}
     # the unknown fault_proven is not proven: under fault the claimant, who bears it, loses (D13)
     assert [rows["liable(acme, primary, reproduction, generation)"].holds(r) for r in REGIMES] == \
         [True, True, False, False]
     assert rows["liable(bob, primary, reproduction, generation)"].holds("notice_and_takedown")
+
+
+def test_compare_takes_each_regimes_burden_from_the_kb(kb: KnowledgeBase) -> None:
+    """Catalogue, burden of proof: "that the provider met every duty | the provider | presumed_fault with
+    presumed_fault_burden=full_reversal"; otherwise the party relying on due diligence bears it."""
+    case = kb.load_case(CASES_DIR / "unknown_fault_proven.yaml")
+    case = replace(case, unknown=(Fact("due_diligence", ("acme", "gen")),))
+    reversed_ = compare_regimes(kb, case, {"presumed_fault_burden": "full_reversal"})
+    [(fact, burdens)] = reversed_.unknown
+    assert fact == "due_diligence(acme, gen)"
+    assert dict(burdens) == {"strict": "relying_party", "presumed_fault": "provider", "fault": "relying_party",
+                             "notice_and_takedown": "relying_party"}
+    assert "provider under presumed_fault" in comparison_text(reversed_)
+    [(_, burdens)] = compare_regimes(kb, case).unknown  # breach proven, fault presumed: no shift
+    assert {b for _, b in burdens} == {"relying_party"}
 
 
 def test_compare_refuses_open_points(kb: KnowledgeBase) -> None:

@@ -35,6 +35,7 @@
 
 :- module(aigc_explain,
           [ explain_json/5,             % +Facts, +Options, +Requests, +Settings, -Json
+            open_burdens_json/3,        % +Facts, +Options, -Json
             explain_requests/3,         % +Requests, +Settings, -Answers
             explain_conclusions/3,      % +Pattern, +Settings, -Nodes
             why_not/3,                  % +Pattern, +Settings, -Attempts
@@ -105,6 +106,27 @@ check_request(Request) :-
         )
     ;   domain_error(explain_request, Request)
     ).
+
+%!  open_burdens_json(+Facts:list, +Options:list, -Json:string) is det.
+%
+%   Json is a JSON array of the open facts of the case Facts (those given
+%   as unknown(Fact)), in standard order, each as [Name, Args, Bearer]:
+%   Bearer loses when the fact is not proven under the reading Options
+%   (fact_burden/2: the catalogue's burden of proof, shifted to the
+%   provider under presumed fault with full reversal, D13).
+
+open_burdens_json(Facts, Options, Json) :-
+    check_case(Facts, _, Open),
+    aigc:with_case(Facts, Options, aigc_explain:open_burdens(Open, Rows)),
+    with_output_to(string(Json), json_write(current_output, Rows, [width(0)])).
+
+open_burdens(Open, Rows) :-
+    findall([Name, Args, Bearer],
+            ( member(Fact, Open),
+              Fact =.. [Name|Args],
+              fact_burden(Fact, Bearer)
+            ),
+            Rows).
 
 %!  explain_requests(+Requests:list, +Settings:list, -Answers:list) is det.
 %

@@ -262,6 +262,20 @@ test(default_bearer) :-
     why(F, [regime(presumed_fault)], duties_met(prov), [], As),
     assertion(As = [attempt(_, r_d14_duties_met, _,
                             absent(complaint_mechanism(prov), relying_party, false), 0)]).
+test(open_facts_shift_under_full_reversal) :-
+    Facts = [party(prov), system(sys), provider(prov, sys),
+             unknown(due_diligence(prov, sys)), unknown(fault_proven(prov))],
+    open_burdens_json(Facts, [regime(presumed_fault),
+                              position(presumed_fault_burden, full_reversal)], J1),
+    atom_string(A1, J1),
+    atom_json_term(A1, Shifted, []),
+    assertion(Shifted == [[fault_proven, [prov], claimant],
+                          [due_diligence, [prov, sys], provider]]),
+    open_burdens_json(Facts, [regime(fault)], J2),
+    atom_string(A2, J2),
+    atom_json_term(A2, Kept, []),
+    assertion(Kept == [[fault_proven, [prov], claimant],
+                       [due_diligence, [prov, sys], relying_party]]).
 
 :- end_tests(burden).
 
