@@ -14,21 +14,21 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .errors import AigcError, EngineError, InputError, KbError, Problem
-from .limits import LimitError, Limits
+from .core.errors import AigcError, EngineError, InputError, KbError, Problem
+from .engines.limits import LimitError, Limits
 
 if TYPE_CHECKING:
     from .api import ENGINES, KnowledgeBase
     from .check import CaseReport, Failure, check_case
     from .export import export_case
-    from .model import Case, Expectation, Fact, Reading
-    from .reading import ResolvedReading
-    from .result import Conclusion, Evaluation
-    from .scenario import enumerate_outcomes, must_prove
-    from .scenario_compare import compare_regimes
-    from .scenario_flips import find_flips
-    from .scenario_limits import ScenarioLimitError, ScenarioLimits
-    from .vocabulary import Vocabulary
+    from .core.model import Case, Expectation, Fact, Reading
+    from .core.reading import ResolvedReading
+    from .core.result import Conclusion, Evaluation
+    from .scenario.outcomes import enumerate_outcomes, must_prove
+    from .scenario.compare import compare_regimes
+    from .scenario.flips import find_flips
+    from .scenario.limits import ScenarioLimitError, ScenarioLimits
+    from .core.vocabulary import Vocabulary
 
 #: The module of each name imported on first use.
 _LAZY = {
@@ -38,20 +38,20 @@ _LAZY = {
     "Failure": "check",
     "check_case": "check",
     "export_case": "export",
-    "Case": "model",
-    "Expectation": "model",
-    "Fact": "model",
-    "Reading": "model",
-    "ResolvedReading": "reading",
-    "Conclusion": "result",
-    "Evaluation": "result",
-    "ScenarioLimitError": "scenario_limits",
-    "ScenarioLimits": "scenario_limits",
-    "compare_regimes": "scenario_compare",
-    "enumerate_outcomes": "scenario",
-    "find_flips": "scenario_flips",
-    "must_prove": "scenario",
-    "Vocabulary": "vocabulary",
+    "Case": "core.model",
+    "Expectation": "core.model",
+    "Fact": "core.model",
+    "Reading": "core.model",
+    "ResolvedReading": "core.reading",
+    "Conclusion": "core.result",
+    "Evaluation": "core.result",
+    "ScenarioLimitError": "scenario.limits",
+    "ScenarioLimits": "scenario.limits",
+    "compare_regimes": "scenario.compare",
+    "enumerate_outcomes": "scenario.outcomes",
+    "find_flips": "scenario.flips",
+    "must_prove": "scenario.outcomes",
+    "Vocabulary": "core.vocabulary",
 }
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from .errors import InputError
-from .limits import Limits
-from .loader import load_case
-from .model import Case, Reading
-from .paths import KbPaths
-from .reading import ResolvedReading, resolve
-from .result import Conclusion, Evaluation
-from .vocabulary import Vocabulary, load_vocabulary
+from .core.errors import InputError
+from .engines.limits import Limits
+from .core.loader import load_case
+from .core.model import Case, Reading
+from .core.paths import KbPaths
+from .core.reading import ResolvedReading, resolve
+from .core.result import Conclusion, Evaluation
+from .core.vocabulary import Vocabulary, load_vocabulary
 
 ENGINES = ("prolog", "asp")
 
@@ -60,11 +60,11 @@ class KnowledgeBase:
         if name not in self._engines:
             # Each engine's module is imported here, so that a process using one never loads the other.
             if name == "prolog":
-                from .prolog_engine import PrologEngine
+                from .engines.prolog import PrologEngine
 
                 self._engines[name] = PrologEngine(self.paths, self.limits)
             else:
-                from .asp_engine import AspEngine
+                from .engines.asp import AspEngine
 
                 self._engines[name] = AspEngine(self.paths, self.limits)
         return self._engines[name]

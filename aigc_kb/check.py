@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .api import ENGINES, KnowledgeBase
-from .model import Case, Expectation, Fact, Reading, ReadingExpectations
-from .result import Conclusion, Evaluation
+from .core.model import Case, Expectation, Fact, Reading, ReadingExpectations
+from .core.result import Conclusion, Evaluation
 
 
 @dataclass(frozen=True)

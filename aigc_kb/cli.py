@@ -17,8 +17,8 @@ from typing import Any, Sequence
 from . import commands as commands_package
 from .commands import command_modules
 from .commands._common import EXIT_BAD_INPUT
-from .errors import AigcError, InputError, KbError
-from .limits import Limits
+from .core.errors import AigcError, InputError, KbError
+from .engines.limits import Limits
 
 #: The exit code when standard output is closed early (128 + SIGPIPE, as a shell reports it).
 EXIT_BROKEN_PIPE = 141

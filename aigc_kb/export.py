@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .model import Case
-from .quoting import asp_fact, prolog_fact
+from .core.model import Case
+from .engines.quoting import asp_fact, prolog_fact
 
 
 def _comment(case: Case) -> list[str]:

@@ -1,6 +1,6 @@
 """Seeded benchmark cases and the files each engine reads them from.
 
-Cases come from :func:`aigc_kb.generate.random_case` (a small local generator
+Cases come from :func:`aigc_kb.devtools.generate.random_case` (a small local generator
 stands in when that module is missing): three parties, two systems, two works,
 two outputs and at least :data:`MIN_FACTS` facts each (about 35 on average),
 drawn again with the next seed until they are that large.  The same cases are written three ways:
@@ -27,8 +27,8 @@ SIZE = {"parties": 3, "systems": 2, "works": 2, "outputs": 2, "facts": 20}
 def generate(seed: int, count: int, kb: KnowledgeBase) -> Iterator[Case]:
     """``count`` cases, the same for the same seed."""
     try:
-        from aigc_kb.generate import WorldSize, random_case
-    except ImportError:  # pragma: no cover - only before aigc_kb.generate exists
+        from aigc_kb.devtools.generate import WorldSize, random_case
+    except ImportError:  # pragma: no cover - only before aigc_kb.devtools.generate exists
         yield from _fallback(seed, count, kb)
         return
     size = WorldSize(**SIZE)
@@ -90,6 +90,6 @@ def head(source: Path, target: Path, count: int) -> None:
 
 
 def read_cases(path: Path, kb: KnowledgeBase) -> list[Case]:
-    from aigc_kb.batch import batch_items
+    from aigc_kb.batch.pipeline import batch_items
 
     return [item.case for item in batch_items(path, kb) if item.case is not None]

@@ -1,6 +1,6 @@
 """Prolog and ASP give identical conclusions (atoms and doctrines) on generated worlds.
 
-* every world of every doctrine area (aigc_kb.generate.AREAS), under the
+* every world of every doctrine area (aigc_kb.devtools.generate.AREAS), under the
   readings that area's rules read;
 * random worlds under every regime with the choice points at their defaults,
   and with each choice point moved to each alternative one at a time;
@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given, settings
 
 from aigc_kb import Case, KnowledgeBase, Reading
 from aigc_kb.check import disagreement
-from aigc_kb.generate import (
+from aigc_kb.devtools.generate import (
     AREAS,
     Area,
     WorldSize,
@@ -44,7 +44,7 @@ from aigc_kb.generate import (
     random_reading,
     readings,
 )
-from aigc_kb.shrink import shrink_case, shrink_reading
+from aigc_kb.devtools.shrink import shrink_case, shrink_reading
 
 from .conftest import ROOT
 
@@ -209,7 +209,7 @@ def test_a_planted_disagreement_is_found_shrunk_and_printed_as_a_case(kb: Knowle
     something makes o1's copying visible (a provider of gen, a requesting user
     on the self-run model, or a contribution making o1 a work) -- 7 of 64.
     """
-    from aigc_kb.limits import Limits
+    from aigc_kb.engines.limits import Limits
 
     copy = tmp_path / "kb"
     shutil.copytree(ROOT / "kb", copy)

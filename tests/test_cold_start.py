@@ -23,15 +23,15 @@ import aigc_kb
 from aigc_kb import InputError, KnowledgeBase, loader
 from aigc_kb.cli import build_parser
 from aigc_kb.commands import command_modules
-from aigc_kb.schema import case_schema, conforms
-from aigc_kb.vocabulary import _load_yaml, libyaml_loader
+from aigc_kb.core.schema import case_schema, conforms
+from aigc_kb.core.vocabulary import _load_yaml, libyaml_loader
 
 from .conftest import CASE_FILES, ROOT
 
 #: Modules no evaluation of one case needs.
-NEVER_FOR_EVALUATE = ("jsonschema", "referencing", "hypothesis", "aigc_kb.scenario", "aigc_kb.scenario_solver",
-                      "aigc_kb.scenario_flips", "aigc_kb.scenario_compare", "aigc_kb.explain", "aigc_kb.export",
-                      "aigc_kb.lint", "aigc_kb.coverage", "aigc_kb.generate", "aigc_kb.check", "aigc_kb.batch",
+NEVER_FOR_EVALUATE = ("jsonschema", "referencing", "hypothesis", "aigc_kb.scenario.outcomes", "aigc_kb.scenario.solver",
+                      "aigc_kb.scenario.flips", "aigc_kb.scenario.compare", "aigc_kb.explain.trees", "aigc_kb.export",
+                      "aigc_kb.devtools.lint", "aigc_kb.devtools.coverage", "aigc_kb.devtools.generate", "aigc_kb.check", "aigc_kb.batch.pipeline",
                       "aigc_kb.commands.enumerate", "aigc_kb.commands.lint", "aigc_kb.commands.explain")
 
 
@@ -46,7 +46,7 @@ def _modules_after(code: str) -> tuple[set[str], str]:
 
 def test_import_loads_neither_engine_nor_validator() -> None:
     modules, _ = _modules_after("import aigc_kb")
-    for name in ("clingo", "pyswip", "yaml", "aigc_kb.api", "aigc_kb.loader", *NEVER_FOR_EVALUATE):
+    for name in ("clingo", "pyswip", "yaml", "aigc_kb.api", "aigc_kb.core.loader", *NEVER_FOR_EVALUATE):
         assert name not in modules, name
 
 
@@ -59,11 +59,11 @@ def test_every_public_name_is_there() -> None:
     with pytest.raises(AttributeError):
         aigc_kb.no_such_name  # noqa: B018
     star, _ = _modules_after("from aigc_kb import *\nassert KnowledgeBase and must_prove and ENGINES")
-    assert "aigc_kb.scenario" in star
+    assert "aigc_kb.scenario.outcomes" in star
 
 
-@pytest.mark.parametrize(("engine", "other"), [("prolog", ("aigc_kb.asp_engine", "clingo", "multiprocessing")),
-                                               ("asp", ("aigc_kb.prolog_engine", "pyswip"))])
+@pytest.mark.parametrize(("engine", "other"), [("prolog", ("aigc_kb.engines.asp", "clingo", "multiprocessing")),
+                                               ("asp", ("aigc_kb.engines.prolog", "pyswip"))])
 def test_evaluate_loads_only_its_engine(engine: str, other: tuple[str, ...]) -> None:
     code = ("from aigc_kb.cli import main\n"
             f"code = main(['evaluate', 'cases/real_thaler.yaml', '--format', 'json', '--engine', '{engine}'])\n"

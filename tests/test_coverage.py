@@ -11,8 +11,8 @@ import json
 import pytest
 
 from aigc_kb import KnowledgeBase
-from aigc_kb.coverage import CoverageReport, coverage
-from aigc_kb.model import Case
+from aigc_kb.devtools.coverage import CoverageReport, coverage
+from aigc_kb.core.model import Case
 
 from .conftest import CASES_DIR, run_cli
 

@@ -12,7 +12,7 @@ import clingo
 import clingo.ast as cast
 
 from aigc_kb import KnowledgeBase
-from aigc_kb.prolog_engine import _LOCK, _once, _text
+from aigc_kb.engines.prolog import _LOCK, _once, _text
 
 from .conftest import ROOT
 

@@ -18,13 +18,13 @@ import pytest
 import yaml
 
 from aigc_kb import Case, Evaluation, KnowledgeBase, Reading
-from aigc_kb.errors import InputError
-from aigc_kb.explain import (Explanation, Node, Pattern, assume, explain, parse_assumption, parse_conclusion,
+from aigc_kb.core.errors import InputError
+from aigc_kb.explain.trees import (Explanation, Node, Pattern, assume, explain, parse_assumption, parse_conclusion,
                              render_dot, with_reasons)
-from aigc_kb.model import Fact
-from aigc_kb.prolog_engine import _LOCK, _once, _text
-from aigc_kb.reading import ResolvedReading, resolve
-from aigc_kb.vocabulary import OPEN
+from aigc_kb.core.model import Fact
+from aigc_kb.engines.prolog import _LOCK, _once, _text
+from aigc_kb.core.reading import ResolvedReading, resolve
+from aigc_kb.core.vocabulary import OPEN
 
 from .conftest import ROOT, run_cli, tool
 

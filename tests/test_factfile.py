@@ -13,8 +13,8 @@ import pytest
 from aigc_kb import Case, KnowledgeBase
 from aigc_kb import explain as explain_module
 from aigc_kb import scenario_goal
-from aigc_kb.errors import InputError, Problem
-from aigc_kb.factfile import WILDCARD, Term, parse_atoms, parse_fact_file
+from aigc_kb.core.errors import InputError, Problem
+from aigc_kb.core.factfile import WILDCARD, Term, parse_atoms, parse_fact_file
 
 from .conftest import CASES_DIR
 

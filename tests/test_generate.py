@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aigc_kb import Case, Fact, KnowledgeBase, Reading
-from aigc_kb.generate import (
+from aigc_kb.devtools.generate import (
     AREAS,
     HOSTILE_NAMES,
     Area,
@@ -33,8 +33,8 @@ from aigc_kb.generate import (
     rename_case,
     renamings,
 )
-from aigc_kb.shrink import shrink_case, shrink_reading
-from aigc_kb.vocabulary import ENTITY_TYPES
+from aigc_kb.devtools.shrink import shrink_case, shrink_reading
+from aigc_kb.core.vocabulary import ENTITY_TYPES
 
 from .conftest import run_cli
 
@@ -198,7 +198,7 @@ def test_drawn_names_are_names_the_loader_accepts(name: str) -> None:
 
 def test_the_generator_works_without_hypothesis() -> None:
     code = ("import sys; sys.modules['hypothesis'] = None\n"
-            "from aigc_kb.generate import random_case, case_to_yaml, AREAS\n"
+            "from aigc_kb.devtools.generate import random_case, case_to_yaml, AREAS\n"
             "print(len(case_to_yaml(random_case(1))) > 0, len(list(AREAS[0].worlds())))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr

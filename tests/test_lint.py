@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from aigc_kb import KnowledgeBase
-from aigc_kb.lint import Finding, LintReport, lint
-from aigc_kb.model import Case
+from aigc_kb.devtools.lint import Finding, LintReport, lint
+from aigc_kb.core.model import Case
 
 from .conftest import CASES_DIR, ROOT, run_cli
 

@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aigc_kb import ENGINES, Case, Evaluation, Fact, KnowledgeBase, Reading
-from aigc_kb.generate import (
+from aigc_kb.devtools.generate import (
     AREAS,
     HOSTILE_NAMES,
     WorldSize,

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aigc_kb import Case, Fact, KnowledgeBase
-from aigc_kb.prolog_engine import _LOCK, _once, _prolog
-from aigc_kb.quoting import asp_name, prolog_atom, symbol_text
+from aigc_kb.engines.prolog import _LOCK, _once, _prolog
+from aigc_kb.engines.quoting import asp_name, prolog_atom, symbol_text
 
 # Text without lone surrogates (not UTF-8, so never in a case file) and without NUL
 # (which the loader refuses: neither engine's C interface carries it).

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from aigc_kb import Case, KnowledgeBase
-from aigc_kb.prolog_engine import _LOCK, _once, _text
+from aigc_kb.engines.prolog import _LOCK, _once, _text
 
 from .conftest import CASES_DIR, ROOT, run_cli
 
@@ -190,8 +190,8 @@ def test_check_reports_bad_cases_and_still_checks_the_good_ones(tmp_path: Path) 
 
 def test_dense_world_stays_within_an_inference_budget(kb: KnowledgeBase) -> None:
     """Duplicate proofs must not multiply: a 77-fact world once took ~10^9 inferences."""
-    from aigc_kb.generate import WorldSize, random_case, random_reading
-    from aigc_kb.reading import resolve
+    from aigc_kb.devtools.generate import WorldSize, random_case, random_reading
+    from aigc_kb.core.reading import resolve
 
     case = random_case(9414, WorldSize(parties=3, systems=2, works=2, outputs=2, facts=60))
     reading = resolve(kb.vocab, random_reading(9414))

@@ -7,8 +7,8 @@ import re
 import jsonschema
 
 from aigc_kb import KnowledgeBase
-from aigc_kb.reference import vocabulary_markdown
-from aigc_kb.schema import case_schema
+from aigc_kb.core.reference import vocabulary_markdown
+from aigc_kb.core.schema import case_schema
 
 from .conftest import ROOT
 

@@ -31,6 +31,6 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
                           cwd=elsewhere, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     installed = subprocess.run([str(venv / "bin" / "python"), "-c",
-                                "import aigc_kb.paths as p; print(p.default_kb_dir())"],
+                                "import aigc_kb.core.paths as p; print(p.default_kb_dir())"],
                                cwd=elsewhere, capture_output=True, text=True, check=True)
     assert "site-packages" in installed.stdout

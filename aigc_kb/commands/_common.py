@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import InputError
+from ..core.errors import InputError
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -32,7 +32,7 @@ def default_cases() -> list[Path]:
     """The case files of ``./cases`` (or of the source tree's ``cases/``)."""
     here = Path.cwd() / "cases"
     if not here.is_dir():
-        from ..paths import default_kb_dir
+        from ..core.paths import default_kb_dir
 
         here = default_kb_dir().parent / "cases"
     return sorted(here.glob("*.yaml"))

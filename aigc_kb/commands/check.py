@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import AigcError
+from ..core.errors import AigcError
 from ._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, default_cases
 
 NAME = "check"
@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..batch import BatchItem, batch_items
+    from ..batch.pipeline import BatchItem, batch_items
     from ..check import check_case
 
     items: list[BatchItem] = []

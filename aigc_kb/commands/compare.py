@@ -28,8 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..scenario_compare import compare_regimes
-    from ..scenario_render import comparison_text
+    from ..scenario.compare import compare_regimes
+    from ..scenario.render import comparison_text
 
     case = kb.load_case(args.case)
     result = compare_regimes(kb, case, parse_assignments(args.set))

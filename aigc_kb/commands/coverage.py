@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _where(file: str, line: int | None) -> str:
-    from ..lint import display_path
+    from ..devtools.lint import display_path
 
     return display_path(file) + (f":{line}" if line is not None else "")
 
@@ -62,9 +62,9 @@ def _text(report: Any) -> list[str]:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..coverage import coverage
-    from ..errors import InputError, Problem
-    from ..lint import cases_dir_for
+    from ..devtools.coverage import coverage
+    from ..core.errors import InputError, Problem
+    from ..devtools.lint import cases_dir_for
 
     if args.cases:
         paths = [Path(p) for p in args.cases]

@@ -22,8 +22,8 @@ HELP = "distinct outcomes over the unknown facts and open choice points (ASP)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..scenario import DEFAULT_OUTCOME
-    from ..scenario_options import add_limit_arguments
+    from ..scenario.outcomes import DEFAULT_OUTCOME
+    from ..scenario.options import add_limit_arguments
 
     parser.add_argument("case", metavar="CASE")
     which = parser.add_mutually_exclusive_group()
@@ -41,9 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..scenario import DEFAULT_OUTCOME, enumerate_outcomes
-    from ..scenario_options import limits_from
-    from ..scenario_render import enumeration_text
+    from ..scenario.outcomes import DEFAULT_OUTCOME, enumerate_outcomes
+    from ..scenario.options import limits_from
+    from ..scenario.render import enumeration_text
 
     case = kb.load_case(args.case)
     regimes = list(kb.vocab.regimes) if args.all_regimes else [args.regime]

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from ..errors import InputError
+from ..core.errors import InputError
 from ._common import EXIT_BAD_INPUT, EXIT_OK, add_reading_arguments, parse_assignments
 
 NAME = "evaluate"
@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..render import evaluation_text
+    from ..core.render import evaluation_text
 
     positions = parse_assignments(args.set)
     if args.batch is not None:
@@ -41,7 +41,7 @@ def run(kb: Any, args: argparse.Namespace) -> int:
         reading = kb.resolve(case, args.regime, positions)
         result = kb.evaluate_reading(case, reading, engine=args.engine).as_dict(kb.vocab)
         if args.explain:
-            from ..explain import explained_evaluation_text, with_reasons
+            from ..explain.trees import explained_evaluation_text, with_reasons
 
             result = with_reasons(kb, case, reading, result)
         if args.format == "json":
@@ -55,7 +55,7 @@ def run(kb: Any, args: argparse.Namespace) -> int:
 
 def _run_batch(kb: Any, args: argparse.Namespace, positions: dict[str, str]) -> int:
     """Stream one JSON line per case of the batch; exit 2 if any case failed."""
-    from ..batch import run_batch
+    from ..batch.pipeline import run_batch
 
     if args.cases or args.explain:
         raise InputError.single("<command line>", None, "--batch takes no CASE and writes JSON Lines")

@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from ..errors import InputError
-from ..reading import COMMAND_LINE
+from ..core.errors import InputError
+from ..core.reading import COMMAND_LINE
 from ._common import EXIT_OK, add_reading_arguments, parse_assignments
 
 NAME = "explain"
@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..explain import (DEFAULT_PREDICATES, NEGATION_DEPTH, RENDERERS, WHY_NOT_DEPTH, Pattern, assume,
+    from ..explain.trees import (DEFAULT_PREDICATES, NEGATION_DEPTH, RENDERERS, WHY_NOT_DEPTH, Pattern, assume,
                            explain, parse_assumption, parse_conclusion)
 
     case = kb.load_case(args.case)

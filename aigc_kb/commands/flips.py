@@ -21,7 +21,7 @@ HELP = "single facts whose addition or removal changes who is liable or how"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..scenario_options import add_limit_arguments
+    from ..scenario.options import add_limit_arguments
 
     parser.add_argument("case", metavar="CASE")
     add_reading_arguments(parser)
@@ -32,9 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..scenario_flips import FLIP_OUTCOME, find_flips
-    from ..scenario_options import limits_from
-    from ..scenario_render import flips_text
+    from ..scenario.flips import FLIP_OUTCOME, find_flips
+    from ..scenario.options import limits_from
+    from ..scenario.render import flips_text
 
     case = kb.load_case(args.case)
     result = find_flips(kb, case, regime=args.regime, positions=parse_assignments(args.set),

@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..core.errors import InputError
 from ._common import EXIT_OK
 
 NAME = "generate"
@@ -37,7 +37,7 @@ def _usage(message: str) -> InputError:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..generate import AREAS, WorldSize, area, case_to_yaml, random_case
+    from ..devtools.generate import AREAS, WorldSize, area, case_to_yaml, random_case
 
     if args.list_areas:
         for item in AREAS:

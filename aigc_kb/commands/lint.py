@@ -24,8 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..errors import InputError
-    from ..lint import display_path, lint
+    from ..core.errors import InputError
+    from ..devtools.lint import display_path, lint
 
     cases_dir = None
     if args.cases is not None:

@@ -22,7 +22,7 @@ HELP = "minimal sets of unknown facts that make a conclusion hold (or fail) in e
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..scenario_options import add_limit_arguments
+    from ..scenario.options import add_limit_arguments
 
     parser.add_argument("case", metavar="CASE")
     goal = parser.add_mutually_exclusive_group(required=True)
@@ -36,9 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..scenario import must_prove
-    from ..scenario_options import limits_from
-    from ..scenario_render import must_prove_text
+    from ..scenario.outcomes import must_prove
+    from ..scenario.options import limits_from
+    from ..scenario.render import must_prove_text
 
     case = kb.load_case(args.case)
     avoid = args.avoid is not None

@@ -18,8 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..reference import vocabulary_markdown, vocabulary_text
-    from ..schema import case_schema
+    from ..core.reference import vocabulary_markdown, vocabulary_text
+    from ..core.schema import case_schema
 
     if args.format == "markdown":
         sys.stdout.write(vocabulary_markdown(kb.vocab))

@@ -1,0 +1,1 @@
+"""Many cases per engine call: the pipeline, its process pool and the per-engine evaluators."""

@@ -1,0 +1,1 @@
+"""The core model: cases, the vocabulary, readings, results, errors, paths and the loader."""

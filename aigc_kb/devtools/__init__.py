@@ -1,0 +1,1 @@
+"""Tools for kb editors and the test suite: lint, coverage, the world generator."""

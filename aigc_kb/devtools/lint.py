@@ -1,0 +1,716 @@
+"""Static checks of a knowledge base for its editors (``aigc-kb lint``).
+
+Every check runs on a real parser, never on regular expressions over source:
+
+* Prolog: ``swipl`` runs ``aigc_kb/prolog/lint.pl`` as a subprocess (any
+  ``--kb`` works, whatever this process has loaded): ``read_term/3`` with
+  positions over every ``kb/prolog/*.pl``, the kb loaded with a message hook,
+  and ``library(prolog_xref)``.
+* ASP: :func:`clingo.ast.parse_files` for the encoding, and a
+  ``clingo.Control`` grounding it on a representative instance with a logger
+  that captures every message with its file and line.
+* Catalogue: every doctrine of ``kb/doctrines.yaml`` has a rule in each
+  engine, and cases (``tests:``) testing it positively and negatively.
+
+Each problem is a :class:`Finding`; a kb that does not even parse is reported
+as findings too.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import clingo
+import clingo.ast as ast
+import yaml
+
+from ..core.errors import EngineError, InputError
+from ..core.model import Case
+from ..core.paths import PACKAGE_PROLOG_DIR, KbPaths, default_kb_dir
+from ..engines.quoting import asp_name, prolog_atom
+from ..core.vocabulary import Vocabulary
+
+#: The Prolog helper run by ``swipl`` (lint and rule firing).
+LINT_PL = PACKAGE_PROLOG_DIR / "lint.pl"
+#: The ASP file holding the choice rules over open facts (not definitions).
+OPEN_FILE = "open.lp"
+#: The only ASP file with ``#show`` statements.
+SHOW_FILE = "show.lp"
+#: ASP predicates set by the caller, beside the vocabulary's inputs.
+ASP_PARAMETERS = frozenset({("set_regime", 1), ("set_position", 2), ("unknown", 1)})
+#: ASP predicates that are citations and explanations, read by the tools.
+ASP_METADATA = frozenset({("rule", 3), ("ext", 1), ("because", 2)})
+#: The heads that carry a rule label: ``concluded(Label, Atom)``, ``derived(Label, Atom)``.
+LABEL_WRAPPERS = frozenset({"concluded", "derived"})
+#: Seconds the Prolog helper may take.
+PROLOG_TIMEOUT = 600.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by the lint.
+
+    Attributes
+    ----------
+    engine : str
+        ``prolog``, ``asp`` or ``cases`` (the catalogue checks of an engine
+        carry that engine).
+    kind : str
+        A stable snake_case name, e.g. ``prolog_singleton``.
+    file : str
+        The file the problem is in (absolute path, or ``<instance>``).
+    line : int or None
+        1-based line, when known.
+    message : str
+        What is wrong, in words.
+    """
+
+    engine: str
+    kind: str
+    file: str
+    line: int | None
+    message: str
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.file, self.line or 0, self.kind, self.message)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"engine": self.engine, "kind": self.kind, "file": self.file,
+                "line": self.line, "message": self.message}
+
+
+@dataclass(frozen=True)
+class PrologRule:
+    """A registered rule of the Prolog encoding (``rule/4,5``)."""
+
+    id: str
+    doctrines: tuple[str, ...]
+    section: str
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class AspLabel:
+    """A labelled rule of the ASP encoding and its ``rule/3`` citations."""
+
+    label: str
+    doctrines: tuple[str, ...]
+    file: str
+    line: int | None
+
+
+@dataclass
+class LintReport:
+    """Everything the lint found, and the rules of each engine it saw."""
+
+    findings: list[Finding] = field(default_factory=list)
+    prolog_rules: list[PrologRule] = field(default_factory=list)
+    asp_labels: list[AspLabel] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+# ---------------------------------------------------------------------------
+# Prolog: the helper in a subprocess
+# ---------------------------------------------------------------------------
+
+def _swipl() -> str:
+    found = shutil.which("swipl")
+    if found is None:
+        raise EngineError("swipl is not installed (the Prolog lint runs it as a subprocess)")
+    return found
+
+
+def prolog_settings(paths: KbPaths, vocab: Vocabulary) -> list[str]:
+    """The settings of the Prolog helper for a kb: one term per line, every name quoted."""
+    lines = [f"entry({prolog_atom(str(paths.prolog_entry))}).",
+             f"prolog_dir({prolog_atom(str(paths.root / 'prolog'))})."]
+    lines += [f"query_file({prolog_atom(str(q))})." for q in sorted(paths.queries.glob("*.pl"))]
+    lines += [f"input({prolog_atom(p.name)}, {p.arity})." for p in vocab.inputs.values()]
+    lines += [f"output({prolog_atom(p.name)}, {p.arity})." for p in vocab.outputs.values()]
+    lines += [f"doctrine({prolog_atom(d.lower())})." for d in vocab.doctrines]
+    return lines
+
+
+def run_prolog_helper(mode: str, settings: Iterable[str], timeout: float = PROLOG_TIMEOUT) -> list[dict[str, Any]]:
+    """Run ``lint.pl`` in ``mode`` (``lint`` or ``fired``) on ``settings``; its JSON records.
+
+    The settings are written to a temporary file that the helper reads with
+    ``read_term/2`` (data, never consulted).
+
+    Raises
+    ------
+    EngineError
+        When ``swipl`` is missing, times out, or fails without output.
+    """
+    with tempfile.TemporaryDirectory(prefix="aigc-lint-") as tmp:
+        settings_file = Path(tmp) / "settings.pl"
+        settings_file.write_text("".join(f"{line}\n" for line in settings), encoding="utf-8")
+        try:
+            proc = subprocess.run([_swipl(), str(LINT_PL), mode, str(settings_file)],
+                                  capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise EngineError(f"the Prolog {mode} helper took more than {timeout:g} s") from None
+    records = []
+    for raw in proc.stdout.decode("utf-8", errors="replace").splitlines():
+        raw = raw.strip()
+        if raw.startswith("{"):
+            records.append(json.loads(raw))
+    if proc.returncode != 0:
+        stderr = proc.stderr.decode("utf-8", errors="replace").strip()
+        records.append({"record": "failure", "status": proc.returncode, "message": stderr})
+    return records
+
+
+def lint_prolog(paths: KbPaths, vocab: Vocabulary) -> tuple[list[Finding], list[PrologRule]]:
+    """The findings of the Prolog encoding and its registered rules, from the helper."""
+    findings: list[Finding] = []
+    rules: list[PrologRule] = []
+    for record in run_prolog_helper("lint", prolog_settings(paths, vocab)):
+        kind = record.get("record")
+        if kind == "finding":
+            findings.append(Finding("prolog", record["kind"], record["file"] or str(paths.prolog_entry),
+                                    record["line"] or None, record["message"]))
+        elif kind == "rule":
+            rules.append(PrologRule(record["id"], tuple(d.upper() for d in record["doctrines"]),
+                                    record["section"], record["file"], record["line"]))
+        elif kind == "failure":
+            findings.append(Finding("prolog", "prolog_lint_failed", str(paths.prolog_entry), None,
+                                    f"the Prolog lint stopped (exit {record['status']}): "
+                                    f"{record['message'] or 'no message'}"))
+    return findings, rules
+
+
+# ---------------------------------------------------------------------------
+# ASP: the encoding's abstract syntax
+# ---------------------------------------------------------------------------
+
+#: A predicate as the lint sees it: (wrapper, name, arity); wrapper is "" for a
+#: plain atom, ``derived`` or ``concluded`` for the atom inside a labelled head.
+Key = tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class _Use:
+    key: Key | None           # None: a labelled wrapper around a variable (reads every key)
+    wrapper: str
+    file: str
+    line: int
+
+
+@dataclass
+class AspProgram:
+    """What the lint needs of the encoding's statements."""
+
+    heads: list[_Use] = field(default_factory=list)
+    choice_heads_in_open: list[_Use] = field(default_factory=list)
+    bodies: list[_Use] = field(default_factory=list)
+    shows: list[_Use] = field(default_factory=list)
+    labels: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    citations: list[tuple[str, clingo.Symbol, clingo.Symbol, str, int]] = field(default_factory=list)
+    ext_facts: list[tuple[str, str, int]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _location(node: ast.AST) -> tuple[str, int]:
+    begin = node.location.begin
+    file = str(begin.filename)
+    if file and not file.startswith("<"):
+        file = str(Path(file).resolve())
+    return file, int(begin.line)
+
+
+def _functions(atom: ast.AST) -> list[ast.AST]:
+    """The Function terms of a symbolic atom: one, or one per alternative of a pool."""
+    return _term_functions(atom.symbol)
+
+
+def _term_functions(term: ast.AST) -> list[ast.AST]:
+    if term.ast_type == ast.ASTType.UnaryOperation:   # classical negation -p(X)
+        return _term_functions(term.argument)
+    if term.ast_type == ast.ASTType.Pool:
+        return [f for alt in term.arguments for f in _term_functions(alt)]
+    if term.ast_type == ast.ASTType.Function:
+        return [term]
+    if term.ast_type == ast.ASTType.SymbolicTerm and term.symbol.type == clingo.SymbolType.Function:
+        return [term]
+    return []
+
+
+def _name_arity(term: ast.AST) -> tuple[str, int, list[ast.AST]]:
+    if term.ast_type == ast.ASTType.Function:
+        return term.name, len(term.arguments), list(term.arguments)
+    symbol = term.symbol
+    return symbol.name, len(symbol.arguments), []
+
+
+def _constant(term: ast.AST) -> str | None:
+    """The name of a constant term (``r_d02_x``), else ``None``."""
+    if term.ast_type == ast.ASTType.SymbolicTerm and term.symbol.type == clingo.SymbolType.Function \
+            and not term.symbol.arguments:
+        return str(term.symbol.name)
+    if term.ast_type == ast.ASTType.Function and not term.arguments:
+        return str(term.name)
+    return None
+
+
+def _symbol(term: ast.AST) -> clingo.Symbol | None:
+    if term.ast_type == ast.ASTType.SymbolicTerm:
+        symbol: clingo.Symbol = term.symbol
+        return symbol
+    if term.ast_type == ast.ASTType.Function and not term.arguments:
+        return clingo.Function(str(term.name))
+    return None
+
+
+def _uses(atom: ast.AST) -> list[_Use]:
+    return [_use(term) for term in _functions(atom)]
+
+
+def _use(term: ast.AST) -> _Use:
+    file, line = _location(term)
+    name, arity, args = _name_arity(term)
+    if name in LABEL_WRAPPERS and arity == 2 and args:
+        inner = args[1]
+        if inner.ast_type == ast.ASTType.Variable:
+            return _Use(None, name, file, line)
+        inner_fns = _term_functions(inner)
+        if len(inner_fns) == 1:
+            inner_name, inner_arity, _ = _name_arity(inner_fns[0])
+            return _Use((name, inner_name, inner_arity), name, file, line)
+    return _Use(("", name, arity), "", file, line)
+
+
+def _atoms(node: ast.AST, head: bool) -> Iterator[tuple[ast.AST, bool]]:
+    """Every symbolic atom under ``node``, with whether it stands in a head.
+
+    The condition of a conditional literal and the elements of a body
+    aggregate are body; the literal of a head's conditional literal is head.
+    """
+    kind = node.ast_type
+    if kind == ast.ASTType.SymbolicAtom:
+        yield node, head
+        return
+    if kind == ast.ASTType.ConditionalLiteral:
+        yield from _atoms(node.literal, head)
+        for cond in node.condition:
+            yield from _atoms(cond, False)
+        return
+    if kind == ast.ASTType.HeadAggregateElement:
+        yield from _atoms(node.condition, head)
+        return
+    if kind == ast.ASTType.BodyAggregateElement:
+        for cond in node.condition:
+            yield from _atoms(cond, False)
+        return
+    for key in node.child_keys:
+        child = getattr(node, key)
+        if child is None:
+            continue
+        if isinstance(child, ast.AST):
+            yield from _atoms(child, head)
+        else:
+            for item in child:
+                if isinstance(item, ast.AST):
+                    yield from _atoms(item, head)
+
+
+def _is_fact(statement: ast.AST) -> bool:
+    return statement.ast_type == ast.ASTType.Rule and not statement.body \
+        and statement.head.ast_type == ast.ASTType.Literal
+
+
+class _Collector:
+    """Builds an :class:`AspProgram` from the statements of each file."""
+
+    def __init__(self, program: AspProgram) -> None:
+        self.program = program
+
+    def statement(self, stmt: ast.AST) -> None:
+        kind = stmt.ast_type
+        if kind == ast.ASTType.Rule:
+            self._rule(stmt)
+        elif kind == ast.ASTType.ShowSignature:
+            file, line = _location(stmt)
+            self.program.shows.append(_Use(("", stmt.name, stmt.arity), "", file, line))
+        elif kind in (ast.ASTType.ShowTerm, ast.ASTType.Minimize, ast.ASTType.External,
+                      ast.ASTType.Heuristic, ast.ASTType.Edge, ast.ASTType.ProjectAtom):
+            for atom, _ in _atoms(stmt, False):
+                self.program.bodies.extend(_uses(atom))
+
+    def _rule(self, stmt: ast.AST) -> None:
+        file, line = _location(stmt)
+        in_open_choice = Path(file).name == OPEN_FILE and stmt.head.ast_type == ast.ASTType.Aggregate
+        for atom, is_head in _atoms(stmt.head, True):
+            if not is_head:
+                self.program.bodies.extend(_uses(atom))
+                continue
+            (self.program.choice_heads_in_open if in_open_choice else self.program.heads).extend(_uses(atom))
+            self._label(atom, file, line)
+        for lit in stmt.body:
+            for atom, _ in _atoms(lit, False):
+                self.program.bodies.extend(_uses(atom))
+        if _is_fact(stmt) and stmt.head.atom.ast_type == ast.ASTType.SymbolicAtom:
+            self._metadata(stmt.head.atom, file, line)
+
+    def _label(self, atom: ast.AST, file: str, line: int) -> None:
+        for term in _functions(atom):
+            name, arity, args = _name_arity(term)
+            if name in LABEL_WRAPPERS and arity == 2 and args:
+                label = _constant(args[0])
+                if label is not None:
+                    self.program.labels.setdefault(label, []).append((file, line))
+
+    def _metadata(self, atom: ast.AST, file: str, line: int) -> None:
+        for term in _functions(atom):
+            self._metadata_term(term, file, line)
+
+    def _metadata_term(self, term: ast.AST, file: str, line: int) -> None:
+        name, arity, args = _name_arity(term)
+        if term.ast_type == ast.ASTType.SymbolicTerm:
+            symbols = list(term.symbol.arguments)
+        else:
+            symbols = [s for s in (_symbol(a) for a in args) if s is not None]
+            if len(symbols) != len(args):
+                return
+        if (name, arity) == ("rule", 3):
+            label = symbols[0].name if symbols[0].type == clingo.SymbolType.Function else str(symbols[0])
+            self.program.citations.append((label, symbols[1], symbols[2], file, line))
+        elif (name, arity) == ("ext", 1):
+            label = symbols[0].name if symbols[0].type == clingo.SymbolType.Function else str(symbols[0])
+            self.program.ext_facts.append((label, file, line))
+
+
+def _logged(engine: str, code: clingo.MessageCode, message: str, default_file: str) -> Finding:
+    """A clingo log message as a finding located at its ``file:line:col``."""
+    text = " ".join(message.split())
+    first = message.strip().splitlines()[0] if message.strip() else ""
+    file, line = default_file, None
+    head, sep, rest = first.partition(": ")
+    if sep:
+        parts = head.rsplit(":", 2)
+        if len(parts) == 3 and parts[1].isdigit():
+            file, line = parts[0], int(parts[1])
+            if file == "<block>":
+                file = "<instance>"
+            elif not file.startswith("<"):
+                file = str(Path(file).resolve())
+            level, colon, after = rest.partition(": ")
+            if colon and level in ("error", "warning", "info"):
+                rest = after
+            text = " ".join(" ".join([rest, *message.strip().splitlines()[1:]]).split())
+    kind = {
+        clingo.MessageCode.AtomUndefined: "asp_atom_undefined",
+        clingo.MessageCode.OperationUndefined: "asp_operation_undefined",
+        clingo.MessageCode.VariableUnbounded: "asp_variable_unbounded",
+        clingo.MessageCode.GlobalVariable: "asp_global_variable",
+    }.get(code)
+    if kind is None:
+        lowered = text.lower()
+        kind = ("asp_unsafe_variable" if "unsafe variables" in lowered
+                else "asp_syntax_error" if "syntax error" in lowered or "lexer error" in lowered
+                else "asp_grounding_error" if code == clingo.MessageCode.RuntimeError
+                else "asp_grounding_warning")
+    return Finding(engine, kind, file, line, text)
+
+
+def parse_asp(files: list[Path]) -> AspProgram:
+    """Parse every file of the encoding with :func:`clingo.ast.parse_files`.
+
+    Each file is parsed on its own, so that the syntax errors of every file
+    are reported (each message with its file and line) in
+    :attr:`AspProgram.findings`.
+    """
+    program = AspProgram()
+    collector = _Collector(program)
+    for file in files:
+        messages: list[tuple[clingo.MessageCode, str]] = []
+        try:
+            ast.parse_files([str(file)], collector.statement,
+                            logger=lambda code, msg: messages.append((code, msg)), message_limit=100)
+        except RuntimeError as err:
+            if not messages:
+                messages.append((clingo.MessageCode.RuntimeError, f"{file}:1:1: error: {err}"))
+        for code, message in messages:
+            program.findings.append(_logged("asp", code, message, str(file)))
+    return program
+
+
+def representative_instance(vocab: Vocabulary) -> list[clingo.Symbol]:
+    """One fact of every input predicate, with arguments of the right types.
+
+    Grounding the encoding on it exercises every rule body with well-typed
+    values, so that grounding warnings (undefined operations, ...) show.
+    """
+    entity_names = {"party": "p1", "system": "s1", "work": "w1", "output": "o1"}
+    facts = []
+    for pred in vocab.inputs.values():
+        args = []
+        for arg_type in pred.args:
+            entities = vocab.entity_types_of(arg_type)
+            values = vocab.enum_values(arg_type)
+            if entities:
+                args.append(asp_name(entity_names.get(entities[0], entities[0])))
+            elif values:
+                args.append(asp_name(values[0]))
+            else:
+                args.append(asp_name("x1"))
+        facts.append(clingo.Function(pred.name, args))
+    return facts
+
+
+def ground_asp(files: list[Path], vocab: Vocabulary) -> list[Finding]:
+    """Ground the encoding on :func:`representative_instance`; every log message as a finding."""
+    messages: list[tuple[clingo.MessageCode, str]] = []
+    ctl = clingo.Control(["--warn=all"], logger=lambda code, msg: messages.append((code, msg)),
+                         message_limit=1000)
+    try:
+        for file in files:
+            ctl.load(str(file))
+        ctl.add("base", [], "".join(f"{fact}.\n" for fact in representative_instance(vocab)))
+        ctl.ground([("base", [])])
+    except RuntimeError as err:
+        if not messages:
+            messages.append((clingo.MessageCode.RuntimeError, f"{files[0] if files else '<instance>'}: error: {err}"))
+    return [_logged("asp", code, message, "<instance>") for code, message in messages]
+
+
+def _label_findings(program: AspProgram, vocab: Vocabulary) -> Iterator[Finding]:
+    doctrines = {d.lower() for d in vocab.doctrines}
+    cited = {label for label, *_ in program.citations}
+    for label, places in sorted(program.labels.items()):
+        file, line = places[0]
+        if label not in cited:
+            yield Finding("asp", "asp_rule_no_citation", file, line,
+                          f"rule {label} has no rule({label}, dNN, \"Section\") citation")
+        statements = sorted(set(places))
+        if len({line for _, line in statements}) > 1 or len({f for f, _ in statements}) > 1:
+            for other_file, other_line in statements[1:]:
+                yield Finding("asp", "asp_duplicate_label", other_file, other_line,
+                              f"label {label} also labels the rule at {file}:{line}")
+    for label, doctrine, section, file, line in program.citations:
+        if label not in program.labels:
+            yield Finding("asp", "asp_orphan_citation", file, line,
+                          f"rule({label}, ...) cites a label that labels no rule")
+        name = doctrine.name if doctrine.type == clingo.SymbolType.Function and not doctrine.arguments else None
+        if name is None or name not in doctrines:
+            yield Finding("asp", "asp_rule_unknown_doctrine", file, line,
+                          f"rule {label} cites {doctrine}, not a doctrine of kb/doctrines.yaml")
+        if section.type != clingo.SymbolType.String or not section.string.strip():
+            yield Finding("asp", "asp_rule_no_section", file, line,
+                          f"rule {label}: section {section} is not a non-empty string")
+    for label, file, line in program.ext_facts:
+        if label not in program.labels:
+            yield Finding("asp", "asp_orphan_citation", file, line,
+                          f"ext({label}) marks a label that labels no rule")
+
+
+def _predicate_findings(program: AspProgram, vocab: Vocabulary) -> Iterator[Finding]:
+    inputs = {(p.name, p.arity) for p in vocab.inputs.values()}
+    outputs = {(p.name, p.arity) for p in vocab.outputs.values()}
+    declared = {("", n, a) for n, a in inputs | ASP_PARAMETERS}
+    defined: set[Key] = {u.key for u in program.heads if u.key is not None}
+    names = {k[1] for k in defined | declared if not k[0]}
+    wildcard_reads = {u.wrapper for u in program.bodies if u.key is None}
+    read: set[Key] = {u.key for u in program.bodies if u.key is not None}
+    reported: set[Key] = set()
+    for use in program.bodies:
+        key = use.key
+        if key is None or key in defined or key in declared or key in reported:
+            continue
+        reported.add(key)
+        wrapper, name, arity = key
+        if wrapper:
+            yield Finding("asp", "asp_undefined", use.file, use.line,
+                          f"{wrapper}(_, {name}/{arity}) is read but no {wrapper}(Label, {name}(...)) rule exists")
+        elif name in names:
+            yield Finding("asp", "asp_undefined", use.file, use.line,
+                          f"{name}/{arity} is used but never defined (only another arity of {name} is)")
+        else:
+            yield Finding("asp", "asp_undeclared_input", use.file, use.line,
+                          f"{name}/{arity} is read but no rule derives it and it is not an input "
+                          f"predicate of kb/vocabulary.yaml")
+    for use in program.shows:
+        if use.key is not None and use.key not in defined and use.key not in declared:
+            yield Finding("asp", "asp_undefined", use.file, use.line,
+                          f"#show {use.key[1]}/{use.key[2]}: no rule defines it")
+    shown = {u.key for u in program.shows}
+    seen: set[Key] = set()
+    for use in program.heads:
+        key = use.key
+        if key is None or key in seen:
+            continue
+        seen.add(key)
+        wrapper, name, arity = key
+        if key in read or key in shown or wrapper in wildcard_reads:
+            continue
+        if not wrapper and ((name, arity) in outputs | inputs | ASP_METADATA | ASP_PARAMETERS):
+            continue
+        what = f"{wrapper}(_, {name}/{arity})" if wrapper else f"{name}/{arity}"
+        yield Finding("asp", "asp_unused", use.file, use.line, f"{what} is defined but never used")
+
+
+def lint_asp(paths: KbPaths, vocab: Vocabulary) -> tuple[list[Finding], list[AspLabel] | None]:
+    """The findings of the ASP encoding and its labelled rules.
+
+    When a file does not parse, only the syntax errors are reported (and no
+    labelled rules): the checks across files would report every predicate
+    the broken file defines as missing.
+    """
+    files = paths.asp_files
+    if not files:
+        return [Finding("asp", "asp_no_encoding", str(paths.root / "asp"), None, "no .lp files")], None
+    program = parse_asp(files)
+    if program.findings:
+        return list(program.findings), None
+    findings = list(_label_findings(program, vocab))
+    findings += _predicate_findings(program, vocab)
+    findings += ground_asp(files, vocab)
+    return findings, asp_labels(program)
+
+
+def asp_labels(program: AspProgram) -> list[AspLabel]:
+    """Every labelled rule with the doctrines its ``rule/3`` facts cite (upper case)."""
+    cited: dict[str, set[str]] = {}
+    for label, doctrine, _, _, _ in program.citations:
+        cited.setdefault(label, set()).add(str(doctrine).upper())
+    return [AspLabel(label, tuple(sorted(cited.get(label, ()))), *places[0])
+            for label, places in sorted(program.labels.items())]
+
+
+# ---------------------------------------------------------------------------
+# Catalogue and cases
+# ---------------------------------------------------------------------------
+
+def doctrine_lines(doctrines_file: Path) -> dict[str, int]:
+    """The line of each doctrine's entry in ``kb/doctrines.yaml``, from the YAML node marks."""
+    with doctrines_file.open(encoding="utf-8") as handle:
+        root = yaml.compose(handle)
+    lines: dict[str, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    for key, value in root.value:
+        if key.value != "doctrines" or not isinstance(value, yaml.SequenceNode):
+            continue
+        for item in value.value:
+            if isinstance(item, yaml.MappingNode):
+                for k, v in item.value:
+                    if k.value == "id":
+                        lines[str(v.value)] = v.start_mark.line + 1
+    return lines
+
+
+def cases_dir_for(paths: KbPaths) -> Path | None:
+    """The cases that go with a kb: ``cases/`` beside it, else the project's."""
+    for candidate in (paths.root.parent / "cases", Path.cwd() / "cases", default_kb_dir().parent / "cases"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def load_cases(kb: Any, files: list[Path]) -> tuple[list[Case], list[Finding]]:
+    """Load case files; a file that does not load is a finding, not an error."""
+    cases, findings = [], []
+    for file in files:
+        try:
+            cases.append(kb.load_case(file))
+        except InputError as err:
+            findings += [Finding("cases", "case_invalid", p.file, p.line, p.message) for p in err.problems]
+    return cases, findings
+
+
+def catalogue_findings(vocab: Vocabulary, doctrines_file: Path, prolog_rules: list[PrologRule],
+                       asp_labels_: list[AspLabel] | None, cases: list[Case] | None) -> list[Finding]:
+    """Doctrines without a rule in an engine, and without a positive or a negative case.
+
+    ``asp_labels_`` is ``None`` when the encoding does not parse (nothing is
+    said of its rules); ``cases`` is ``None`` when there are no case files.
+    """
+    lines = doctrine_lines(doctrines_file)
+    file = str(doctrines_file.resolve())
+    in_prolog = {d for r in prolog_rules for d in r.doctrines}
+    in_asp = {d for lbl in asp_labels_ or () for d in lbl.doctrines}
+    findings = []
+    for doctrine in vocab.doctrine_ids():
+        line = lines.get(doctrine)
+        if doctrine not in in_prolog:
+            findings.append(Finding("prolog", "doctrine_without_rule", file, line,
+                                    f"{doctrine}: no rule of kb/prolog cites it"))
+        if asp_labels_ is not None and doctrine not in in_asp:
+            findings.append(Finding("asp", "doctrine_without_rule", file, line,
+                                    f"{doctrine}: no rule of kb/asp cites it"))
+    if cases is None:
+        return findings
+    tested = {(d, sign) for case in cases for d, sign in case.tests}
+    for case in cases:
+        for d, sign in case.tests:
+            if d not in vocab.doctrines:
+                findings.append(Finding("cases", "case_unknown_doctrine", str(Path(case.path).resolve()), None,
+                                        f"case {case.id} tests {d}{sign}, not a doctrine of kb/doctrines.yaml"))
+    for doctrine in vocab.doctrine_ids():
+        for sign, word in (("+", "positive"), ("-", "negative")):
+            if (doctrine, sign) not in tested:
+                findings.append(Finding("cases", f"doctrine_without_{word}_case", file, lines.get(doctrine),
+                                        f"{doctrine}: no case tests it {word}ly ({doctrine}{sign})"))
+    return findings
+
+
+# ---------------------------------------------------------------------------
+# The whole lint
+# ---------------------------------------------------------------------------
+
+def display_path(file: str) -> str:
+    """``file`` relative to the working directory when it lies below it."""
+    if not file or file.startswith("<"):
+        return file
+    try:
+        return str(Path(file).relative_to(Path.cwd()))
+    except ValueError:
+        return file
+
+
+def lint(kb: Any, cases_dir: Path | None = None, cases: list[Case] | None = None) -> LintReport:
+    """Lint a knowledge base: both encodings, the catalogue and the cases.
+
+    Parameters
+    ----------
+    kb : KnowledgeBase
+        The kb (its paths and vocabulary are used; no engine is created).
+    cases_dir : Path, optional
+        The case files whose ``tests:`` are checked (each is loaded, and one
+        that does not load is a finding); default :func:`cases_dir_for` the
+        kb.  Without any, the checks of cases are left out.
+    cases : list[Case], optional
+        Cases already loaded, checked instead of a directory.
+
+    Returns
+    -------
+    LintReport
+        Every finding, sorted by file and line.
+    """
+    paths: KbPaths = kb.paths
+    vocab: Vocabulary = kb.vocab
+    report = LintReport()
+    prolog_findings, report.prolog_rules = lint_prolog(paths, vocab)
+    asp_findings, labels = lint_asp(paths, vocab)
+    report.asp_labels = labels or []
+    case_findings: list[Finding] = []
+    if cases is None:
+        directory = cases_dir or cases_dir_for(paths)
+        if directory is not None:
+            cases, case_findings = load_cases(kb, sorted(directory.glob("*.yaml")))
+    findings = prolog_findings + asp_findings + case_findings
+    findings += catalogue_findings(vocab, paths.doctrines, report.prolog_rules, labels, cases)
+    unique = {(f.engine, f.kind, f.file, f.line, f.message): f for f in findings}
+    report.findings = sorted(unique.values(), key=Finding.sort_key)
+    return report

@@ -1,0 +1,1 @@
+"""The two engines (SWI-Prolog through pyswip, clingo), quoting and limits."""

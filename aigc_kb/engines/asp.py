@@ -1,0 +1,157 @@
+"""Evaluate cases with the ASP encoding through clingo's Python API."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+from typing import Any
+
+import clingo
+
+from ..core.errors import AigcError, EngineError, KbError
+from .limits import LimitError, Limits
+from ..core.model import Case
+from ..core.paths import KbPaths, default_kb_dir
+from .quoting import asp_fact, asp_name, symbol_text
+from ..core.reading import ResolvedReading
+from ..core.result import Conclusion
+
+SHOW_FILE = "show.lp"
+
+
+def _solve_texts(files: list[str], instance: str, seconds: float) -> list[clingo.Symbol]:
+    """Ground ``files`` with ``instance`` and return the shown atoms of the one answer set.
+
+    Solving runs asynchronously and is cancelled at the time limit; more than
+    one answer set with every fact known is an error of the encoding.
+    """
+    messages: list[str] = []
+
+    def logger(code: clingo.MessageCode, message: str) -> None:
+        messages.append(message.strip())
+
+    ctl = clingo.Control(["--models=2"], logger=logger, message_limit=50)
+    try:
+        # Each Control reads the files itself: AST nodes parsed once and added to every Control
+        # were shared between evaluations (and threads), and a run could find them invalid.
+        for file in files:
+            ctl.load(file)
+        ctl.add("base", [], instance)
+        ctl.ground([("base", [])])
+    except RuntimeError as err:
+        raise KbError(f"the ASP encoding failed ({err}):\n" + "\n".join(messages)) from None
+    models: list[list[clingo.Symbol]] = []
+    with ctl.solve(on_model=lambda m: models.append(list(m.symbols(shown=True))), async_=True) as handle:
+        if not handle.wait(seconds):
+            handle.cancel()
+            raise LimitError("ASP time", f"{seconds:g} s", "--time-limit SECONDS")
+        handle.get()
+    if not models:
+        raise EngineError("the ASP encoding has no answer set for this case")
+    if len(models) > 1:
+        raise EngineError("the ASP encoding has more than one answer set with every fact known")
+    return models[0]
+
+
+def _child(files: list[str], instance: str, seconds: float, conn: Any) -> None:
+    try:
+        conn.send(("ok", [str(s) for s in _solve_texts(files, instance, seconds)]))
+    except AigcError as err:
+        conn.send((type(err).__name__, str(err)))
+    except Exception as err:  # the child reports every failure to the parent
+        conn.send(("EngineError", f"{type(err).__name__}: {err}"))
+    finally:
+        conn.close()
+
+
+def _solve_isolated(files: list[str], instance: str, seconds: float) -> list[str]:
+    """:func:`_solve_texts` in a child process, killed at the time limit (grounding included)."""
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(files, instance, seconds, child), daemon=True)
+    process.start()
+    child.close()
+    try:
+        if not parent.poll(seconds + 5.0):
+            raise LimitError("ASP grounding and solving time", f"{seconds:g} s", "--time-limit SECONDS")
+        status, payload = parent.recv()
+    except EOFError:
+        raise EngineError("the ASP child process died without an answer") from None
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        parent.close()
+    if status == "ok":
+        texts: list[str] = payload
+        return texts
+    error = {"KbError": KbError, "LimitError": EngineError, "EngineError": EngineError}.get(status, EngineError)
+    if status == "LimitError":
+        raise LimitError("ASP time", f"{seconds:g} s", "--time-limit SECONDS")
+    raise error(payload)
+
+
+class AspEngine:
+    """The ASP encoding of one knowledge base.
+
+    Each evaluation grounds the encoding with the case's facts in a fresh
+    ``clingo.Control``, so cases never share state.
+    """
+
+    name = "asp"
+
+    def __init__(self, paths: KbPaths, limits: Limits | None = None) -> None:
+        self.paths = paths
+        self.limits = limits or Limits()
+        self.isolate = (self.limits.isolate_grounding if self.limits.isolate_grounding is not None
+                        else paths.root != default_kb_dir())
+        self.files = paths.asp_files
+        if not self.files:
+            raise KbError(f"{paths.root / 'asp'}: no .lp files")
+
+    @staticmethod
+    def instance_text(case: Case, reading: ResolvedReading, with_unknown: bool = False) -> str:
+        """The case as ASP facts (rendered from clingo symbols), with the reading.
+
+        With ``with_unknown`` the open facts are added as ``unknown(Fact)``,
+        for enumeration; the reading may then hold ``open`` positions.
+        """
+        symbols = [asp_fact(f) for f in case.facts]
+        if with_unknown:
+            symbols.extend(clingo.Function("unknown", [asp_fact(f)]) for f in case.unknown)
+        symbols.append(clingo.Function("set_regime", [asp_name(reading.regime)]))
+        symbols.extend(clingo.Function("set_position", [asp_name(p), asp_name(v)])
+                       for p, v in sorted(reading.positions.items()))
+        return "".join(f"{s}.\n" for s in symbols)
+
+    def _solve(self, files: list[Path], case: Case, reading: ResolvedReading) -> list[clingo.Symbol]:
+        instance = self.instance_text(case, reading)
+        try:
+            if self.isolate:
+                texts = _solve_isolated([str(f) for f in files], instance, self.limits.time)
+                return [clingo.parse_term(t) for t in texts]
+            return _solve_texts([str(f) for f in files], instance, self.limits.time)
+        except EngineError as err:
+            raise EngineError(f"{case.id}: {err}") from None
+
+    def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
+        """Every conclusion of ``case`` under ``reading``."""
+        symbols = self._solve(self.files, case, reading)
+        doctrines: dict[clingo.Symbol, set[str]] = {}
+        atoms: list[clingo.Symbol] = []
+        for symbol in symbols:
+            if symbol.name == "because" and len(symbol.arguments) == 2:
+                atom, doctrine = symbol.arguments
+                doctrines.setdefault(atom, set()).add(symbol_text(doctrine).upper())
+            else:
+                atoms.append(symbol)
+        return sorted(
+            Conclusion(s.name, tuple(symbol_text(a) for a in s.arguments), tuple(sorted(doctrines.get(s, ()))))
+            for s in atoms
+        )
+
+    def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]:
+        """The answers of a named query file for ``case``."""
+        files = [f for f in self.files if f.name != SHOW_FILE] + [file]
+        symbols = self._solve(files, case, reading)
+        return sorted(tuple(symbol_text(a) for a in s.arguments) for s in symbols if s.name == "answer")

@@ -1,0 +1,182 @@
+"""Evaluate cases with the Prolog encoding through pyswip.
+
+pyswip runs one SWI-Prolog engine per process and allows one open query at a
+time, so a single lock guards every call, every query is exhausted, and a
+process holds one knowledge base at a time.  Every goal runs under a time
+limit inside ``aigc_load:guarded/3``, the stack is bounded, and ``halt`` is
+refused, so no kb file or query can end the Python process.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import EngineError, KbError
+from .limits import LimitError, Limits
+from ..core.model import Case, Fact
+from ..core.paths import PACKAGE_PROLOG_DIR, KbPaths
+from .quoting import prolog_atom, prolog_fact, prolog_list, prolog_term
+from ..core.reading import ResolvedReading
+from ..core.result import Conclusion
+
+_LOCK = threading.RLock()
+_STATE: dict[str, Any] = {"prolog": None, "kb": None, "queries": {}}
+#: The stack limit (MiB) set in this thread (``stack_mb``): Prolog's stack_limit flag is per thread.
+_THREAD = threading.local()
+_LOADER = PACKAGE_PROLOG_DIR / "load.pl"
+_MESSAGES = ("findall(T, (member(msg(K, F, L, X), Ms), "
+             "format(string(T), '~w:~w: ~w: ~s', [F, L, K, X])), Messages)")
+
+
+def _prolog() -> Any:
+    if _STATE["prolog"] is None:
+        from pyswip import Prolog  # imported lazily: loading libswipl costs time
+
+        _STATE["prolog"] = Prolog()
+    return _STATE["prolog"]
+
+
+def _once(goal: str) -> dict[str, Any]:
+    """Run ``goal`` once, exhausting the query; raise on failure or error."""
+    from pyswip.prolog import PrologError
+
+    try:
+        answers = list(_prolog().query(goal, maxresult=1))
+    except PrologError as err:
+        raise EngineError(f"Prolog error: {err}") from None
+    if not answers:
+        raise EngineError(f"Prolog goal failed: {goal[:200]}")
+    answer: dict[str, Any] = answers[0]
+    return answer
+
+
+def _text(value: Any) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def _load(file: Path, what: str, goal_template: str) -> dict[str, Any]:
+    answer = _once(goal_template.format(file=prolog_atom(str(file))))
+    messages = answer.get("Messages") or []
+    if messages:
+        raise KbError(f"{what} does not load cleanly:\n" + "\n".join(_text(m) for m in messages))
+    return answer
+
+
+class PrologEngine:
+    """The Prolog encoding of one knowledge base, loaded once per process.
+
+    Parameters
+    ----------
+    paths : KbPaths
+        The knowledge base to load.  A process can hold only one: asking for
+        another raises :class:`KbError` (run it in a subprocess).
+    limits : Limits
+        The time limit of each query and the stack limit of the process.
+    """
+
+    name = "prolog"
+
+    def __init__(self, paths: KbPaths, limits: Limits | None = None) -> None:
+        self.paths = paths
+        self.limits = limits or Limits()
+        with _LOCK:
+            if _STATE["kb"] is None:
+                _load(_LOADER, "the loader", "load_files({file}, [silent(true)]), Messages = []")
+                _once("aigc_load:refuse_halt")
+                self._set_stack_limit()
+                _load(paths.prolog_entry, str(paths.prolog_entry),
+                      "aigc_load:load_kb({file}, Ms), " + _MESSAGES)
+                _STATE["kb"] = paths.root
+            elif _STATE["kb"] != paths.root:
+                raise KbError(
+                    f"this process already holds the knowledge base {_STATE['kb']}; "
+                    f"evaluate {paths.root} in another process")
+            else:
+                self._set_stack_limit()
+
+    def _set_stack_limit(self) -> None:
+        if getattr(_THREAD, "stack_mb", None) != self.limits.stack_mb:
+            _once(f"set_prolog_flag(stack_limit, {int(self.limits.stack_mb) * 1024 * 1024})")
+            _THREAD.stack_mb = self.limits.stack_mb
+
+    @staticmethod
+    def facts_term(case: Case) -> str:
+        """The case's proven facts as a Prolog list, every name quoted."""
+        return prolog_list([prolog_fact(f) for f in case.facts])
+
+    @staticmethod
+    def case_term(case: Case) -> str:
+        """The case's proven facts and, wrapped as ``unknown(Fact)``, its open ones, as a Prolog list."""
+        return prolog_list([prolog_fact(f) for f in case.facts]
+                           + [f"unknown({prolog_fact(f)})" for f in case.unknown])
+
+    @staticmethod
+    def options_term(reading: ResolvedReading) -> str:
+        """The reading as a Prolog options list."""
+        return prolog_list([prolog_term(opt[0], opt[1:]) for opt in reading.options()])
+
+    def _guarded(self, goal: str) -> dict[str, Any]:
+        """Run ``goal`` (binding ``Json``) under the limits; raise on any other ending."""
+        with _LOCK:
+            self._set_stack_limit()
+            answer = _once(f"aigc_load:guarded(({goal}), {float(self.limits.time)!r}, Status), "
+                           f"format(string(StatusText), '~q', [Status])")
+        status = _text(answer["StatusText"])
+        if status == "ok":
+            return answer
+        if status == "time_limit":
+            raise LimitError("Prolog time", f"{self.limits.time:g} s", "--time-limit SECONDS")
+        if status.startswith("resource("):
+            raise LimitError(f"Prolog {status[9:-1].strip(chr(39))}", f"{self.limits.stack_mb} MiB",
+                             "--stack-limit MB")
+        if status == "halt":
+            raise KbError("the knowledge base tried to halt the process; refused")
+        if status == "failed":
+            raise EngineError(f"Prolog goal failed: {goal[:200]}")
+        raise EngineError(f"Prolog error: {status}")
+
+    def call_json(self, predicate: str, *args: str) -> Any:
+        """Call ``predicate(Args..., Json)`` once and decode the JSON string it returns.
+
+        Parameters
+        ----------
+        predicate : str
+            A module-qualified predicate name of the kb, e.g. ``aigc:evaluate_case_json``
+            (a fixed name, never case data).
+        *args : str
+            Prolog terms built only with :mod:`aigc_kb.engines.quoting` (and
+            :meth:`facts_term`, :meth:`options_term`).
+        """
+        return json.loads(self.call_text(predicate, *args))
+
+    def call_text(self, predicate: str, *args: str) -> str:
+        """Call ``predicate(Args..., Text)`` once and return the string it binds (see :meth:`call_json`)."""
+        goal = f"{predicate}({', '.join(args)}, Json)" if args else f"{predicate}(Json)"
+        return _text(self._guarded(goal)["Json"])
+
+    def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
+        """Every conclusion of ``case`` under ``reading``."""
+        items = self.call_json("aigc:evaluate_case_json", self.facts_term(case), self.options_term(reading))
+        return [
+            Conclusion(item["pred"], tuple(item["args"]), tuple(sorted(d.upper() for d in item["doctrines"])))
+            for item in items
+        ]
+
+    def open_burdens(self, case: Case, reading: ResolvedReading) -> list[tuple[Fact, str]]:
+        """Each open fact of ``case`` with who loses when it is not proven under ``reading`` (from the kb)."""
+        rows = self.call_json("aigc_explain:open_burdens_json", self.case_term(case), self.options_term(reading))
+        return [(Fact(str(name), tuple(str(a) for a in args)), str(bearer)) for name, args, bearer in rows]
+
+    def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]:
+        """The answers of a named query file for ``case``."""
+        with _LOCK:
+            modules: dict[Path, str] = _STATE["queries"]
+            if file not in modules:
+                answer = _load(file, str(file), "aigc_load:load_query({file}, Module, Ms), " + _MESSAGES)
+                modules[file] = _text(answer["Module"])
+            rows = self.call_json("aigc:run_query", prolog_atom(modules[file]), self.facts_term(case),
+                                  self.options_term(reading))
+        return sorted(tuple(row) for row in rows)

@@ -1,0 +1,1 @@
+"""Justification trees and why-not answers, and their renderings."""

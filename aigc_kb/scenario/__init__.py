@@ -1,0 +1,1 @@
+"""Scenario analysis over unknown facts and contested doctrine (ASP)."""
