@@ -34,17 +34,16 @@ from aigc_kb.devtools.generate import (
     Area,
     WorldSize,
     area,
-    area_worlds,
     case_to_yaml,
-    cases,
     exhaustive,
     one_at_a_time_readings,
     parse_fact,
     random_case,
     random_reading,
-    readings,
 )
-from aigc_kb.devtools.shrink import shrink_case, shrink_reading
+
+from .strategies import area_worlds, cases, readings
+from .shrink import shrink_case, shrink_reading
 
 from .conftest import ROOT
 

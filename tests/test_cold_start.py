@@ -20,7 +20,8 @@ import pytest
 import yaml
 
 import aigc_kb
-from aigc_kb import InputError, KnowledgeBase, loader
+from aigc_kb import InputError, KnowledgeBase
+from aigc_kb.core import loader
 from aigc_kb.cli import build_parser
 from aigc_kb.commands import command_modules
 from aigc_kb.core.schema import case_schema, conforms

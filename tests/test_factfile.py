@@ -11,8 +11,7 @@ from __future__ import annotations
 import pytest
 
 from aigc_kb import Case, KnowledgeBase
-from aigc_kb import explain as explain_module
-from aigc_kb import scenario_goal
+from aigc_kb.patterns import parse_conclusion
 from aigc_kb.core.errors import InputError, Problem
 from aigc_kb.core.factfile import WILDCARD, Term, parse_atoms, parse_fact_file
 
@@ -131,24 +130,19 @@ def inducement(kb: KnowledgeBase) -> Case:
     ("liable('acme',_,_,generation)", ("acme", None, None, "generation")),
     ("liable(bob,primary,'reproduction',_)", ("bob", "primary", "reproduction", None)),
 ])
-def test_explain_and_must_prove_read_the_same_pattern(kb: KnowledgeBase, inducement: Case, text: str,
+def test_conclusion_patterns_read_wildcards_and_names(kb: KnowledgeBase, inducement: Case, text: str,
                                                       args: tuple[str | None, ...]) -> None:
-    assert explain_module.parse_conclusion(text, inducement, kb.vocab).args == args
-    assert scenario_goal.parse_conclusion(text, kb.vocab, inducement).args == args
+    assert parse_conclusion(text, inducement, kb.vocab).args == args
 
 
-@pytest.mark.parametrize("text, explain_message, goal_message", [
-    ("_", "--query '_': expected an atom, not _", "--goal '_': unknown output predicate '_'"),
-    ("liable(_ _,_,_)", "--query 'liable(_ _,_,_)': expected ')', found '_'",
-     "--goal 'liable(_ _,_,_)': expected ')', found '_'"),
-    ("liable(_(a),_,_,_)", "--query 'liable(_(a),_,_,_)': argument _(...) must be a name, not a compound term",
-     "--goal 'liable(_(a),_,_,_)': argument subject must be a name or _, not a compound term"),
+@pytest.mark.parametrize("text, message", [
+    ("_", "'_': expected an atom, not _"),
+    ("liable(_ _,_,_)", "'liable(_ _,_,_)': expected ')', found '_'"),
+    ("liable(_(a),_,_,_)", "'liable(_(a),_,_,_)': argument _(...) must be a name, not a compound term"),
 ])
-def test_callers_show_the_wildcard_as_written(kb: KnowledgeBase, inducement: Case, text: str,
-                                              explain_message: str, goal_message: str) -> None:
+@pytest.mark.parametrize("option", ["--query", "--why-not", "--goal", "--avoid"])
+def test_callers_show_the_wildcard_as_written(kb: KnowledgeBase, inducement: Case, text: str, message: str,
+                                              option: str) -> None:
     with pytest.raises(InputError) as err:
-        explain_module.parse_conclusion(text, inducement, kb.vocab)
-    assert err.value.problems[0].message.startswith(explain_message)
-    with pytest.raises(InputError) as err:
-        scenario_goal.parse_conclusion(text, kb.vocab, inducement)
-    assert err.value.problems[0].message.startswith(goal_message)
+        parse_conclusion(text, inducement, kb.vocab, option)
+    assert err.value.problems[0].message == f"{option} {message}"

@@ -15,25 +15,21 @@ from hypothesis import strategies as st
 from aigc_kb import Case, Fact, KnowledgeBase, Reading
 from aigc_kb.devtools.generate import (
     AREAS,
-    HOSTILE_NAMES,
     Area,
     WorldSize,
     area,
-    area_worlds,
     case_to_yaml,
-    cases,
     declared,
     exhaustive,
-    names,
     one_at_a_time_readings,
     parse_fact,
     random_case,
     random_reading,
-    readings,
     rename_case,
-    renamings,
 )
-from aigc_kb.devtools.shrink import shrink_case, shrink_reading
+
+from .strategies import HOSTILE_NAMES, area_worlds, cases, names, readings, renamings
+from .shrink import shrink_case, shrink_reading
 from aigc_kb.core.vocabulary import ENTITY_TYPES
 
 from .conftest import run_cli

@@ -30,18 +30,16 @@ from hypothesis import strategies as st
 from aigc_kb import ENGINES, Case, Evaluation, Fact, KnowledgeBase, Reading
 from aigc_kb.devtools.generate import (
     AREAS,
-    HOSTILE_NAMES,
     WorldSize,
     area,
     declared,
     random_case,
     random_reading,
-    readings,
     rename_case,
     rename_conclusion_args,
-    renamings,
-    worlds,
 )
+
+from .strategies import HOSTILE_NAMES, readings, renamings, worlds
 
 SIZE = WorldSize(parties=4, systems=2, works=2, outputs=3, facts=20)
 PROPERTY = settings(max_examples=30, deadline=None, derandomize=True, database=None,

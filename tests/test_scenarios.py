@@ -24,7 +24,7 @@ from aigc_kb.core.factfile import parse_fact_file
 from aigc_kb.scenario.outcomes import (DEFAULT_OUTCOME, Enumeration, ScenarioLimitError, ScenarioLimits, ScenarioLiteral,
                               compare_regimes, enumerate_outcomes, find_flips, must_prove)
 from aigc_kb.core.errors import InputError
-from aigc_kb.scenario.goal import parse_conclusion
+from aigc_kb.patterns import parse_conclusion
 from aigc_kb.scenario.render import comparison_text
 
 from .conftest import CASES_DIR, run_cli
@@ -271,7 +271,7 @@ def _goals(case: Case) -> list[tuple[str, bool]]:
 
 
 def _holds(pattern: object, outcome: Outcome) -> bool:
-    return any(pred == pattern.pred and pattern.matches_args(args) for pred, args in outcome)  # type: ignore[attr-defined]
+    return any(pred == pattern.pred and pattern.matches(pred, args) for pred, args in outcome)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=[p.stem for p in SCENARIO_FILES])
@@ -285,7 +285,7 @@ def test_must_prove_sets_suffice_and_are_minimal(path: Path, regime: str, kb: Kn
             continue
         if goal.startswith("copyright(o1") and "o1" not in {f.args[0] for f in case.facts}:
             continue
-        pattern = parse_conclusion(goal, kb.vocab, case)
+        pattern = parse_conclusion(goal, case, kb.vocab)
         result = must_prove(kb, case, goal, avoid=avoid, regime=regime)
 
         def settles(cube: list[tuple[tuple[str, object], str]]) -> bool:
@@ -333,19 +333,19 @@ def test_must_prove_by_hand(kb: KnowledgeBase) -> None:
     ("liable(acme,sole,_,_)", "not a kind"),
     ("owns_copyright(rh,w1)", "unknown output predicate"),
     ("liable(acme,_,_,_", "expected"),
-    ("liable(X,_,_,_)", "variable X"),
-    ("liable(acme,_,_,_). liable(bob,_,_,_)", "expected one conclusion"),
+    ("liable(X,_,_,_)", "X is a variable"),
+    ("liable(acme,_,_,_). liable(bob,_,_,_)", "expected exactly one atom"),
 ])
 def test_bad_goals_are_input_errors(kb: KnowledgeBase, text: str, message: str) -> None:
     case = kb.load_case(CASES_DIR / "scenario_inducement_unknowns.yaml")
     with pytest.raises(InputError) as err:
-        parse_conclusion(text, kb.vocab, case)
+        parse_conclusion(text, case, kb.vocab)
     assert message in str(err.value)
 
 
 def test_goal_wildcards_and_quoted_names(kb: KnowledgeBase) -> None:
     case = kb.load_case(CASES_DIR / "scenario_ownership_open.yaml")
-    pattern = parse_conclusion("copyright(o2, work, 'Nakamura Studio', _)", kb.vocab, case)
+    pattern = parse_conclusion("copyright(o2, work, 'Nakamura Studio', _)", case, kb.vocab)
     assert pattern.args == ("o2", "work", "Nakamura Studio", None)
     result = must_prove(kb, case, pattern)
     assert {str(s) for s in result.sets} == {

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ._common import EXIT_OK, parse_assignments
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "compare"
 HELP = "conclusions under every regime side by side, divergences marked"
@@ -27,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text")
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..scenario.compare import compare_regimes
     from ..scenario.render import comparison_text
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ._common import EXIT_OK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "coverage"
 HELP = "show, per doctrine and per rule, which cases exercise the rules of each engine"
@@ -61,7 +64,7 @@ def _text(report: Any) -> list[str]:
     return out
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..devtools.coverage import coverage
     from ..core.errors import InputError, Problem
     from ..devtools.lint import cases_dir_for

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ._common import EXIT_OK, parse_assignments
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "enumerate"
 HELP = "distinct outcomes over the unknown facts and open choice points (ASP)"
@@ -40,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_limit_arguments(parser, "max_outcomes", "max_implicants", "count_limit", "max_worlds")
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..scenario.outcomes import DEFAULT_OUTCOME, enumerate_outcomes
     from ..scenario.options import limits_from
     from ..scenario.render import enumeration_text

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from ..core.errors import InputError
 from ._common import EXIT_BAD_INPUT, EXIT_OK, add_reading_arguments, parse_assignments
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "evaluate"
 HELP = "evaluate cases on one engine"
@@ -28,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_reading_arguments(parser)
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..core.render import evaluation_text
 
     positions = parse_assignments(args.set)
@@ -41,7 +44,8 @@ def run(kb: Any, args: argparse.Namespace) -> int:
         reading = kb.resolve(case, args.regime, positions)
         result = kb.evaluate_reading(case, reading, engine=args.engine).as_dict(kb.vocab)
         if args.explain:
-            from ..explain.trees import explained_evaluation_text, with_reasons
+            from ..explain.render import explained_evaluation_text
+            from ..explain.trees import with_reasons
 
             result = with_reasons(kb, case, reading, result)
         if args.format == "json":

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
 from ..core.reading import COMMAND_LINE
 from ._common import EXIT_OK, add_reading_arguments, parse_assignments
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "explain"
 HELP = "justification trees for a case's conclusions, or why a conclusion does not hold"
@@ -31,9 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json", "dot", "markdown"], default="text")
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..explain.trees import (DEFAULT_PREDICATES, NEGATION_DEPTH, RENDERERS, WHY_NOT_DEPTH, Pattern, assume,
-                           explain, parse_assumption, parse_conclusion)
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    from ..explain.render import RENDERERS
+    from ..explain.trees import DEFAULT_PREDICATES, NEGATION_DEPTH, WHY_NOT_DEPTH, assume, explain, parse_assumption
+    from ..patterns import Pattern, parse_conclusion
 
     case = kb.load_case(args.case)
     positions = parse_assignments(args.set)

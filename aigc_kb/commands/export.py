@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ._common import EXIT_OK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "export"
 HELP = "a case as plain facts for swipl or clingo"
@@ -17,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", choices=["pl", "lp"], required=True)
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..export import export_case
 
     sys.stdout.write(export_case(kb.load_case(args.case), args.to))

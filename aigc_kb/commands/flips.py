@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ._common import EXIT_OK, add_reading_arguments, parse_assignments
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "flips"
 HELP = "single facts whose addition or removal changes who is liable or how"
@@ -31,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_limit_arguments(parser, "max_candidates")
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..scenario.flips import FLIP_OUTCOME, find_flips
     from ..scenario.options import limits_from
     from ..scenario.render import flips_text

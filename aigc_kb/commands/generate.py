@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
 from ._common import EXIT_OK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "generate"
 HELP = "write generated worlds (random or every world of a doctrine area) as case files"
@@ -36,7 +39,7 @@ def _usage(message: str) -> InputError:
     return InputError.single("<command line>", None, message)
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..devtools.generate import AREAS, WorldSize, area, case_to_yaml, random_case
 
     if args.list_areas:

@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ._common import EXIT_FAILED, EXIT_OK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "lint"
 HELP = "check both encodings, the catalogue and the cases for editing mistakes"
@@ -23,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text")
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..core.errors import InputError
     from ..devtools.lint import display_path, lint
 

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ._common import EXIT_OK, add_reading_arguments, parse_assignments
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "must-prove"
 HELP = "minimal sets of unknown facts that make a conclusion hold (or fail) in every completion"
@@ -35,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_limit_arguments(parser, "max_implicants")
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..scenario.outcomes import must_prove
     from ..scenario.options import limits_from
     from ..scenario.render import must_prove_text

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ._common import EXIT_OK, add_reading_arguments, parse_assignments
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "query"
 HELP = "run a named query from queries/"
@@ -20,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_reading_arguments(parser)
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     case = kb.load_case(args.case)
     rows = kb.query(args.name, case, engine=args.engine, regime=args.regime, positions=parse_assignments(args.set))
     if args.format == "json":

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ._common import EXIT_OK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..api import KnowledgeBase
 
 NAME = "vocab"
 HELP = "the fact vocabulary"
@@ -17,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "markdown", "schema"], default="text")
 
 
-def run(kb: Any, args: argparse.Namespace) -> int:
+def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..core.reference import vocabulary_markdown, vocabulary_text
     from ..core.schema import case_schema
 

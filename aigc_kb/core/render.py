@@ -21,7 +21,7 @@ def _owner(value: Any) -> str:
     return "nobody" if value is None else str(value)
 
 
-def _lines(result: dict[str, Any], vocab: Vocabulary) -> list[tuple[str, list[str]]]:
+def evaluation_lines(result: dict[str, Any], vocab: Vocabulary) -> list[tuple[str, list[str]]]:
     def c(item: dict[str, Any]) -> str:
         return _cite(item["doctrines"], vocab)
 
@@ -69,7 +69,7 @@ def evaluation_text(result: dict[str, Any], vocab: Vocabulary) -> str:
     if result["open_facts"]:
         head.append("Open facts (treated as not proven): " + "; ".join(result["open_facts"]))
     body = []
-    for title, lines in _lines(result, vocab):
+    for title, lines in evaluation_lines(result, vocab):
         if lines:
             body.append(f"{title}:")
             body.extend(f"  - {line}" for line in lines)

@@ -24,15 +24,13 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import yaml
 
 from ..core.model import Case, Fact, Reading
 from ..core.vocabulary import ENTITY_TYPES, NONE, OPEN, Vocabulary
 
-if TYPE_CHECKING:  # pragma: no cover - typing only
-    from hypothesis.strategies import DrawFn, SearchStrategy
 
 #: Names the loader refuses for entities.
 RESERVED_NAMES = (NONE, OPEN)
@@ -94,28 +92,8 @@ class RandomChooser:
         return self.rng.random() < p
 
 
-class _DrawChooser:
-    """Choices drawn from hypothesis: shrinks towards index 0 and ``False``."""
-
-    def __init__(self, draw: DrawFn) -> None:
-        from hypothesis import strategies as st
-
-        self._draw = draw
-        self._st = st
-
-    def index(self, n: int) -> int:
-        value: int = self._draw(self._st.integers(0, n - 1))
-        return value
-
-    def chance(self, p: float) -> bool:
-        trues = max(0, min(20, round(p * 20)))
-        table = [False] * (20 - trues) + [True] * trues
-        value: bool = self._draw(self._st.sampled_from(table))
-        return value
-
-
 # ------------------------------------------------------------ fact making --
-class _Builder:
+class FactBuilder:
     """Collects facts for one world, dropping duplicates and conflicting facts."""
 
     def __init__(self, vocab: Vocabulary, entities: Mapping[str, Sequence[str]]) -> None:
@@ -124,7 +102,7 @@ class _Builder:
         self.declarations = [Fact(t, (name,)) for t in ENTITY_TYPES for name in self.entities[t]]
         self.facts: list[Fact] = []
         self._seen: set[Fact] = set(self.declarations)
-        self._conflicts = _partners(vocab)
+        self._conflicts = conflict_partners(vocab)
 
     def pool(self, type_name: str) -> tuple[str, ...]:
         enum = self.vocab.enum_values(type_name)
@@ -155,7 +133,7 @@ class _Builder:
         return Fact(pred, tuple(args))
 
 
-def _skeleton(builder: _Builder, chooser: Chooser, allowed: set[str]) -> None:
+def _skeleton(builder: FactBuilder, chooser: Chooser, allowed: set[str]) -> None:
     """Roles for systems, a source and a requester for outputs, owners for works, copying."""
     ents = builder.entities
 
@@ -184,14 +162,14 @@ def _skeleton(builder: _Builder, chooser: Chooser, allowed: set[str]) -> None:
             builder.add(Fact("human_contribution", (some("party"), output)))
 
 
-def _generate(chooser: Chooser, vocab: Vocabulary, entities: Mapping[str, Sequence[str]], max_facts: int,
+def generate_facts(chooser: Chooser, vocab: Vocabulary, entities: Mapping[str, Sequence[str]], max_facts: int,
               predicates: Iterable[str] | None, skeleton: bool) -> list[Fact]:
     allowed = set(predicates) if predicates is not None else set(vocab.inputs)
     allowed -= set(ENTITY_TYPES)
     unknown = allowed - set(vocab.inputs)
     if unknown:
         raise ValueError(f"not input predicates of the vocabulary: {', '.join(sorted(unknown))}")
-    builder = _Builder(vocab, entities)
+    builder = FactBuilder(vocab, entities)
     if skeleton:
         _skeleton(builder, chooser, allowed)
     ordered = sorted(allowed)
@@ -210,7 +188,7 @@ def _seeded(seed_or_rng: int | random.Random) -> tuple[random.Random, str]:
     return random.Random(seed_or_rng), str(seed_or_rng)
 
 
-def _vocab(vocab: Vocabulary | None) -> Vocabulary:
+def default_vocabulary(vocab: Vocabulary | None) -> Vocabulary:
     if vocab is not None:
         return vocab
     from ..core.paths import KbPaths
@@ -248,16 +226,16 @@ def random_case(seed_or_rng: int | random.Random, size: WorldSize | None = None,
     """
     rng, label = _seeded(seed_or_rng)
     size = size or WorldSize()
-    vocab = _vocab(vocab)
+    vocab = default_vocabulary(vocab)
     entities = entity_names({t: size.count(t) for t in ENTITY_TYPES})
-    facts = _generate(RandomChooser(rng), vocab, entities, size.facts, predicates, skeleton)
+    facts = generate_facts(RandomChooser(rng), vocab, entities, size.facts, predicates, skeleton)
     name = case_id or f"generated_{label}"
     return Case(id=name, path=f"<{name}>", title=f"generated (seed {label})",
                 source=f"generated (seed {label})", facts=tuple(facts))
 
 
 # -------------------------------------------------------------- exhaustive --
-def _partners(vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
+def conflict_partners(vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
     """For each predicate, the predicates it conflicts with (vocabulary ``conflicts:``)."""
     out: dict[str, tuple[str, ...]] = {}
     for first, second in vocab.conflicts:
@@ -266,7 +244,7 @@ def _partners(vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _conflicting(facts: Iterable[Fact], partners: Mapping[str, tuple[str, ...]]) -> bool:
+def conflicting(facts: Iterable[Fact], partners: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether ``facts`` hold a pair of conflicting facts of the same arguments."""
     present = set(facts)
     return any(Fact(other, f.args) in present for f in present for other in partners.get(f.pred, ()))
@@ -294,7 +272,7 @@ def exhaustive(base: Case, candidates: Sequence[Fact], vocab: Vocabulary | None 
         fact of the vocabulary, or has an argument that is not a declared
         entity or enumerated value of its type.
     """
-    vocab = _vocab(vocab)
+    vocab = default_vocabulary(vocab)
     names = declared(base)
     base_facts = set(base.facts)
     problems = [f"{f} is a fact of the base" for f in candidates if f in base_facts]
@@ -313,13 +291,13 @@ def exhaustive(base: Case, candidates: Sequence[Fact], vocab: Vocabulary | None 
                 problems.append(f"{fact}: {value!r} is not a {type_name}")
     if problems:
         raise ValueError("; ".join(problems))
-    partners = _partners(vocab)
+    partners = conflict_partners(vocab)
     width = len(candidates)
     prefix = prefix or base.id
     for mask in range(2 ** width):
         chosen = tuple(f for i, f in enumerate(candidates) if mask >> i & 1)
         facts = base.facts + chosen
-        if _conflicting(facts, partners):
+        if conflicting(facts, partners):
             continue
         name = f"{prefix}_{''.join('1' if mask >> i & 1 else '0' for i in range(width))}" if width else prefix
         yield Case(id=name, path=f"<{name}>", title=f"{base.title} + {len(chosen)} of {width} candidates",
@@ -372,12 +350,12 @@ class Area:
         facts = self.base
         label = "base"
         if seed is not None and noise > 0:
-            vocab = _vocab(vocab)
+            vocab = default_vocabulary(vocab)
             entities: dict[str, list[str]] = {t: [] for t in ENTITY_TYPES}
             for fact in self.base:
                 if fact.pred in ENTITY_TYPES:
                     entities[fact.pred].append(fact.args[0])
-            builder = _Builder(vocab, entities)
+            builder = FactBuilder(vocab, entities)
             for fact in self.base + self.candidates:
                 if fact.pred not in ENTITY_TYPES:
                     builder.add(fact)
@@ -520,7 +498,7 @@ def one_at_a_time_readings(vocab: Vocabulary) -> list[Reading]:
 def random_reading(seed_or_rng: int | random.Random, vocab: Vocabulary | None = None) -> Reading:
     """A regime and a position for every choice point, all drawn at random."""
     rng, _ = _seeded(seed_or_rng)
-    vocab = _vocab(vocab)
+    vocab = default_vocabulary(vocab)
     regime = rng.choice(vocab.regimes)
     positions = tuple(sorted((p.name, rng.choice(p.positions)) for p in vocab.choice_points.values()))
     return Reading("random", regime, positions)
@@ -533,7 +511,7 @@ def rename_case(case: Case, mapping: Mapping[str, str], vocab: Vocabulary | None
     Only arguments the vocabulary types as entities are renamed; enumerated
     values (a purpose, a cover kind) stay, even where an entity has the same name.
     """
-    vocab = _vocab(vocab)
+    vocab = default_vocabulary(vocab)
 
     def rename(fact: Fact) -> Fact:
         types = (fact.pred,) if fact.pred in ENTITY_TYPES else vocab.inputs[fact.pred].args
@@ -547,7 +525,7 @@ def rename_case(case: Case, mapping: Mapping[str, str], vocab: Vocabulary | None
 def rename_conclusion_args(pred: str, args: Sequence[str], mapping: Mapping[str, str],
                            vocab: Vocabulary | None = None) -> tuple[str, ...]:
     """The arguments of a conclusion of ``pred`` with entity names renamed through ``mapping``."""
-    vocab = _vocab(vocab)
+    vocab = default_vocabulary(vocab)
     types = vocab.outputs[pred].arg_types
     return tuple(mapping.get(a, a) if vocab.entity_types_of(t) else a for t, a in zip(types, args))
 
@@ -614,145 +592,9 @@ def case_to_yaml(case: Case, readings: Sequence[Reading] = (), *, comment: Seque
     return "\n".join(lines) + "\n"
 
 
-# -------------------------------------------------------------- hypothesis --
-def cases(size: WorldSize | None = None, *, vocab: Vocabulary | None = None,
-          predicates: Iterable[str] | None = None, skeleton: bool = True) -> SearchStrategy[Case]:
-    """A hypothesis strategy of random valid worlds (see :func:`random_case`).
-
-    Entity counts are drawn between 1 and the ``size``; shrinking removes
-    facts and entities and moves arguments towards the first entity.
-    """
-    from hypothesis import strategies as st
-
-    size = size or WorldSize()
-    vocab = _vocab(vocab)
-    allowed = tuple(predicates) if predicates is not None else None
-
-    @st.composite
-    def build(draw: DrawFn) -> Case:
-        counts = {t: draw(st.integers(1, max(1, size.count(t)))) for t in ENTITY_TYPES}
-        facts = _generate(_DrawChooser(draw), vocab, entity_names(counts), size.facts, allowed, skeleton)
-        return Case(id="generated_hypothesis", path="<hypothesis>", title="generated (hypothesis)",
-                    source="generated (hypothesis)", facts=tuple(facts))
-
-    strategy: SearchStrategy[Case] = build()
-    return strategy
-
-
-def area_worlds(areas: Sequence[Area] = AREAS, *, vocab: Vocabulary | None = None,
-                extra_facts: int = 4) -> SearchStrategy[Case]:
-    """A hypothesis strategy of worlds across doctrine areas.
-
-    Draws an area, a subset of its candidates (without conflicting pairs) and
-    up to ``extra_facts`` random facts of any predicate over the area's
-    entities.  Shrinking drops candidates and extra facts.
-    """
-    from hypothesis import strategies as st
-
-    vocab = _vocab(vocab)
-    partners = _partners(vocab)
-    ordered = sorted(set(vocab.inputs) - set(ENTITY_TYPES))
-
-    @st.composite
-    def build(draw: DrawFn) -> Case:
-        chosen_area: Area = draw(st.sampled_from(list(areas)))
-        flags = draw(st.lists(st.booleans(), min_size=len(chosen_area.candidates),
-                              max_size=len(chosen_area.candidates)))
-        chosen = [f for f, keep in zip(chosen_area.candidates, flags) if keep]
-        entities: dict[str, list[str]] = {t: [] for t in ENTITY_TYPES}
-        for fact in chosen_area.base:
-            if fact.pred in ENTITY_TYPES:
-                entities[fact.pred].append(fact.args[0])
-        builder = _Builder(vocab, entities)
-        for fact in chosen_area.base:
-            if fact.pred not in ENTITY_TYPES:
-                builder.add(fact)
-        for fact in chosen:
-            if not _conflicting(builder.facts + [fact], partners):
-                builder.add(fact)
-        chooser = _DrawChooser(draw)
-        added = 0
-        while added < extra_facts and chooser.chance(0.5):
-            drawn = builder.draw_fact(chooser, ordered[chooser.index(len(ordered))])
-            if drawn is not None and builder.add(drawn):
-                added += 1
-        name = f"{chosen_area.name}_hypothesis"
-        return Case(id=name, path=f"<{name}>", title=f"{chosen_area.title} (hypothesis)",
-                    source=f"generated (area {chosen_area.name}, hypothesis)",
-                    facts=tuple(builder.declarations + builder.facts))
-
-    strategy: SearchStrategy[Case] = build()
-    return strategy
-
-
-def worlds(size: WorldSize | None = None, areas: Sequence[Area] = AREAS, *,
-           vocab: Vocabulary | None = None) -> SearchStrategy[Case]:
-    """A hypothesis strategy of worlds of either kind: across doctrine areas
-    (:func:`area_worlds`) or over the whole vocabulary (:func:`cases`)."""
-    from hypothesis import strategies as st
-
-    vocab = _vocab(vocab)
-    strategy: SearchStrategy[Case] = st.one_of(area_worlds(areas, vocab=vocab), cases(size, vocab=vocab))
-    return strategy
-
-
-def readings(vocab: Vocabulary | None = None) -> SearchStrategy[Reading]:
-    """A hypothesis strategy of full readings: a regime and a position for every choice point.
-
-    Shrinks towards the defaults (the first regime is ``strict``, the first
-    position of each choice point its default).
-    """
-    from hypothesis import strategies as st
-
-    vocab = _vocab(vocab)
-    regimes = [vocab.default_regime] + [r for r in vocab.regimes if r != vocab.default_regime]
-    points = [(p.name, [p.default] + [x for x in p.positions if x != p.default])
-              for p in vocab.choice_points.values()]
-
-    def make(regime: str, positions: list[str]) -> Reading:
-        return Reading("random", regime, tuple(sorted(zip([n for n, _ in points], positions))))
-
-    strategy: SearchStrategy[Reading] = st.builds(
-        make, st.sampled_from(regimes), st.tuples(*(st.sampled_from(v) for _, v in points)).map(list))
-    return strategy
-
-
-#: Names that have broken quoting somewhere: quotes, escapes, program syntax, scripts.
-HOSTILE_NAMES = ("O'Brien", 'Acme "AI" Ltd.', "x). :- halt.", "a\\b", "#show liable/4.", "奥特曼 Ultraman",
-                 " spaced  out ", "p1", "s1", "o1", "w1", "Upper", "_under", "42", "3.14", "[]", "{}", "'",
-                 '"', "\\", "not", "inf", "sup", "%comment", "/* c */", "line\nbreak", "tab\there", "é",
-                 "🤖", "none_", "nonE", "Open", "research", "primary", "strict", "reproduction", "insurance",
-                 "party", "output", "liable", "yes", "null", "~", "- item", "key: value", "&anchor", "*alias",
-                 "next\x85line", "line\u2028separator", "\ufeffbom")
-
-
-def _valid_name(text: str) -> bool:
-    return bool(text) and "\0" not in text and text not in RESERVED_NAMES
-
-
-def names() -> SearchStrategy[str]:
-    """A hypothesis strategy of entity names the loader accepts: any text but
-    NUL, the empty name and the reserved words, favouring hostile ones."""
-    from hypothesis import strategies as st
-
-    text = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\0"), min_size=1, max_size=12)
-    strategy: SearchStrategy[str] = st.one_of(st.sampled_from(HOSTILE_NAMES), text).filter(_valid_name)
-    return strategy
-
-
-def renamings(case: Case) -> SearchStrategy[dict[str, str]]:
-    """A hypothesis strategy of bijections from the entity names of ``case`` to new names."""
-    from hypothesis import strategies as st
-
-    old = sorted(declared(case))
-    strategy: SearchStrategy[dict[str, str]] = st.lists(
-        names(), min_size=len(old), max_size=len(old), unique=True).map(lambda new: dict(zip(old, new)))
-    return strategy
-
-
 __all__ = [
-    "AREAS", "Area", "Chooser", "HOSTILE_NAMES", "RandomChooser", "WorldSize", "area", "area_worlds",
-    "case_to_yaml", "cases", "declared", "entity_names", "exhaustive", "names", "one_at_a_time_readings",
-    "parse_fact", "random_case", "random_reading", "readings", "rename_case", "rename_conclusion_args",
-    "renamings", "worlds",
+    "AREAS", "RESERVED_NAMES", "Area", "Chooser", "FactBuilder", "RandomChooser", "WorldSize", "area",
+    "case_to_yaml", "conflict_partners", "conflicting", "declared", "default_vocabulary", "entity_names",
+    "exhaustive", "generate_facts", "one_at_a_time_readings", "parse_fact", "random_case", "random_reading",
+    "rename_case", "rename_conclusion_args",
 ]

@@ -1,8 +1,7 @@
 """Renderings of explanations: plain text, Markdown, HTML and Graphviz DOT.
 
-Every function here reads an :class:`aigc_kb.explain.trees.Explanation` (or one of
-its nodes) and returns text; nothing is computed or decided.  The names are
-also importable from :mod:`aigc_kb.explain.trees`.
+Every function here reads an :class:`aigc_kb.explain.model.Explanation` (or one of
+its nodes) and returns text; nothing is computed or decided.
 """
 
 from __future__ import annotations
@@ -11,11 +10,12 @@ import html
 import re
 import textwrap
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Callable, Sequence
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .trees import Answer, Assumption, Explanation, Node, Setting
-    from ..core.vocabulary import Vocabulary
+from ..core.render import evaluation_lines, evaluation_text
+from ..core.result import SECTIONS
+from ..core.vocabulary import Vocabulary
+from .model import Answer, Assumption, Explanation, Node, Setting
 
 
 def sections_text(section: str | None) -> str:
@@ -318,12 +318,9 @@ def render_dot(expl: Explanation) -> str:
 # ------------------------------------------------- evaluate --explain --
 def explained_evaluation_text(result: dict[str, Any], vocab: Vocabulary) -> str:
     """The evaluation text with the short reasons under each line (a result of :func:`with_reasons`)."""
-    from ..core.render import _lines, evaluation_text
-    from ..core.result import SECTIONS
-
     head = evaluation_text({**result, **{key: [] for key, _ in SECTIONS}}, vocab).rstrip("\n").split("\n")
     body: list[str] = []
-    for (title, lines), (key, _) in zip(_lines(result, vocab), SECTIONS):
+    for (title, lines), (key, _) in zip(evaluation_lines(result, vocab), SECTIONS):
         if not lines:
             continue
         body.append(f"{title}:")
@@ -338,7 +335,17 @@ def explained_evaluation_text(result: dict[str, Any], vocab: Vocabulary) -> str:
     return "\n".join(head + body) + "\n"
 
 
+#: The renderings by ``--format`` name.
+RENDERERS: dict[str, Callable[[Explanation], str]] = {
+    "text": render_text,
+    "json": Explanation.to_json,
+    "dot": render_dot,
+    "markdown": render_markdown,
+}
+
+
+
 __all__ = [
-    "citation", "condition_line", "explained_evaluation_text", "render_dot", "render_html", "render_markdown",
-    "render_text", "sections_text",
+    "RENDERERS", "citation", "condition_line", "explained_evaluation_text", "render_dot", "render_html",
+    "render_markdown", "render_text", "sections_text",
 ]

@@ -20,16 +20,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..core.errors import EngineError, InputError, Problem
-from .render import citation as citation
-from .render import condition_line as condition_line
-from .render import explained_evaluation_text, render_dot, render_html, render_markdown, render_text
-from .render import sections_text as sections_text
-from ..core.factfile import parse_atoms
 from ..core.loader import CaseValidator
 from ..core.model import Case, Fact
-from ..engines.quoting import prolog_atom, prolog_list
 from ..core.reading import COMMAND_LINE, ResolvedReading
 from ..core.vocabulary import ENTITY_TYPES, Vocabulary
+from ..engines.quoting import prolog_atom, prolog_list
+from ..patterns import Pattern, atom_display, parse_atom
+from .model import Answer, Assumption, Explanation, Node, Setting
+from .render import condition_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
@@ -43,121 +41,6 @@ WHY_NOT_DEPTH = 3
 #: ... and a negated condition inside a proof.
 NEGATION_DEPTH = 1
 
-_PLAIN_NAME = re.compile(r"[a-z][A-Za-z0-9_]*")
-
-
-# ------------------------------------------------------------------ atoms --
-def atom_display(pred: str, args: Sequence[str | None]) -> str:
-    """An atom in Prolog syntax: names quoted where needed, ``_`` for any value."""
-    def show(value: str | None) -> str:
-        if value is None:
-            return "_"
-        return value if _PLAIN_NAME.fullmatch(value) else prolog_atom(value)
-
-    return f"{pred}({', '.join(show(a) for a in args)})" if args else pred
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """An atom of an output predicate; ``None`` stands for any value.
-
-    Attributes
-    ----------
-    pred : str
-        The predicate.
-    args : tuple[str | None, ...]
-        Its arguments, ``None`` for ``_``.
-    """
-
-    pred: str
-    args: tuple[str | None, ...]
-
-    def __str__(self) -> str:
-        return atom_display(self.pred, self.args)
-
-    def prolog(self) -> str:
-        """The pattern as a Prolog term: names quoted, ``_`` for any value."""
-        if not self.args:
-            return prolog_atom(self.pred)
-        parts = ["_" if a is None else prolog_atom(a) for a in self.args]
-        return f"{prolog_atom(self.pred)}({','.join(parts)})"
-
-    def matches(self, pred: str, args: Sequence[str]) -> bool:
-        """Whether the ground atom ``pred(args)`` is an instance of the pattern."""
-        return (pred == self.pred and len(args) == len(self.args)
-                and all(p is None or p == a for p, a in zip(self.args, args)))
-
-    @classmethod
-    def any_of(cls, pred: str, vocab: Vocabulary) -> "Pattern":
-        """Every atom of the output predicate ``pred``."""
-        return cls(pred, (None,) * vocab.outputs[pred].arity)
-
-
-def _parse_atom(text: str, option: str, wildcards: bool) -> tuple[str, tuple[str | None, ...]]:
-    """Parse one atom written on the command line (Prolog syntax)."""
-    def bad(message: str) -> InputError:
-        return InputError.single(COMMAND_LINE, None, f"{option} {text!r}: {message}")
-
-    if "\0" in text:
-        raise bad("names cannot contain the NUL character")
-    terms, problems = parse_atoms(text, COMMAND_LINE, wildcards=wildcards)
-    if problems:
-        message = problems[0].message
-        variable = re.match(r"variable (\S+) ", message)
-        if variable:
-            message = (f"{variable.group(1)} is a variable: "
-                       + ("write _ for any value, " if wildcards else "an assumed fact names its values, ")
-                       + "and quote names that start with a capital or _")
-        raise bad(message.replace("a case file holds facts only", "expected an atom"))
-    if len(terms) != 1:
-        raise bad("expected exactly one atom")
-    term = terms[0]
-    if term.wildcard:
-        raise bad("expected an atom, not _")
-    args: list[str | None] = []
-    for arg in term.args:
-        if arg.args:
-            raise bad(f"argument {arg.name}(...) must be a name, not a compound term")
-        if arg.wildcard:
-            args.append(None)
-        else:
-            args.append(arg.name)
-    return term.name, tuple(args)
-
-
-def _entity_checker(case: Case, vocab: Vocabulary) -> CaseValidator:
-    check = CaseValidator(vocab, COMMAND_LINE)
-    check.declare(list(case.facts))
-    return check
-
-
-def parse_conclusion(text: str, case: Case, vocab: Vocabulary, option: str = "--query") -> Pattern:
-    """Read an output atom, e.g. ``liable(acme, _, reproduction, _)``, checked against the vocabulary.
-
-    Raises
-    ------
-    InputError
-        For bad syntax, an unknown output predicate, a wrong number of
-        arguments, a value outside its enumeration or an entity the case
-        does not declare.
-    """
-    pred, args = _parse_atom(text, option, wildcards=True)
-    spec = vocab.outputs.get(pred)
-    if spec is None:
-        raise InputError.single(COMMAND_LINE, None,
-                                f"{option} {text!r}: unknown output predicate {pred!r} (see `aigc-kb vocab`)")
-    if spec.arity != len(args):
-        raise InputError.single(COMMAND_LINE, None,
-                                f"{option} {text!r}: {pred} takes {spec.arity} argument(s), {len(args)} given")
-    check = _entity_checker(case, vocab)
-    for type_name, value in zip(spec.arg_types, args):
-        if value is not None:
-            check.check_value(type_name, value, None, f"{option} {text}")
-    if check.problems:
-        raise InputError(check.problems)
-    return Pattern(pred, args)
-
-
 def parse_assumption(text: str, case: Case, vocab: Vocabulary) -> tuple[Fact, bool]:
     """Read ``FACT=true`` or ``FACT=false``, FACT an input atom of the case's entities.
 
@@ -170,12 +53,13 @@ def parse_assumption(text: str, case: Case, vocab: Vocabulary) -> tuple[Fact, bo
     atom, sep, value = text.rpartition("=")
     if not sep or value.strip() not in ("true", "false"):
         raise InputError.single(COMMAND_LINE, None, f"--assume {text!r}: expected FACT=true or FACT=false")
-    pred, args = _parse_atom(atom, "--assume", wildcards=False)
+    pred, args = parse_atom(atom, "--assume", wildcards=False)
     fact = Fact(pred, tuple(str(a) for a in args))
     if pred in ENTITY_TYPES:
         raise InputError.single(COMMAND_LINE, None,
                                 f"--assume {text!r}: entity declarations cannot be assumed")
-    check = _entity_checker(case, vocab)
+    check = CaseValidator(vocab, COMMAND_LINE)
+    check.declare(list(case.facts))
     check.check_fact(fact)
     if check.problems:
         raise InputError([Problem(COMMAND_LINE, None, f"--assume {text!r}: {p.message}") for p in check.problems])
@@ -207,261 +91,6 @@ def assume(case: Case, assumptions: Sequence[tuple[Fact, bool]], vocab: Vocabula
     if check.problems:
         raise InputError(check.problems)
     return replace(case, facts=tuple(facts), unknown=tuple(unknown))
-
-
-# ------------------------------------------------------------------ trees --
-@dataclass(frozen=True)
-class Node:
-    """One node of a justification tree or of a why-not answer.
-
-    ``kind`` is one of
-
-    - ``conclusion``: a concluded output atom; ``children`` are its proofs,
-      one ``derived`` node per rule that concludes it;
-    - ``derived``: an atom derived by ``rule`` (``doctrines``, ``section``,
-      ``ext``); ``children`` are the conditions of the rule's body that held;
-    - ``fact``: an input fact of the case;
-    - ``absent``: an input fact that is not proven (a negated condition that
-      held, or the condition a rule failed at); ``burden`` names who bore the
-      burden, ``open`` marks an open fact of the case;
-    - ``underived``: a derived atom that is not concluded; ``children`` are
-      ``attempt`` nodes, one per rule that could conclude it (none: no rule
-      can; ``truncated``: not gone into);
-    - ``absent_all``: a conjunction that is not proven; ``children`` are the
-      conditions that held and ``failed`` the first that did not, for every
-      way of meeting them;
-    - ``present``: a negated condition that failed because its atom holds;
-      ``children`` are its proof;
-    - ``regime`` and ``position``: the reading read by a rule, with ``value``,
-      whether it is the ``default`` and whether the condition ``holds``;
-    - ``test``: a built-in test (e.g. two names differ);
-    - ``attempt``: a rule that could conclude the atom; ``children`` are the
-      conditions that held, ``failed`` the first that did not, for every way
-      of meeting them (``alternatives``: how many other ways there were).
-    """
-
-    kind: str
-    text: str
-    pred: str | None = None
-    args: tuple[str | None, ...] = ()
-    rule: str | None = None
-    doctrines: tuple[str, ...] = ()
-    section: str | None = None
-    ext: bool = False
-    burden: str | None = None
-    open: bool = False
-    point: str | None = None
-    value: str | None = None
-    default: bool | None = None
-    holds: bool | None = None
-    alternatives: int = 0
-    truncated: bool = False
-    children: tuple["Node", ...] = ()
-    failed: "Node | None" = None
-
-    @property
-    def atom(self) -> str | None:
-        """The node's atom in Prolog syntax (``None`` for a conjunction or a reading)."""
-        return atom_display(self.pred, self.args) if self.pred is not None else None
-
-    def walk(self) -> Iterator["Node"]:
-        """This node and every node below it, depth first, in order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
-        if self.failed is not None:
-            yield from self.failed.walk()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form: every field that differs from its default."""
-        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
-        for name in ("pred", "rule", "section", "burden", "point", "value", "default", "holds"):
-            value = getattr(self, name)
-            if value is not None:
-                out[name] = value
-        if self.pred is not None:
-            out["args"] = list(self.args)
-        if self.doctrines:
-            out["doctrines"] = list(self.doctrines)
-        for flag in ("ext", "open", "truncated"):
-            if getattr(self, flag):
-                out[flag] = True
-        if self.alternatives:
-            out["alternatives"] = self.alternatives
-        if self.children:
-            out["children"] = [c.to_dict() for c in self.children]
-        if self.failed is not None:
-            out["failed"] = self.failed.to_dict()
-        return out
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Node":
-        """Read the JSON form (of :meth:`to_dict` or of the Prolog explainer)."""
-        failed = data.get("failed")
-        return cls(
-            kind=str(data["kind"]),
-            text=str(data.get("text", "")),
-            pred=data.get("pred"),
-            args=tuple(data.get("args", ())),
-            rule=data.get("rule"),
-            doctrines=tuple(data.get("doctrines", ())),
-            section=data.get("section"),
-            ext=bool(data.get("ext", False)),
-            burden=data.get("burden"),
-            open=bool(data.get("open", False)),
-            point=data.get("point"),
-            value=data.get("value"),
-            default=data.get("default"),
-            holds=data.get("holds"),
-            alternatives=int(data.get("alternatives", 0)),
-            truncated=bool(data.get("truncated", False)),
-            children=tuple(cls.from_dict(c) for c in data.get("children", ())),
-            failed=cls.from_dict(failed) if failed is not None else None,
-        )
-
-
-@dataclass(frozen=True)
-class Answer:
-    """The answer to one request: explain the atoms matching ``pattern``, or say why there are none.
-
-    Attributes
-    ----------
-    request : str
-        ``explain`` or ``why_not``.
-    pattern : Pattern
-        The atom asked about.
-    text : str
-        The pattern in words.
-    holds : bool
-        Whether some atom matching the pattern is concluded.
-    conclusions : tuple[Node, ...]
-        ``conclusion`` nodes, one per matching atom concluded.
-    attempts : tuple[Node, ...]
-        For ``why_not`` when nothing matches: one ``attempt`` node per rule
-        that could conclude such an atom (none: no rule can).
-    """
-
-    request: str
-    pattern: Pattern
-    text: str
-    holds: bool
-    conclusions: tuple[Node, ...] = ()
-    attempts: tuple[Node, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"request": self.request, "pred": self.pattern.pred, "args": list(self.pattern.args),
-                "text": self.text, "holds": self.holds,
-                "conclusions": [c.to_dict() for c in self.conclusions],
-                "attempts": [a.to_dict() for a in self.attempts]}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Answer":
-        return cls(request=str(data["request"]), pattern=Pattern(str(data["pred"]), tuple(data.get("args", ()))),
-                   text=str(data["text"]), holds=bool(data["holds"]),
-                   conclusions=tuple(Node.from_dict(c) for c in data.get("conclusions", ())),
-                   attempts=tuple(Node.from_dict(a) for a in data.get("attempts", ())))
-
-
-@dataclass(frozen=True)
-class Setting:
-    """The regime or one choice point of the reading explained.
-
-    ``cite`` is the regime's section of the paper, or the choice point's doctrine.
-    """
-
-    name: str
-    value: str
-    default: bool
-    cite: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "value": self.value, "default": self.default, "cite": self.cite}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Setting":
-        return cls(str(data["name"]), str(data["value"]), bool(data["default"]), str(data["cite"]))
-
-
-@dataclass(frozen=True)
-class Assumption:
-    """An input fact fixed true or false for the explanation (``--assume``)."""
-
-    pred: str
-    args: tuple[str, ...]
-    value: bool
-
-    def __str__(self) -> str:
-        return f"{atom_display(self.pred, self.args)}={'true' if self.value else 'false'}"
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """The explanations of one case under one reading.
-
-    Renders itself as plain text (:meth:`to_text`), JSON (:meth:`to_json`,
-    read back by :meth:`from_json`), Graphviz DOT (:meth:`to_dot`),
-    Markdown (:meth:`to_markdown`) and, in a notebook, Markdown or HTML.
-    """
-
-    case: str
-    regime: Setting
-    positions: tuple[Setting, ...]
-    answers: tuple[Answer, ...]
-    assumed: tuple[Assumption, ...] = ()
-    open_facts: tuple[str, ...] = ()
-
-    def conclusions(self) -> Iterator[Node]:
-        """Every ``conclusion`` node of every answer."""
-        for answer in self.answers:
-            yield from answer.conclusions
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "case": self.case,
-            "regime": self.regime.to_dict(),
-            "positions": [p.to_dict() for p in self.positions],
-            "assumed": [{"pred": a.pred, "args": list(a.args), "value": a.value} for a in self.assumed],
-            "open_facts": list(self.open_facts),
-            "answers": [a.to_dict() for a in self.answers],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Explanation":
-        return cls(
-            case=str(data["case"]),
-            regime=Setting.from_dict(data["regime"]),
-            positions=tuple(Setting.from_dict(p) for p in data["positions"]),
-            answers=tuple(Answer.from_dict(a) for a in data["answers"]),
-            assumed=tuple(Assumption(str(a["pred"]), tuple(a["args"]), bool(a["value"]))
-                          for a in data.get("assumed", ())),
-            open_facts=tuple(data.get("open_facts", ())),
-        )
-
-    def to_json(self) -> str:
-        """Stable, diffable JSON: sorted keys, children in the rules' order, no run-dependent ids."""
-        return json.dumps(self.to_dict(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-
-    @classmethod
-    def from_json(cls, text: str) -> "Explanation":
-        return cls.from_dict(json.loads(text))
-
-    def to_text(self) -> str:
-        return render_text(self)
-
-    def to_markdown(self) -> str:
-        return render_markdown(self)
-
-    def to_dot(self) -> str:
-        return render_dot(self)
-
-    def to_html(self) -> str:
-        return render_html(self)
-
-    def _repr_markdown_(self) -> str:
-        return self.to_markdown()
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
 
 
 # ---------------------------------------------------------------- compute --
@@ -535,15 +164,6 @@ def reasons(explanation: Explanation) -> dict[tuple[str, tuple[str, ...]], list[
     return out
 
 
-#: The renderings by ``--format`` name.
-RENDERERS: dict[str, Callable[[Explanation], str]] = {
-    "text": render_text,
-    "json": Explanation.to_json,
-    "dot": render_dot,
-    "markdown": render_markdown,
-}
-
-
 # ------------------------------------------------- evaluate --explain --
 def _row_keys(pred: str, row: dict[str, Any], vocab: Vocabulary) -> list[tuple[str, tuple[str, ...]]]:
     """The concluded atoms one row of an evaluation's JSON form stands for."""
@@ -581,7 +201,5 @@ def with_reasons(kb: "KnowledgeBase", case: Case, reading: ResolvedReading,
 
 
 __all__ = [
-    "DEFAULT_PREDICATES", "RENDERERS", "Answer", "Assumption", "Explanation", "Node", "Pattern", "Setting",
-    "assume", "atom_display", "explain", "explained_evaluation_text", "parse_assumption", "parse_conclusion",
-    "reasons", "render_dot", "render_html", "render_markdown", "render_text", "with_reasons",
+    "DEFAULT_PREDICATES", "assume", "explain", "parse_assumption", "reasons", "with_reasons",
 ]

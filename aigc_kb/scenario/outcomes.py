@@ -35,6 +35,7 @@ from typing import Any, Iterable
 import clingo
 
 from ..api import KnowledgeBase
+from ..patterns import Pattern, parse_conclusion
 from ..core.errors import InputError
 from ..core.model import Case
 from ..engines.quoting import symbol_text
@@ -42,7 +43,6 @@ from ..core.reading import COMMAND_LINE, ResolvedReading, resolve
 from ..core.result import Conclusion
 from .compare import Comparison, ComparisonRow, compare_regimes
 from .flips import Flip, FlipReport, find_flips
-from .goal import ConclusionPattern, parse_conclusion
 from .implicants import all_primes, irredundant_cover
 from .limits import Deadline, ScenarioLimitError, ScenarioLimits
 from .replay import ScenarioLiteral, canonical_world, literals, world_command
@@ -449,7 +449,7 @@ def enumerate_outcomes(kb: KnowledgeBase, case: Case, regimes: Iterable[str | No
 
 
 # --------------------------------------------------------------- must-prove --
-def must_prove(kb: KnowledgeBase, case: Case, goal: str | ConclusionPattern, avoid: bool = False,
+def must_prove(kb: KnowledgeBase, case: Case, goal: str | Pattern, avoid: bool = False,
                regime: str | None = None, positions: dict[str, str] | None = None,
                open_points: Iterable[str] = (), limits: ScenarioLimits | None = None) -> MustProve:
     """The subset-minimal sets of literals over the unknown facts that settle ``goal``.
@@ -460,7 +460,7 @@ def must_prove(kb: KnowledgeBase, case: Case, goal: str | ConclusionPattern, avo
 
     Parameters
     ----------
-    goal : str or ConclusionPattern
+    goal : str or Pattern
         An output atom in Prolog syntax, ``_`` for any value of an argument.
 
     Raises
@@ -472,12 +472,13 @@ def must_prove(kb: KnowledgeBase, case: Case, goal: str | ConclusionPattern, avo
     """
     limits = limits or ScenarioLimits()
     deadline = Deadline(limits.time_limit or kb.limits.time)
-    pattern = goal if isinstance(goal, ConclusionPattern) else parse_conclusion(
-        goal, kb.vocab, case, "--avoid" if avoid else "--goal")
+    pattern = goal if isinstance(goal, Pattern) else parse_conclusion(
+        goal, case, kb.vocab, "--avoid" if avoid else "--goal")
     reading = scenario_reading(kb, case, regime, positions, open_points)
     space = Space.of(case, reading, kb.vocab)
     solver = ScenarioSolver(kb.paths, case, reading, space, (), deadline)
-    holds = solver.add_goal((pattern.pred, len(pattern.args)), pattern.matches)
+    holds = solver.add_goal((pattern.pred, len(pattern.args)),
+                           lambda symbol: pattern.matches(symbol.name, [symbol_text(a) for a in symbol.arguments]))
     inside, outside = (-holds, holds) if avoid else (holds, -holds)
     possible = solver.check((), [inside]).satisfiable
     facts = [i for i, v in enumerate(space.variables) if v.is_fact]

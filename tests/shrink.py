@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..core.model import Case, Fact, Reading
-from ..core.vocabulary import ENTITY_TYPES
+from aigc_kb.core.model import Case, Fact, Reading
+from aigc_kb.core.vocabulary import ENTITY_TYPES
 
 
 def _without(case: Case, fact: Fact) -> Case | None:
