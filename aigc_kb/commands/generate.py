@@ -1,7 +1,8 @@
 """``aigc-kb generate``: write generated worlds as case files.
 
-Random worlds from a seed (``--seed``, ``--count``, sizes), or every world of
-a doctrine area (``--area``).  One case goes to standard output; several need
+Random worlds from a seed (``--seed``, ``--count``, sizes), every world of
+a doctrine area (``--area``), or one platform-scale case (``--platform K``: one
+provider, K users each requesting one output, K/10 works).  One case goes to standard output; several need
 ``--out DIR`` and are written there as ``<id>.yaml``.  The files carry no
 expectations: ``aigc-kb check`` on them compares the two engines (an area's
 worlds under each reading the area's rules read).
@@ -28,6 +29,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--count", type=int, default=1, help="how many random worlds, seeds SEED, SEED+1, …")
     parser.add_argument("--area", metavar="NAME", help="every world of a doctrine area instead (see --list-areas)")
     parser.add_argument("--list-areas", action="store_true", help="list the doctrine areas and their sizes")
+    parser.add_argument("--platform", type=int, metavar="K",
+                        help="one platform-scale case instead: a provider, K users each requesting one output")
+    for option, default, what in (("works-per-user", 0.1, "works (each with its holder) per user"),
+                                  ("similar", 0.5, "share of outputs substantially similar to a work"),
+                                  ("highly-similar", 0.2, "share of outputs highly similar to it"),
+                                  ("names-work", 0.3, "share of prompts naming the work"),
+                                  ("made-available", 0.2, "share of outputs their user makes available"),
+                                  ("noticed", 0.1, "share of outputs the provider was notified of")):
+        parser.add_argument(f"--{option}", type=float, default=default, metavar="P",
+                            help=f"--platform: {what} (default {default})")
     parser.add_argument("--out", metavar="DIR", help="write one <id>.yaml per world into DIR")
     for option, default in (("parties", 4), ("systems", 2), ("works", 2), ("outputs", 3), ("facts", 16)):
         parser.add_argument(f"--{option}", type=int, default=default, metavar="N",
@@ -40,7 +51,7 @@ def _usage(message: str) -> InputError:
 
 
 def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    from ..devtools.generate import AREAS, WorldSize, area, case_to_yaml, random_case
+    from ..devtools.generate import AREAS, PlatformShape, WorldSize, area, case_to_yaml, platform_case, random_case
 
     if args.list_areas:
         for item in AREAS:
@@ -54,7 +65,14 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         problems.append("--count must be at least 1")
     if problems:
         raise InputError([_usage(p).problems[0] for p in problems])
-    if args.area is not None:
+    if args.platform is not None:
+        shape = PlatformShape(args.platform, args.works_per_user, args.similar, args.highly_similar,
+                              args.names_work, args.made_available, args.noticed)
+        if shape.problems():
+            raise InputError([_usage(f"--platform: {p}").problems[0] for p in shape.problems()])
+        worlds = [platform_case(shape, args.seed)]
+        readings = ()
+    elif args.area is not None:
         try:
             chosen = area(args.area)
         except KeyError as err:

@@ -21,6 +21,7 @@ duplicate fact, no pair of facts the vocabulary's ``conflicts:`` forbid):
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -232,6 +233,90 @@ def random_case(seed_or_rng: int | random.Random, size: WorldSize | None = None,
     name = case_id or f"generated_{label}"
     return Case(id=name, path=f"<{name}>", title=f"generated (seed {label})",
                 source=f"generated (seed {label})", facts=tuple(facts))
+
+
+# ---------------------------------------------------------------- platform --
+@dataclass(frozen=True)
+class PlatformShape:
+    """The proportions of a platform-scale case (:func:`platform_case`).
+
+    Attributes
+    ----------
+    users : int
+        K: users, each requesting one output of the platform's system.
+    works_per_user : float
+        Works (each with its own rights holder) per user: K/10 by default.
+    similar : float
+        Share of outputs substantially similar to some work.
+    highly_similar : float
+        Share of all outputs that are highly similar to the work they copy
+        (a subset of the similar ones).
+    names_work : float
+        Share of prompts that name the work the output is closest to.
+    made_available : float
+        Share of outputs their user makes available.
+    noticed : float
+        Share of outputs the provider received notice of.
+    """
+
+    users: int
+    works_per_user: float = 0.1
+    similar: float = 0.5
+    highly_similar: float = 0.2
+    names_work: float = 0.3
+    made_available: float = 0.2
+    noticed: float = 0.1
+
+    def problems(self) -> list[str]:
+        """What is wrong with the shape (empty when it is usable)."""
+        found = [] if self.users >= 1 else ["users must be at least 1"]
+        for name in ("works_per_user", "similar", "highly_similar", "names_work", "made_available", "noticed"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                found.append(f"{name} must be between 0 and 1")
+        if self.highly_similar > self.similar:
+            found.append("highly_similar cannot exceed similar")
+        return found
+
+
+def platform_case(shape: PlatformShape, seed: int = 0, case_id: str | None = None) -> Case:
+    """A platform-scale case: one provider and developer, K users each requesting one output.
+
+    The provider ``acme`` develops and offers the system ``gen`` and profits
+    from it; user ``uI`` requests output ``oI``; works ``wJ`` are held by
+    ``hJ``.  Outputs copy, prompts name and users make available in the
+    shares of ``shape``, drawn from ``seed`` (the same seed, the same case).
+    """
+    if shape.problems():
+        raise ValueError("; ".join(shape.problems()))
+    rng = random.Random(seed)
+    k = shape.users
+    works = max(1, round(k * shape.works_per_user))
+    width = len(str(max(k, works) - 1))
+    facts: list[Fact] = [Fact("party", ("acme",)), Fact("system", ("gen",)),
+                         Fact("developer", ("acme", "gen")), Fact("provider", ("acme", "gen")),
+                         Fact("profits_from_service", ("acme",))]
+    for j in range(works):
+        work, holder = f"w{j:0{width}d}", f"h{j:0{width}d}"
+        facts += [Fact("work", (work,)), Fact("party", (holder,)), Fact("owns_copyright", (holder, work))]
+    highly_given_similar = shape.highly_similar / shape.similar if shape.similar else 0.0
+    for i in range(k):
+        user, output = f"u{i:0{width}d}", f"o{i:0{width}d}"
+        work = f"w{rng.randrange(works):0{width}d}"
+        facts += [Fact("party", (user,)), Fact("user", (user, "gen")), Fact("output", (output,)),
+                  Fact("generated_by", (output, "gen")), Fact("requested_by", (output, user))]
+        if rng.random() < shape.similar:
+            facts.append(Fact("substantially_similar", (output, work)))
+            if rng.random() < highly_given_similar:
+                facts.append(Fact("highly_similar", (output, work)))
+        if rng.random() < shape.names_work:
+            facts.append(Fact("prompt_names_work", (user, output, work)))
+        if rng.random() < shape.made_available:
+            facts.append(Fact("made_available", (user, output)))
+        if rng.random() < shape.noticed:
+            facts.append(Fact("notice_received", ("acme", output)))
+    name = case_id or f"platform_{k}_{seed}"
+    return Case(id=name, path=f"<{name}>", title=f"generated platform case: {k} users (seed {seed})",
+                source=f"generated (platform, {k} users, seed {seed})", facts=tuple(facts))
 
 
 # -------------------------------------------------------------- exhaustive --
@@ -531,13 +616,28 @@ def rename_conclusion_args(pred: str, args: Sequence[str], mapping: Mapping[str,
 
 
 # -------------------------------------------------------------------- yaml --
+#: Lower-case names that YAML 1.1 would read as something other than the name.
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+_YAML_PLAIN = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _plain(value: object) -> bool:
+    return isinstance(value, str) and _YAML_PLAIN.fullmatch(value) is not None and value not in _YAML_WORDS
+
+
 def _flow(value: object) -> str:
     """``value`` as a YAML flow node on one line that reads back as ``value``.
 
-    Non-ASCII text is written as itself, except where PyYAML would not read
-    it back (it writes NEL, U+0085, raw in a quoted scalar, where it reads as
-    a line break): then every non-ASCII character is escaped.
+    Plain lower-case names (and lists of them) are written as they are;
+    anything else through PyYAML.  Non-ASCII text is written as itself,
+    except where PyYAML would not read it back (it writes NEL, U+0085, raw in
+    a quoted scalar, where it reads as a line break): then every non-ASCII
+    character is escaped.
     """
+    if _plain(value):
+        return str(value)
+    if isinstance(value, list) and value and all(_plain(v) for v in value):
+        return "[" + ", ".join(value) + "]"
     for allow_unicode in (True, False):
         text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=allow_unicode, width=2 ** 30)
         text = text.rstrip("\n")
@@ -593,7 +693,8 @@ def case_to_yaml(case: Case, readings: Sequence[Reading] = (), *, comment: Seque
 
 
 __all__ = [
-    "AREAS", "RESERVED_NAMES", "Area", "Chooser", "FactBuilder", "RandomChooser", "WorldSize", "area",
+    "AREAS", "RESERVED_NAMES", "Area", "Chooser", "FactBuilder", "PlatformShape", "RandomChooser", "WorldSize",
+    "area", "platform_case",
     "case_to_yaml", "conflict_partners", "conflicting", "declared", "default_vocabulary", "entity_names",
     "exhaustive", "generate_facts", "one_at_a_time_readings", "parse_fact", "random_case", "random_reading",
     "rename_case", "rename_conclusion_args",
