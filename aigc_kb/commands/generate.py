@@ -19,6 +19,7 @@ from ._common import EXIT_OK
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
+    from ..core.model import Reading
 
 NAME = "generate"
 HELP = "write generated worlds (random or every world of a doctrine area) as case files"
@@ -71,7 +72,7 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         if shape.problems():
             raise InputError([_usage(f"--platform: {p}").problems[0] for p in shape.problems()])
         worlds = [platform_case(shape, args.seed)]
-        readings = ()
+        readings: tuple[Reading, ...] = ()
     elif args.area is not None:
         try:
             chosen = area(args.area)
@@ -82,7 +83,6 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     else:
         size = WorldSize(**sizes)
         worlds = [random_case(seed, size, vocab=kb.vocab) for seed in range(args.seed, args.seed + args.count)]
-        readings = ()
     if args.out is None:
         if len(worlds) > 1:
             raise _usage(f"{len(worlds)} worlds: give --out DIR to write them as files")
