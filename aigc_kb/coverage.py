@@ -22,6 +22,7 @@ from typing import Any
 
 import clingo
 
+from . import asp_rules
 from .asp_engine import AspEngine
 from .errors import EngineError, KbError
 from .lint import LABEL_WRAPPERS, SHOW_FILE, asp_labels, parse_asp, prolog_settings, run_prolog_helper
@@ -190,8 +191,7 @@ def asp_fired_labels(files: list[Path], instance: str) -> set[str]:
     """The labels of every ``concluded/2`` and ``derived/2`` atom of every answer set."""
     ctl = clingo.Control(["--models=0"], logger=lambda code, msg: None)
     try:
-        for file in files:
-            ctl.load(str(file))
+        asp_rules.add_program(ctl, files)
         ctl.add("base", [], instance + SHOW_LABELS)
         ctl.ground([("base", [])])
     except RuntimeError as err:

@@ -25,6 +25,7 @@ from typing import Callable, Sequence
 
 import clingo
 
+from . import asp_rules
 from .asp_engine import AspEngine
 from .errors import EngineError, KbError
 from .model import Case
@@ -83,8 +84,7 @@ class ScenarioSolver:
         self.ctl = clingo.Control(["--project=project", "--models=1"], logger=logger, message_limit=50)
         projection = "".join(f"#project {name}/{arity}.\n" for name, arity in outcome)
         try:
-            for file in paths.asp_files:
-                self.ctl.load(str(file))
+            asp_rules.add_program(self.ctl, paths.asp_files)
             self.ctl.add("base", [], AspEngine.instance_text(case, reading, with_unknown=True))
             self.ctl.add("base", [], projection + _AUX)
             self.ctl.ground([("base", [])])
