@@ -12,6 +12,7 @@ import clingo
 import clingo.ast as cast
 
 from aigc_kb import KnowledgeBase
+from aigc_kb.engines import asp_rules
 from aigc_kb.engines.prolog import _LOCK, _once, _text
 
 from .conftest import ROOT
@@ -42,7 +43,7 @@ def _asp_signatures(files: list[Path]) -> tuple[set[tuple[str, int]], set[tuple[
             for lit in stm.body:
                 Collect(bodies)(lit)
 
-    cast.parse_files([str(f) for f in files], on_statement)
+    asp_rules.expand_files(files, asp_rules.outputs_for(files), on_statement)
     return heads, bodies
 
 
@@ -75,8 +76,9 @@ def test_prolog_declares_exactly_the_vocabulary_inputs(kb: KnowledgeBase) -> Non
 def test_every_prolog_rule_cites_a_doctrine_and_section(kb: KnowledgeBase) -> None:
     kb.engine("prolog")
     goal = ("findall(Id, aigc_rules:rule_clause(Id, _, _, _, _, _), All), length(All, N), "
-            "findall(Id, (aigc_rules:rule_clause(Id, Ds, Sec, _, _, _), "
-            "\\+ (is_list(Ds), Ds \\== [], Sec \\== '', "
+            "findall(Id, (aigc_rules:rule_clause(Id, Ds, Cites, _, _, _), "
+            "\\+ (is_list(Ds), Ds \\== [], is_list(Cites), Cites \\== [], "
+            "forall(member(C, Cites), (C = _-S, atom(S), S \\== '')), "
             "forall(member(D, Ds), (atom(D), atom_concat(d, Num, D), atom_number(Num, X), between(1, 31, X))))), "
             "Bad), format(string(S), '~q', [Bad])")
     with _LOCK:
@@ -87,8 +89,7 @@ def test_every_prolog_rule_cites_a_doctrine_and_section(kb: KnowledgeBase) -> No
 
 def test_every_asp_rule_label_cites_a_doctrine(kb: KnowledgeBase) -> None:
     ctl = clingo.Control()
-    for f in kb.paths.asp_files:
-        ctl.load(str(f))
+    asp_rules.load(ctl, kb.paths.asp_files)
     ctl.ground([("base", [])])
     cited = {}
     for atom in ctl.symbolic_atoms.by_signature("rule", 3):
@@ -103,8 +104,7 @@ def test_every_asp_rule_label_cites_a_doctrine(kb: KnowledgeBase) -> None:
 
 def test_every_doctrine_has_rules_in_both_engines(kb: KnowledgeBase) -> None:
     ctl = clingo.Control()
-    for f in kb.paths.asp_files:
-        ctl.load(str(f))
+    asp_rules.load(ctl, kb.paths.asp_files)
     ctl.ground([("base", [])])
     asp = {str(a.symbol.arguments[1]).upper() for a in ctl.symbolic_atoms.by_signature("rule", 3)}
     kb.engine("prolog")
@@ -151,5 +151,5 @@ def test_prolog_read_check_catches_an_undeclared_input(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "kb", copy)
     with (copy / "prolog" / "risk.pl").open("a", encoding="utf-8") as handle:
         handle.write("\n:- dynamic mystery_fact/1.\n"
-                     "rule(r_test_mystery, [d26], '6.3', (insurance(P, P) :- mystery_fact(P))).\n")
+                     "rule(r_test_mystery, [d26-'6.3'], (insurance(P, P) :- mystery_fact(P))).\n")
     assert "undeclared_input(r_test_mystery,mystery_fact/1)" in _prolog_read_problems(copy)

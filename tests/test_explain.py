@@ -301,7 +301,7 @@ def test_text_cites_doctrines_sections_and_burdens(ultraman_fault: Explanation) 
     text = render_text(ultraman_fault)
     assert text.startswith("Case real_ultraman, regime fault (§5.1; not the default)")
     assert "liable(tab_operator, primary, reproduction, generation)  [D07, D13, D14]" in text
-    assert "by rule r_d13_liable_fault (D07, D13, D14; §5.1):" in text
+    assert "by rule r_d13_liable_fault (D07, D13, D14; §4.3, §5.1):" in text
     assert "- regime = fault (§5.1; not the default, strict)" in text
     assert "fact: the fault of tab_operator is proven" in text
     assert "[r_d14_breach_no_complaint_mechanism: D14; §4.3] [ext]" in text
@@ -320,7 +320,7 @@ def test_dot_is_read_by_graphviz(ultraman_fault: Explanation, kb: KnowledgeBase,
         proc = subprocess.run([tool("dot"), "-Tsvg"], input=dot, capture_output=True, text=True, timeout=60)
         assert proc.returncode == 0, proc.stderr
         assert "<svg" in proc.stdout
-    assert "r_d13_fault: D07, D13, D14; §5.1" in dots[0]
+    assert "r_d13_fault: D07, D13, D14; §4.3, §5.1" in dots[0]
     assert 'Acme \\"AI\\" Ltd.' in dots[1]
 
 
@@ -330,7 +330,7 @@ def test_markdown_structure(ultraman_fault: Explanation, kb: KnowledgeBase, all_
     assert lines[0] == "# Explanation: real\\_ultraman"
     assert "## `liable(tab_operator, primary, reproduction, generation)`" in lines
     assert "## Why not `liable(tab_operator, secondary, _, _)`?" in lines
-    proof = lines.index("- by **r\\_d13\\_liable\\_fault** (D07, D13, D14; §5.1)")
+    proof = lines.index("- by **r\\_d13\\_liable\\_fault** (D07, D13, D14; §4.3, §5.1)")
     assert lines[proof + 1].startswith("  - as provider, tab\\_operator is liable")
     assert any(line.startswith("    - *fact:* ") for line in lines)
     assert any(line.startswith("      - **fails:** ") for line in lines)
@@ -353,7 +353,7 @@ def test_evaluate_reasons_every_row(kb: KnowledgeBase) -> None:
         "liable(tab_operator, primary, adaptation, generation)",
         "liable(tab_operator, primary, reproduction, generation)"}
     assert {w["rule"] for w in liable["why"]} == {"r_d13_liable_fault"}
-    assert all(w["doctrines"] == ["D07", "D13", "D14"] and w["section"] == "5.1" for w in liable["why"])
+    assert all(w["doctrines"] == ["D07", "D13", "D14"] and w["section"] == "4.3, 5.1" for w in liable["why"])
     assert any(c.startswith("as provider, tab_operator is liable (primary)") for w in liable["why"]
                for c in w["conditions"])
 
@@ -404,7 +404,7 @@ def test_cli_why_not_with_assumption_and_text() -> None:
 def test_cli_evaluate_explain() -> None:
     proc = run_cli("evaluate", ULTRAMAN, "--regime", "fault", "--explain")
     assert proc.returncode == 0, proc.stderr
-    assert "      liable(tab_operator, primary, reproduction, generation) by r_d13_liable_fault (D07, D13, D14; §5.1): " \
+    assert "      liable(tab_operator, primary, reproduction, generation) by r_d13_liable_fault (D07, D13, D14; §4.3, §5.1): " \
         in proc.stdout
     plain = run_cli("evaluate", ULTRAMAN, "--regime", "fault", "--format", "json")
     assert '"why"' not in plain.stdout

@@ -144,7 +144,7 @@ def test_bundled_kb_rules_are_seen_in_both_engines(bundled: LintReport) -> None:
 # ---------------------------------------------------------------------------
 
 RULE_TEMPLATE = """\
-rule({id}, {doctrines}, {section},
+rule({id}, {citations},
      ( user_role(X) :-
            {body}
      )).
@@ -160,20 +160,23 @@ def prolog_broken(tmp_path_factory: pytest.TempPathFactory, baseline: set[Key], 
         first = append(liability, RULE_TEMPLATE.format(**parts))
         broken.places[name] = (liability, first + offset)
 
-    rule("singleton", 2, id="r_test_singleton", doctrines="[d09]", section="'4.4'", body="user(X, Unused)")
-    rule("undefined", 3, id="r_test_undefined", doctrines="[d09]", section="'4.4'",
+    rule("singleton", 2, id="r_test_singleton", citations="[d09-'4.4']", body="user(X, Unused)")
+    rule("undefined", 3, id="r_test_undefined", citations="[d09-'4.4']",
          body="user(X, _),\n           no_such_condition(X)")
-    rule("no_doctrine", 0, id="r_test_no_doctrine", doctrines="[]", section="'4.4'", body="user(X, _)")
-    rule("unknown_doctrine", 1, id="r_test_bad_doctrine", doctrines="[d09,\n      d32]", section="'4.4'",
+    rule("no_doctrine", 0, id="r_test_no_doctrine", citations="[]", body="user(X, _)")
+    rule("unknown_doctrine", 1, id="r_test_bad_doctrine", citations="[d09-'4.4',\n      d32-'4.4']",
          body="user(X, _)")
-    rule("no_section", 0, id="r_test_no_section", doctrines="[d09]", section="''", body="user(X, _)")
-    rule("duplicate_id", 0, id="r_role_user_uses", doctrines="[d09]", section="'4.4'", body="user(X, _)")
+    rule("no_section", 0, id="r_test_no_section", citations="[d09-'']", body="user(X, _)")
+    # D09 is argued in 4.4 only (kb/doctrines.yaml): 6.1 is no section of it
+    rule("wrong_section", 1, id="r_test_wrong_section", citations="[d09-'4.4',\n      d09-'6.1']",
+         body="user(X, _)")
+    rule("duplicate_id", 0, id="r_role_user_uses", citations="[d09-'4.4']", body="user(X, _)")
     # secret_fact/1 is declared like an input in facts.pl, but kb/vocabulary.yaml does not have it
     facts = broken.kb / "prolog" / "facts.pl"
     replace(facts, "            assessment_clause/3\n          ]).",
             "            assessment_clause/3,\n            secret_fact/1\n          ]).")
     append(facts, ":- dynamic secret_fact/1.\n")
-    rule("undeclared_input", 3, id="r_test_secret", doctrines="[d09]", section="'4.4'",
+    rule("undeclared_input", 3, id="r_test_secret", citations="[d09-'4.4']",
          body="user(X, _),\n           secret_fact(X)")
     broken.places["syntax"] = (liability, append(liability, "broken_clause(X X).\n"))
     ownership = broken.kb / "prolog" / "ownership.pl"
@@ -208,6 +211,11 @@ def test_prolog_rule_with_unknown_doctrine(prolog_broken: Broken) -> None:
 
 def test_prolog_rule_without_section(prolog_broken: Broken) -> None:
     assert "r_test_no_section" in prolog_broken.finding("no_section", "prolog_rule_no_section").message
+
+
+def test_prolog_rule_citing_a_section_its_doctrine_lacks(prolog_broken: Broken) -> None:
+    found = prolog_broken.finding("wrong_section", "prolog_rule_wrong_section")
+    assert "r_test_wrong_section" in found.message and "6.1" in found.message
 
 
 def test_prolog_duplicate_rule_id(prolog_broken: Broken) -> None:
@@ -253,15 +261,22 @@ def asp_broken(tmp_path_factory: pytest.TempPathFactory, baseline: set[Key], cas
     def put(name: str, text: str, offset: int = 0) -> None:
         broken.places[name] = (risk, append(risk, text) + offset)
 
-    put("undeclared_input", 'concluded(r_d27_test_secret, assessor(X, X, X)) :- secret_clause(X).\n'
-                            'rule(r_d27_test_secret, d27, "6.4").\n')
-    put("no_citation", 'concluded(r_d27_test_uncited, assessor(A, B, X)) :- assessment_clause(A, B, X).\n')
-    put("unknown_doctrine", 'concluded(r_d27_test_cite, assessor(A, B, X)) :- assessment_clause(A, B, X).\n'
-                            'rule(r_d27_test_cite, d32, "6.4").\n', offset=1)
-    put("unused", 'derived(r_d27_test_lonely, lonely(A)) :- assessment_clause(A, _, _).\n'
-                  'rule(r_d27_test_lonely, d27, "6.4").\n')
-    put("arity", 'concluded(r_d27_test_arity, assessor(A, B, B)) :- assessment_clause(A, B).\n'
-                 'rule(r_d27_test_arity, d27, "6.4").\n')
+    # rules of auxiliary predicates read by a rule of the kb's (no output: the Prolog encoding has no
+    # rule to match), each annotated on the line above it
+    put("undeclared_input", '%@ rule(r_d27_test_secret, [d27-"6.4"]).\n'
+                            'reviewed_terms(X) :- secret_clause(X).\n', offset=1)
+    put("no_citation", 'reviewed_terms(X) :- assessment_clause(X, _, _).\n')
+    put("unknown_doctrine", '%@ rule(r_d27_test_cite, [d27-"6.4",\n'
+                            '%@   d32-"6.4"]).\n'
+                            'reviewed_terms(X) :- assessment_clause(_, X, _).\n')
+    put("wrong_section", '%@ rule(r_d27_test_section, [d27-"4.2"]).\n'
+                         'reviewed_terms(X) :- assessment_clause(_, _, X).\n')
+    put("unused", '%@ rule(r_d27_test_lonely, [d27-"6.4"]).\n'
+                  'lonely(A) :- assessment_clause(A, _, _).\n', offset=1)
+    put("arity", '%@ rule(r_d27_test_arity, [d27-"6.4"]).\n'
+                 'reviewed_terms(A) :- assessment_clause(A, B).\n', offset=1)
+    put("output_only_here", '%@ rule(r_d27_test_output, [d27-"6.4"]).\n'
+                            'assessor(A, B, X) :- assessment_clause(A, B, X), reviewed_terms(X).\n', offset=1)
     broken.found = added(broken.kb, baseline, cases)
     return broken
 
@@ -272,8 +287,19 @@ def test_asp_undeclared_input(asp_broken: Broken) -> None:
     asp_broken.finding("undeclared_input", "asp_atom_undefined")
 
 
-def test_asp_rule_label_without_citation(asp_broken: Broken) -> None:
-    assert "r_d27_test_uncited" in asp_broken.finding("no_citation", "asp_rule_no_citation").message
+def test_asp_rule_without_annotation(asp_broken: Broken) -> None:
+    assert "reviewed_terms/1" in asp_broken.finding("no_citation", "asp_rule_no_citation").message
+
+
+def test_asp_citation_of_a_section_its_doctrine_lacks(asp_broken: Broken) -> None:
+    # D27 is argued in 6.4 (kb/doctrines.yaml), not in 4.2
+    found = asp_broken.finding("wrong_section", "asp_rule_wrong_section")
+    assert "r_d27_test_section" in found.message and "4.2" in found.message
+
+
+def test_asp_output_rule_the_prolog_encoding_lacks(asp_broken: Broken) -> None:
+    found = asp_broken.finding("output_only_here", "rule_not_in_other_engine")
+    assert "r_d27_test_output" in found.message
 
 
 def test_asp_citation_of_unknown_doctrine(asp_broken: Broken) -> None:
@@ -296,8 +322,9 @@ def test_asp_mistakes_add_nothing_else(asp_broken: Broken) -> None:
 def test_asp_unsafe_variable(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
     kb = copy_kb(tmp_path)
     file = kb / "asp" / "risk.lp"
-    line = append(file, 'concluded(r_d27_test_unsafe, assessor(A, B, Y)) :- assessment_clause(A, B, _).\n'
-                        'rule(r_d27_test_unsafe, d27, "6.4").\n')
+    # intends/1 is read by r_d26_insurance
+    line = append(file, '%@ rule(r_d26_test_unsafe, [d26-"6.3"]).\n'
+                        'intends(Y) :- assessment_clause(A, B, _).\n') + 1
     found = assert_only(added(kb, baseline, cases), "asp", "asp_unsafe_variable", file, line)
     assert "'Y' is unsafe" in found.message
 
@@ -317,12 +344,17 @@ def test_doctrine_without_rule_in_one_engine(tmp_path: Path, baseline: set[Key],
     # the ASP rules citing D27 cite D26 instead; kb/prolog still cites D27
     kb = copy_kb(tmp_path)
     risk = kb / "asp" / "risk.lp"
-    replace(risk, 'rule(r_d27_assessor, d27, "6.4").', 'rule(r_d27_assessor, d26, "6.3").')
-    replace(risk, 'rule(r_d31_indemnity, d27, "6.4").\n', "")
+    replace(risk, '%@ rule(r_d27_assessor, [d27-"6.4"]).', '%@ rule(r_d27_assessor, [d26-"6.3"]).')
+    replace(risk, '%@ rule(r_d31_recourse_indemnity, [d27-"6.4", d31-"6.4"], [ext]).',
+            '%@ rule(r_d31_recourse_indemnity, [d31-"6.4"], [ext]).')
     doctrines = kb / "doctrines.yaml"
-    found = assert_only(added(kb, baseline, cases), "asp", "doctrine_without_rule", doctrines,
-                        doctrine_line(doctrines, "D27"))
-    assert found.message.startswith("D27")
+    found = added(kb, baseline, cases)
+    # both rules conclude outputs: their citations no longer match the Prolog rules of the same id
+    mismatched = sorted(f.message.split()[1] for f in found if f.kind == "rule_citation_mismatch")
+    assert mismatched == ["r_d27_assessor", "r_d31_recourse_indemnity"], show(found)
+    rest = [f for f in found if f.kind != "rule_citation_mismatch"]
+    assert_only(rest, "asp", "doctrine_without_rule", doctrines, doctrine_line(doctrines, "D27"))
+    assert rest[0].message.startswith("D27")
 
 
 def test_new_doctrine_without_rules_or_cases(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:

@@ -26,7 +26,10 @@ writes them.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
@@ -41,6 +44,7 @@ from ..core.model import Case
 from ..engines.quoting import asp_is_constant, asp_name, symbol_text
 from ..core.reading import ResolvedReading
 from ..core.vocabulary import NONE, OPEN, Vocabulary
+from ..engines import asp_rules
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..api import KnowledgeBase
@@ -61,8 +65,7 @@ def verdict(kb: KnowledgeBase) -> Separability:
     files = tuple(str(f) for f in kb.paths.asp_files)
     key = (files, id(kb.vocab))
     if key not in _VERDICTS:
-        statements: list[clingo.ast.AST] = []
-        clingo.ast.parse_files(list(files), statements.append)
+        statements = asp_rules.expand(files, asp_rules.outputs_for(files))
         _VERDICTS[key] = analyse(statements, kb.vocab)
     return _VERDICTS[key]
 
@@ -135,7 +138,13 @@ class AspBatch:
         self.engine = engine
         self.vocab: Vocabulary = kb.vocab
         self.files = [str(f) for f in engine.files]
-        self.grounder = Grounder(self.files)
+        # The child runs clingo's own main on files: it gets the encoding with its annotations
+        # expanded (aigc_kb.asp_rules), written once to a file that lives as long as this batch.
+        handle, encoding = tempfile.mkstemp(prefix="aigc-kb-encoding-", suffix=".lp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(asp_rules.program_text(self.files))
+        weakref.finalize(self, os.unlink, encoding)
+        self.grounder = Grounder([encoding])
         self.grounder.start()  # it starts while the encoding is checked
         self.verdict = verdict(kb)
         self._text: dict[str, str] = {}

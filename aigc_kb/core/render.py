@@ -17,6 +17,16 @@ def _cite(doctrines: list[str], vocab: Vocabulary) -> str:
     return f"  [{'; '.join(marks)}]" if marks else ""
 
 
+#: Identifiers whose words are spelt otherwise in the text (the identifier is a contract).
+_SPELLING = {"safe harbor": "safe harbour"}
+
+
+def words(identifier: str) -> str:
+    """An identifier of the vocabulary as words: ``safe_harbor`` reads "safe harbour"."""
+    text = identifier.replace("_", " ")
+    return _SPELLING.get(text, text)
+
+
 def _owner(value: Any) -> str:
     return "nobody" if value is None else str(value)
 
@@ -36,24 +46,24 @@ def evaluation_lines(result: dict[str, Any], vocab: Vocabulary) -> list[tuple[st
         ("Liable", [
             f"{i['subject']}: {i['kind']} for {', '.join(i['rights'])} ({i['stage']} stage){c(i)}"
             for i in result["liable"]]),
-        ("Not liable", [f"{i['subject']} as {i['role']}: {i['reason'].replace('_', ' ')}{c(i)}"
+        ("Not liable", [f"{i['subject']} as {i['role']}: {words(i['reason'])}{c(i)}"
                         for i in result["not_liable"]]),
-        ("Defences", [f"{i['subject']}: {i['defense'].replace('_', ' ')} {i['status']}{c(i)}"
+        ("Defences", [f"{i['subject']}: {words(i['defense'])} {i['status']}{c(i)}"
                       for i in result["defenses"]]),
         ("Grounds for the provider as infringing subject",
-         [f"{i['subject']}: {i['ground'].replace('_', ' ')}{c(i)}" for i in result["grounds"]]),
+         [f"{i['subject']}: {words(i['ground'])}{c(i)}" for i in result["grounds"]]),
         ("Copyright", [
-            f"{i['output']}: {i['status'].replace('_', ' ')}; owner {_owner(i['owner'])} "
-            f"({i['reason'].replace('_', ' ')}){c(i)}" for i in result["copyright"]]),
+            f"{i['output']}: {words(i['status'])}; owner {_owner(i['owner'])} "
+            f"({words(i['reason'])}){c(i)}" for i in result["copyright"]]),
         ("Tangible form", [f"{i['output']}: owned by {i['owner']}{c(i)}" for i in result["tangible_owner"]]),
-        ("Limitations", [f"{i['subject']}: {i['effect']} ({i['reason'].replace('_', ' ')}){c(i)}"
+        ("Limitations", [f"{i['subject']}: {i['effect']} ({words(i['reason'])}){c(i)}"
                          for i in result["limitations"]]),
         ("Remedies", [
-            f"against {i['against']}: {i['remedy'].replace('_', ' ')}"
+            f"against {i['against']}: {words(i['remedy'])}"
             + (f" (weighing {', '.join(i['factors'])})" if i["factors"] else "") + c(i)
             for i in result["remedies"]]),
         ("Insurance and funds", [f"{i['coverer']} covers {i['insured']}{c(i)}" for i in result["insurance"]]),
-        ("Recourse", [f"{i['from']} against {i['against']} ({i['ground'].replace('_', ' ')}){c(i)}"
+        ("Recourse", [f"{i['from']} against {i['against']} ({words(i['ground'])}){c(i)}"
                       for i in result["recourse"]]),
         ("Assessment", [f"{i['assessor']} assesses disputes between {i['party']} and {i['other']}{c(i)}"
                         for i in result["assessors"]]),

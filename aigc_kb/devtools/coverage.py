@@ -24,6 +24,7 @@ import clingo
 
 from ..engines.asp import AspEngine
 from ..core.errors import EngineError, KbError
+from ..engines import asp_rules
 from .lint import LABEL_WRAPPERS, SHOW_FILE, asp_labels, parse_asp, prolog_settings, run_prolog_helper
 from ..core.model import Case, Reading
 from ..core.paths import KbPaths
@@ -190,8 +191,7 @@ def asp_fired_labels(files: list[Path], instance: str) -> set[str]:
     """The labels of every ``concluded/2`` and ``derived/2`` atom of every answer set."""
     ctl = clingo.Control(["--models=0"], logger=lambda code, msg: None)
     try:
-        for file in files:
-            ctl.load(str(file))
+        asp_rules.add_program(ctl, files)
         ctl.add("base", [], instance + SHOW_LABELS)
         ctl.ground([("base", [])])
     except RuntimeError as err:

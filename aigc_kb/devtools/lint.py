@@ -36,6 +36,8 @@ from ..core.model import Case
 from ..core.paths import PACKAGE_PROLOG_DIR, KbPaths, default_kb_dir
 from ..engines.quoting import asp_name, prolog_atom
 from ..core.vocabulary import Vocabulary
+from ..engines import asp_rules
+from ..core.paths import KbPaths, default_kb_dir
 
 #: The Prolog helper run by ``swipl`` (lint and rule firing).
 LINT_PL = PACKAGE_PROLOG_DIR / "lint.pl"
@@ -86,15 +88,22 @@ class Finding:
                 "line": self.line, "message": self.message}
 
 
+#: A citation: (doctrine id in upper case, section), e.g. ``("D07", "4.3")``.
+Cite = tuple[str, str]
+
+
 @dataclass(frozen=True)
 class PrologRule:
-    """A registered rule of the Prolog encoding (``rule/4,5``)."""
+    """A registered rule of the Prolog encoding (``rule/3,4``)."""
 
     id: str
     doctrines: tuple[str, ...]
     section: str
     file: str
     line: int | None
+    citations: tuple[Cite, ...] = ()
+    head: str = ""
+    ext: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,9 @@ class AspLabel:
     doctrines: tuple[str, ...]
     file: str
     line: int | None
+    citations: tuple[Cite, ...] = ()
+    output: bool = False
+    ext: bool = False
 
 
 @dataclass
@@ -139,6 +151,8 @@ def prolog_settings(paths: KbPaths, vocab: Vocabulary) -> list[str]:
     lines += [f"input({prolog_atom(p.name)}, {p.arity})." for p in vocab.inputs.values()]
     lines += [f"output({prolog_atom(p.name)}, {p.arity})." for p in vocab.outputs.values()]
     lines += [f"doctrine({prolog_atom(d.lower())})." for d in vocab.doctrines]
+    lines += [f"doctrine_section({prolog_atom(d.lower())}, {prolog_atom(s)})."
+              for d, spec in vocab.doctrines.items() for s in spec.sections]
     return lines
 
 
@@ -183,7 +197,9 @@ def lint_prolog(paths: KbPaths, vocab: Vocabulary) -> tuple[list[Finding], list[
                                     record["line"] or None, record["message"]))
         elif kind == "rule":
             rules.append(PrologRule(record["id"], tuple(d.upper() for d in record["doctrines"]),
-                                    record["section"], record["file"], record["line"]))
+                                    record["section"], record["file"], record["line"],
+                                    tuple((str(d).upper(), str(s)) for d, s in record.get("citations", [])),
+                                    str(record.get("head", "")), "ext" in record.get("flags", [])))
         elif kind == "failure":
             findings.append(Finding("prolog", "prolog_lint_failed", str(paths.prolog_entry), None,
                                     f"the Prolog lint stopped (exit {record['status']}): "
@@ -217,6 +233,8 @@ class AspProgram:
     bodies: list[_Use] = field(default_factory=list)
     shows: list[_Use] = field(default_factory=list)
     labels: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    concluded: set[str] = field(default_factory=set)
+    uncited: list[tuple[str, int, str]] = field(default_factory=list)
     citations: list[tuple[str, clingo.Symbol, clingo.Symbol, str, int]] = field(default_factory=list)
     ext_facts: list[tuple[str, str, int]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -362,6 +380,21 @@ class _Collector:
                 self.program.bodies.extend(_uses(atom))
         if _is_fact(stmt) and stmt.head.atom.ast_type == ast.ASTType.SymbolicAtom:
             self._metadata(stmt.head.atom, file, line)
+        elif stmt.body and not in_open_choice and not file.startswith("<"):
+            self._uncited(stmt, file, line)
+
+    def _uncited(self, stmt: ast.AST, file: str, line: int) -> None:
+        """Record a rule that defines a plain atom with no annotation (nor a label of its own)."""
+        heads = [u for atom, is_head in _atoms(stmt.head, True) if is_head for u in _uses(atom)]
+        plain = [u for u in heads if u.key is not None and not u.wrapper and (u.key[1], u.key[2]) not in ASP_METADATA]
+        if not plain:
+            return
+        body = [u for lit in stmt.body for atom, _ in _atoms(lit, False) for u in _uses(atom)]
+        if len(stmt.body) == 1 and len(body) == 1 and body[0].wrapper:   # a projection p(X..) :- derived(_, p(X..))
+            return
+        key = plain[0].key
+        assert key is not None
+        self.program.uncited.append((file, line, f"{key[1]}/{key[2]}"))
 
     def _label(self, atom: ast.AST, file: str, line: int) -> None:
         for term in _functions(atom):
@@ -370,6 +403,8 @@ class _Collector:
                 label = _constant(args[0])
                 if label is not None:
                     self.program.labels.setdefault(label, []).append((file, line))
+                    if name == "concluded":
+                        self.program.concluded.add(label)
 
     def _metadata(self, atom: ast.AST, file: str, line: int) -> None:
         for term in _functions(atom):
@@ -425,22 +460,45 @@ def _logged(engine: str, code: clingo.MessageCode, message: str, default_file: s
 
 
 def parse_asp(files: list[Path]) -> AspProgram:
-    """Parse every file of the encoding with :func:`clingo.ast.parse_files`.
+    """Parse every file of the encoding with :func:`clingo.ast.parse_files`, annotations expanded.
 
-    Each file is parsed on its own, so that the syntax errors of every file
-    are reported (each message with its file and line) in
-    :attr:`AspProgram.findings`.
+    Each file is parsed on its own (through :func:`aigc_kb.asp_rules.expand_files`),
+    so that the syntax errors of every file are reported (each message with its
+    file and line) in :attr:`AspProgram.findings`; so are annotations that
+    cannot be read or placed.  The citations of each annotation are recorded at
+    the annotation's line.
     """
     program = AspProgram()
     collector = _Collector(program)
+    outputs = asp_rules.outputs_for(files) if files else frozenset()
+    seen: dict[str, asp_rules.Annotation] = {}
     for file in files:
         messages: list[tuple[clingo.MessageCode, str]] = []
+        found, problems = asp_rules.annotations_of([file])
+        for annotation in found:
+            first = seen.setdefault(annotation.rule_id, annotation)
+            if first is not annotation:
+                program.findings.append(Finding("asp", "asp_duplicate_label", str(Path(file).resolve()),
+                                                annotation.line, f"rule id {annotation.rule_id} is also the id of "
+                                                f"the rule at {first.file}:{first.line}"))
+            where = str(Path(annotation.file).resolve())
+            for cite in annotation.citations:
+                program.citations.append((annotation.rule_id, clingo.Function(cite.doctrine),
+                                          clingo.String(cite.section), where, annotation.line))
+            if annotation.ext:
+                program.ext_facts.append((annotation.rule_id, where, annotation.line))
         try:
-            ast.parse_files([str(file)], collector.statement,
-                            logger=lambda code, msg: messages.append((code, msg)), message_limit=100)
+            asp_rules.expand_files([file], outputs, collector.statement,
+                                   logger=lambda code, msg: messages.append((code, msg)), message_limit=100,
+                                   citations=False)
+        except asp_rules.AnnotationError as err:
+            problems = [p for p in err.problems if p not in problems] + problems
         except RuntimeError as err:
             if not messages:
                 messages.append((clingo.MessageCode.RuntimeError, f"{file}:1:1: error: {err}"))
+        for problem in problems:
+            program.findings.append(Finding("asp", "asp_annotation", str(Path(problem.file).resolve()),
+                                            problem.line, problem.message))
         for code, message in messages:
             program.findings.append(_logged("asp", code, message, str(file)))
     return program
@@ -475,14 +533,19 @@ def ground_asp(files: list[Path], vocab: Vocabulary) -> list[Finding]:
     ctl = clingo.Control(["--warn=all"], logger=lambda code, msg: messages.append((code, msg)),
                          message_limit=1000)
     try:
-        for file in files:
-            ctl.load(str(file))
+        asp_rules.load(ctl, files, logger=lambda code, msg: messages.append((code, msg)))
         ctl.add("base", [], "".join(f"{fact}.\n" for fact in representative_instance(vocab)))
         ctl.ground([("base", [])])
     except RuntimeError as err:
         if not messages:
             messages.append((clingo.MessageCode.RuntimeError, f"{files[0] if files else '<instance>'}: error: {err}"))
     return [_logged("asp", code, message, "<instance>") for code, message in messages]
+
+
+def section_of(vocab: Vocabulary, doctrine: str, section: str) -> bool:
+    """Whether ``section`` is one of ``doctrine``'s sections in ``kb/doctrines.yaml``, or a subsection of one."""
+    spec = vocab.doctrines.get(doctrine.upper())
+    return spec is not None and any(section == s or section.startswith(f"{s}.") for s in spec.sections)
 
 
 def _label_findings(program: AspProgram, vocab: Vocabulary) -> Iterator[Finding]:
@@ -509,6 +572,15 @@ def _label_findings(program: AspProgram, vocab: Vocabulary) -> Iterator[Finding]
         if section.type != clingo.SymbolType.String or not section.string.strip():
             yield Finding("asp", "asp_rule_no_section", file, line,
                           f"rule {label}: section {section} is not a non-empty string")
+        elif name is not None and name in doctrines and not section_of(vocab, name, section.string):
+            spec = vocab.doctrines[name.upper()]
+            yield Finding("asp", "asp_rule_wrong_section", file, line,
+                          f"rule {label} cites {name.upper()} for \u00a7{section.string}; kb/doctrines.yaml gives "
+                          f"{name.upper()} \u00a7{', '.join(spec.sections)}")
+    for file, line, signature in program.uncited:
+        yield Finding("asp", "asp_rule_no_citation", file, line,
+                      f"this rule for {signature} has no annotation %@ rule(Id, [dNN-\"Section\", ...]) "
+                      f"on the line above it")
     for label, file, line in program.ext_facts:
         if label not in program.labels:
             yield Finding("asp", "asp_orphan_citation", file, line,
@@ -581,11 +653,44 @@ def lint_asp(paths: KbPaths, vocab: Vocabulary) -> tuple[list[Finding], list[Asp
 
 def asp_labels(program: AspProgram) -> list[AspLabel]:
     """Every labelled rule with the doctrines its ``rule/3`` facts cite (upper case)."""
-    cited: dict[str, set[str]] = {}
-    for label, doctrine, _, _, _ in program.citations:
-        cited.setdefault(label, set()).add(str(doctrine).upper())
-    return [AspLabel(label, tuple(sorted(cited.get(label, ()))), *places[0])
+    cited: dict[str, list[Cite]] = {}
+    for label, doctrine, section, _, _ in program.citations:
+        text = section.string if section.type == clingo.SymbolType.String else str(section)
+        cited.setdefault(label, []).append((str(doctrine).upper(), text))
+    ext = {label for label, _, _ in program.ext_facts}
+    return [AspLabel(label, tuple(sorted({d for d, _ in cited.get(label, ())})), *places[0],
+                     citations=tuple(cited.get(label, ())), output=label in program.concluded, ext=label in ext)
             for label, places in sorted(program.labels.items())]
+
+
+def engine_mismatches(prolog_rules: list[PrologRule], labels: list[AspLabel], vocab: Vocabulary) -> list[Finding]:
+    """Rules concluding an output predicate that the two engines do not share with the same citations.
+
+    Every such rule must have the same id, the same (doctrine, section) pairs
+    (in any order) and the same ``ext`` flag in both engines, so that
+    coverage and disagreements map rule to rule.
+    """
+    outputs = {f"{p.name}/{p.arity}" for p in vocab.outputs.values()}
+    prolog = {r.id: r for r in prolog_rules if r.head in outputs}
+    asp = {lbl.label: lbl for lbl in labels if lbl.output}
+    findings = []
+    for rid in sorted(set(prolog) - set(asp)):
+        r = prolog[rid]
+        findings.append(Finding("prolog", "rule_not_in_other_engine", r.file, r.line,
+                                f"rule {rid} concludes {r.head} but no ASP rule has this id"))
+    for rid in sorted(set(asp) - set(prolog)):
+        lbl = asp[rid]
+        findings.append(Finding("asp", "rule_not_in_other_engine", lbl.file, lbl.line,
+                                f"rule {rid} concludes an output but no Prolog rule has this id"))
+    for rid in sorted(set(prolog) & set(asp)):
+        r, lbl = prolog[rid], asp[rid]
+        if sorted(set(r.citations)) != sorted(set(lbl.citations)) or r.ext != lbl.ext:
+            def show(cites: tuple[Cite, ...], ext: bool) -> str:
+                return ", ".join(f"{d} \u00a7{s}" for d, s in sorted(set(cites))) + (" [ext]" if ext else "")
+            findings.append(Finding("asp", "rule_citation_mismatch", lbl.file, lbl.line,
+                                    f"rule {rid} cites {show(lbl.citations, lbl.ext)} in ASP but "
+                                    f"{show(r.citations, r.ext)} in Prolog ({r.file}:{r.line})"))
+    return findings
 
 
 # ---------------------------------------------------------------------------
@@ -711,6 +816,8 @@ def lint(kb: Any, cases_dir: Path | None = None, cases: list[Case] | None = None
             cases, case_findings = load_cases(kb, sorted(directory.glob("*.yaml")))
     findings = prolog_findings + asp_findings + case_findings
     findings += catalogue_findings(vocab, paths.doctrines, report.prolog_rules, labels, cases)
+    if labels is not None and not any(f.kind == "prolog_lint_failed" for f in prolog_findings):
+        findings += engine_mismatches(report.prolog_rules, labels, vocab)
     unique = {(f.engine, f.kind, f.file, f.line, f.message): f for f in findings}
     report.findings = sorted(unique.values(), key=Finding.sort_key)
     return report

@@ -9,6 +9,7 @@ from typing import Any
 import clingo
 
 from ..core.errors import AigcError, EngineError, KbError
+from . import asp_rules
 from .limits import LimitError, Limits
 from ..core.model import Case
 from ..core.paths import KbPaths, default_kb_dir
@@ -32,14 +33,14 @@ def _solve_texts(files: list[str], instance: str, seconds: float) -> list[clingo
 
     ctl = clingo.Control(["--models=2"], logger=logger, message_limit=50)
     try:
-        # Each Control reads the files itself: AST nodes parsed once and added to every Control
-        # were shared between evaluations (and threads), and a run could find them invalid.
-        for file in files:
-            ctl.load(file)
+        # The encoding with its annotations expanded (aigc_kb.asp_rules), added as text: AST nodes
+        # parsed once and added to every Control were shared between evaluations (and threads),
+        # and a run could find them invalid.
+        asp_rules.add_program(ctl, files)
         ctl.add("base", [], instance)
         ctl.ground([("base", [])])
     except RuntimeError as err:
-        raise KbError(f"the ASP encoding failed ({err}):\n" + "\n".join(messages)) from None
+        raise KbError(f"the ASP encoding failed ({err}):\n" + "\n".join(_located_messages(files, instance))) from None
     models: list[list[clingo.Symbol]] = []
     with ctl.solve(on_model=lambda m: models.append(list(m.symbols(shown=True))), async_=True) as handle:
         if not handle.wait(seconds):
@@ -51,6 +52,23 @@ def _solve_texts(files: list[str], instance: str, seconds: float) -> list[clingo
     if len(models) > 1:
         raise EngineError("the ASP encoding has more than one answer set with every fact known")
     return models[0]
+
+
+def _located_messages(files: list[str], instance: str) -> list[str]:
+    """The messages of a failing encoding, loaded again from its files so that each names its file and line."""
+    messages: list[str] = []
+
+    def logger(code: clingo.MessageCode, message: str) -> None:
+        messages.append(message.strip())
+
+    ctl = clingo.Control(["--models=2"], logger=logger, message_limit=50)
+    try:
+        asp_rules.load(ctl, files, logger=logger)
+        ctl.add("base", [], instance)
+        ctl.ground([("base", [])])
+    except RuntimeError:
+        pass
+    return messages
 
 
 def _child(files: list[str], instance: str, seconds: float, conn: Any) -> None:

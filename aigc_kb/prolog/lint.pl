@@ -14,12 +14,14 @@
         input(Name, Arity)     an input predicate of kb/vocabulary.yaml
         output(Name, Arity)    an output predicate of kb/vocabulary.yaml
         doctrine(Id)           a doctrine id of kb/doctrines.yaml (d01 ...)
+        doctrine_section(Id, S)  a section kb/doctrines.yaml gives doctrine Id
         case(Key, Facts, Options)   (fired only) a case and a reading
 
     Every result is one JSON object per line on standard output:
 
         {"record": "finding", "kind": K, "file": F, "line": L, "message": M}
         {"record": "rule", "id": Id, "doctrines": [...], "section": S,
+         "citations": [[D, S], ...], "head": "Name/Arity",
          "flags": [...], "module": M, "file": F, "line": L}
         {"record": "fired", "case": Key, "rules": [Id, ...]}
         {"record": "error", "case": Key, "message": M}
@@ -299,17 +301,22 @@ record_term((:- Body), Pos, File, Line, M, M) :-
     ),
     assertz(read_clause(File, M, '<directive>', directive(Body, BodyPos), Line)).
 record_term(Term, Pos, File, Line, M, M) :-
-    rule_term(Term, Pos, Id, Doctrines, DsPos, Section, Flags, Clause, ClausePos),
+    rule_term(Term, Pos, Id, Cites, CitesPos, Flags, Clause, ClausePos),
     !,
-    check_rule(File, Line, Id, Doctrines, DsPos, Section, Flags),
+    check_rule(File, Line, Id, Cites, CitesPos),
     clause_parts(Clause, ClausePos, Head, Body, BodyPos),
     assertz(read_clause(File, M, Head, rule(Id, Body, BodyPos), Line)),
-    (   is_list(Doctrines), atom(Id)
-    ->  include(atom, Doctrines, DsAtoms),
-        (   atom(Section) -> Sec = Section ; Sec = '' ),
+    (   is_list(Cites), atom(Id)
+    ->  findall([D, S], ( member(D-S, Cites), atom(D), atom(S) ), Pairs),
+        findall(D, member([D, _], Pairs), Ds0),
+        sort(Ds0, DsAtoms),
+        findall(S, member([_, S], Pairs), Ss0),
+        list_to_set(Ss0, Ss),
+        atomic_list_concat(Ss, ', ', Sec),
         (   is_list(Flags) -> include(atom, Flags, FlagAtoms) ; FlagAtoms = [] ),
-        emit(_{record: rule, id: Id, doctrines: DsAtoms, section: Sec,
-               flags: FlagAtoms, module: M, file: File, line: Line})
+        (   callable(Head) -> functor(Head, HN, HA), format(atom(HeadKey), "~w/~w", [HN, HA]) ; HeadKey = '' ),
+        emit(_{record: rule, id: Id, doctrines: DsAtoms, section: Sec, citations: Pairs,
+               head: HeadKey, flags: FlagAtoms, module: M, file: File, line: Line})
     ;   true
     ).
 record_term((H --> B), _, File, Line, M, M) :-
@@ -321,10 +328,16 @@ record_term(Term, _, File, Line, M, M) :-
     clause_parts(Term, none, Head, Body, _),
     assertz(read_clause(File, M, Head, Body, Line)).
 
-rule_term(rule(Id, Ds, Sec, Clause), term_position(_, _, _, _, [_, DsPos, _, CPos]),
-          Id, Ds, DsPos, Sec, [], Clause, CPos).
-rule_term(rule(Id, Ds, Sec, Flags, Clause), term_position(_, _, _, _, [_, DsPos, _, _, CPos]),
-          Id, Ds, DsPos, Sec, Flags, Clause, CPos).
+rule_term(rule(Id, Cites, Clause), Pos, Id, Cites, CitesPos, [], Clause, CPos) :-
+    (   Pos = term_position(_, _, _, _, [_, CitesPos, CPos])
+    ->  true
+    ;   CitesPos = none, CPos = none
+    ).
+rule_term(rule(Id, Cites, Flags, Clause), Pos, Id, Cites, CitesPos, Flags, Clause, CPos) :-
+    (   Pos = term_position(_, _, _, _, [_, CitesPos, _, CPos])
+    ->  true
+    ;   CitesPos = none, CPos = none
+    ).
 
 clause_parts(Clause, Pos, Head, Body, BodyPos) :-
     nonvar(Clause),
@@ -342,34 +355,62 @@ strip_parentheses(parentheses_term_position(_, _, Inner), Pos) :- !,
     strip_parentheses(Inner, Pos).
 strip_parentheses(Pos, Pos).
 
-%   check_rule(+File, +Line, +Id, +Doctrines, +DsPos, +Section, +Flags)
-check_rule(File, Line, Id, _, _, _, _) :-
+%   check_rule(+File, +Line, +Id, +Citations, +CitesPos)
+%
+%   Every citation is Doctrine-Section: a doctrine of kb/doctrines.yaml and
+%   one of the sections the table gives it, or a subsection of one ('5.3'
+%   under '5').
+check_rule(File, Line, Id, _, _) :-
     \+ atom(Id),
     !,
     read_finding(prolog_rule_no_id, File, Line,
                  "rule without an atom as its id: ~q", [Id]).
-check_rule(File, Line, Id, Doctrines, DsPos, Section, _) :-
-    (   \+ is_list(Doctrines)
+check_rule(File, Line, Id, Cites, CitesPos) :-
+    (   \+ is_list(Cites)
     ->  read_finding(prolog_rule_no_doctrine, File, Line,
-                     "rule ~w: doctrines ~q is not a list of doctrine ids",
-                     [Id, Doctrines])
-    ;   Doctrines == []
+                     "rule ~w: citations ~q is not a list of Doctrine-'Section' pairs",
+                     [Id, Cites])
+    ;   Cites == []
     ->  read_finding(prolog_rule_no_doctrine, File, Line,
                      "rule ~w cites no doctrine", [Id])
-    ;   forall(( nth1(I, Doctrines, D),
-                 \+ ( atom(D), setting(doctrine(D)) )
-               ),
-               (   element_line(File, DsPos, I, Line, DLine),
-                   read_finding(prolog_rule_unknown_doctrine, File, DLine,
-                                "rule ~w cites ~q, not a doctrine of kb/doctrines.yaml",
-                                [Id, D])
+    ;   forall(nth1(I, Cites, C),
+               (   element_line(File, CitesPos, I, Line, CLine),
+                   check_citation(File, CLine, Id, C)
                ))
-    ),
-    (   atom(Section), Section \== ''
-    ->  true
-    ;   read_finding(prolog_rule_no_section, File, Line,
-                     "rule ~w: section ~q is not a non-empty atom", [Id, Section])
     ).
+
+check_citation(File, Line, Id, C) :-
+    (   C = D-S
+    ->  (   \+ ( atom(D), setting(doctrine(D)) )
+        ->  read_finding(prolog_rule_unknown_doctrine, File, Line,
+                         "rule ~w cites ~q, not a doctrine of kb/doctrines.yaml",
+                         [Id, D])
+        ;   \+ ( atom(S), S \== '' )
+        ->  read_finding(prolog_rule_no_section, File, Line,
+                         "rule ~w: section ~q of ~w is not a non-empty atom", [Id, S, D])
+        ;   section_of(D, S)
+        ->  true
+        ;   findall(T, setting(doctrine_section(D, T)), Ts),
+            atomic_list_concat(Ts, ', ', Listed),
+            upcase_atom(D, Up),
+            read_finding(prolog_rule_wrong_section, File, Line,
+                         "rule ~w cites ~w for \u00a7~w; kb/doctrines.yaml gives ~w \u00a7~w",
+                         [Id, Up, S, Up, Listed])
+        )
+    ;   read_finding(prolog_rule_no_section, File, Line,
+                     "rule ~w: citation ~q is not Doctrine-'Section'", [Id, C])
+    ).
+
+%   section_of(+Doctrine, +Section): Section is one of Doctrine's sections
+%   in kb/doctrines.yaml, or a subsection of one.
+section_of(D, S) :-
+    setting(doctrine_section(D, T)),
+    (   S == T
+    ->  true
+    ;   atom_concat(T, '.', Prefix),
+        atom_concat(Prefix, _, S)
+    ),
+    !.
 
 element_line(File, list_position(_, _, ElemsPos, _), I, _, Line) :-
     nth1(I, ElemsPos, Pos),
@@ -801,14 +842,16 @@ fired :-
             format(user_error, "~s~n", [Text]),
             halt(1)
           )),
-    forall(registered_rule(Id, Doctrines, Section, Module, File, Line),
-           emit(_{record: rule, id: Id, doctrines: Doctrines, section: Section,
-                  flags: [], module: Module, file: File, line: Line})),
+    forall(registered_rule(Id, Doctrines, Cites, Module, File, Line),
+           (   findall([D, S], member(D-S, Cites), Pairs),
+               emit(_{record: rule, id: Id, doctrines: Doctrines, citations: Pairs,
+                      flags: [], module: Module, file: File, line: Line})
+           )),
     forall(setting(case(Key, Facts, Options)),
            fired_case(Key, Facts, Options)).
 
-registered_rule(Id, Doctrines, Section, Module, File, Line) :-
-    clause(aigc_rules:rule_clause(Id, Doctrines, Section, Module, _, _), true, Ref),
+registered_rule(Id, Doctrines, Cites, Module, File, Line) :-
+    clause(aigc_rules:rule_clause(Id, Doctrines, Cites, Module, _, _), true, Ref),
     (   clause_property(Ref, file(File0)),
         clause_property(Ref, line_count(Line0))
     ->  File = File0, Line = Line0

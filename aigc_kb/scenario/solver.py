@@ -33,6 +33,7 @@ from ..engines.quoting import asp_fact, asp_name
 from ..core.reading import ResolvedReading
 from .limits import Deadline, ScenarioLimitError
 from .space import FALSE, TRUE, Cube, Space
+from ..engines import asp_rules
 
 #: Statements added to every scenario program (fixed text: no case data).
 _AUX = "scenario_liable(S) :- liable(S, _, _, _).\n#show scenario_liable/1.\n"
@@ -83,8 +84,7 @@ class ScenarioSolver:
         self.ctl = clingo.Control(["--project=project", "--models=1"], logger=logger, message_limit=50)
         projection = "".join(f"#project {name}/{arity}.\n" for name, arity in outcome)
         try:
-            for file in paths.asp_files:
-                self.ctl.load(str(file))
+            asp_rules.add_program(self.ctl, paths.asp_files)
             self.ctl.add("base", [], AspEngine.instance_text(case, reading, with_unknown=True))
             self.ctl.add("base", [], projection + _AUX)
             self.ctl.ground([("base", [])])

@@ -19,8 +19,8 @@
 # ATOM is written as clingo prints it; `_` stands for "anything" (e.g.
 # `- liable(d,_,_,_)`: d is liable in no kind, for no right, in no stage).
 #
-# Every test runs the whole encoding (kb/asp/*.lp, show.lp included unless a
-# query is named) on the instance and also checks: clingo prints nothing on
+# Every test runs the whole encoding (kb/asp/*.lp with its annotations expanded
+# by `python3 -m aigc_kb.asp_rules`, show.lp included unless a query is named) on the instance and also checks: clingo prints nothing on
 # stderr (no info/warning, e.g. "atom does not occur in any rule head"); only
 # the vocabulary's output predicates and because/2 (or a query's answer/N) are
 # shown; every rule that fires has rule/3 citations.
@@ -45,6 +45,12 @@ fi
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+# The encoding with its %@ annotations expanded (labels, rule/3, ext/1, projections), as the
+# package loads it: aigc_kb/asp_rules.py, run by the python that has clingo.
+PYTHON=${PYTHON:-python3}
+ENC="$TMP/encoding.lp"; ENC_NOSHOW="$TMP/encoding_noshow.lp"
+"$PYTHON" -m aigc_kb.asp_rules "$ROOT/kb" > "$ENC" || { echo "run.sh: cannot expand the encoding" >&2; exit 2; }
+"$PYTHON" -m aigc_kb.asp_rules "$ROOT/kb" $(ls "$ASP"/*.lp | grep -v '/show\.lp$') > "$ENC_NOSHOW" || exit 2
 fail=0; ntests=0; nexp=0; nstatic=0
 
 bad() { echo "FAIL $*"; fail=$((fail+1)); }
@@ -54,9 +60,9 @@ SHOWN_OK='^(infringement|liable|not_liable|defense|provider_ground|copyright|tan
 # ---- static checks -----------------------------------------------------------
 static_checks() {
   local heads rules exts
-  heads=$(grep -ohE '(concluded|derived)\(r_[a-z0-9_]+' "$ASP"/*.lp | sed -E 's/^[a-z]+\(//' | sort)
-  rules=$(grep -ohE '^rule\(r_[a-z0-9_]+' "$ASP"/*.lp | sed 's/^rule(//' | sort -u)
-  exts=$(grep -ohE '^ext\(r_[a-z0-9_]+' "$ASP"/*.lp | sed 's/^ext(//' | sort -u)
+  heads=$(grep -ohE '(concluded|derived)\(r_[a-z0-9_]+' "$ENC" | sed -E 's/^[a-z]+\(//' | sort)
+  rules=$(grep -ohE '^rule\(r_[a-z0-9_]+' "$ENC" | sed 's/^rule(//' | sort -u)
+  exts=$(grep -ohE '^ext\(r_[a-z0-9_]+' "$ENC" | sed 's/^ext(//' | sort -u)
   nstatic=$((nstatic+1))
   dup=$(printf '%s\n' "$heads" | uniq -d)
   [ -z "$dup" ] || bad "static: labels heading more than one rule: $dup"
@@ -70,22 +76,23 @@ static_checks() {
   orphan=$(comm -13 <(printf '%s\n' "$heads" | sort -u) <(printf '%s\n' "$exts"))
   [ -z "$orphan" ] || bad "static: ext/1 for no rule: $orphan"
   nstatic=$((nstatic+1))
-  badcite=$(grep -hE '^rule\(' "$ASP"/*.lp | grep -vE '^rule\(r_[a-z0-9_]+, d(0[1-9]|[12][0-9]|3[01]), "[0-9]+(\.[0-9]+)?"\)\.$')
+  badcite=$(grep -hE '^rule\(' "$ENC" | grep -vE '^rule\(r_[a-z0-9_]+,d(0[1-9]|[12][0-9]|3[01]),"[0-9]+(\.[0-9]+)?"\)\.$')
   [ -z "$badcite" ] || bad "static: malformed rule/3: $badcite"
   nstatic=$((nstatic+1))
   # each rule/3 section is one the catalogue (kb/doctrines.yaml) lists for the doctrine
   local secs
   secs=$(awk '/^- id: D/{id=tolower($3)} /^  - \047/{gsub(/[ \047-]/,""); print id ":" $0}' "$ROOT/kb/doctrines.yaml")
-  badsec=$(grep -ohE '^rule\(r_[a-z0-9_]+, d[0-9]+, "[^"]*"\)' "$ASP"/*.lp \
-           | sed -E 's/^rule\(r_[a-z0-9_]+, (d[0-9]+), "([^"]*)"\)/\1:\2/' | sort -u \
-           | grep -vxF -f <(printf '%s\n' "$secs"))
+  # (or a subsection of one: 5.3 under 5)
+  badsec=$(grep -ohE '^rule\(r_[a-z0-9_]+,d[0-9]+,"[^"]*"\)' "$ENC" \
+           | sed -E 's/^rule\(r_[a-z0-9_]+,(d[0-9]+),"([^"]*)"\)/\1:\2/' | sort -u \
+           | grep -vxF -f <(printf '%s\n' "$secs") | grep -vF -f <(printf '%s\n' "$secs" | sed 's/$/./'))
   [ -z "$badsec" ] || bad "static: sections not listed for the doctrine: $badsec"
   nstatic=$((nstatic+1))
   # a rule citing a doctrine that is [ext] as a whole carries ext/1
   local extdocs
   extdocs=$(awk '/^- id: D/{id=tolower($3)} /^  ext: true/{print id}' "$ROOT/kb/doctrines.yaml" | paste -sd'|')
   if [ -n "$extdocs" ]; then
-    miss=$(comm -23 <(grep -ohE "^rule\(r_[a-z0-9_]+, ($extdocs)," "$ASP"/*.lp | sed -E 's/^rule\((r_[a-z0-9_]+),.*/\1/' | sort -u) \
+    miss=$(comm -23 <(grep -ohE "^rule\(r_[a-z0-9_]+,($extdocs)," "$ENC" | sed -E 's/^rule\((r_[a-z0-9_]+),.*/\1/' | sort -u) \
                     <(printf '%s\n' "$exts"))
     [ -z "$miss" ] || bad "static: rules citing an [ext] doctrine without ext/1: $miss"
   fi
@@ -130,12 +137,9 @@ cited__(L) :- rule(L, _, _).
 EOC
   if grep -q bad_expectation_line "$chk"; then bad "$name: malformed line in $name.expect"; return; fi
   nexp=$((nexp + $(grep -c '^expect_' "$chk") - 2))
-  local query f files=()
+  local query files=()
   query=$(awk '$1=="query"{print $2}' "$exp" | tail -1)
-  for f in "$ASP"/*.lp; do
-    [ -n "$query" ] && [ "$(basename "$f")" = show.lp ] && continue
-    files+=("$f")
-  done
+  if [ -n "$query" ]; then files+=("$ENC_NOSHOW"); else files+=("$ENC"); fi
   if [ -n "$query" ]; then
     [ -f "$ROOT/queries/$query.lp" ] || { bad "$name: no queries/$query.lp"; return; }
     files+=("$ROOT/queries/$query.lp")

@@ -270,9 +270,12 @@ vocabulary_rank(conclusion(Atom, _), Rank) :-
     nth0(Rank, Outputs, Name/Arity),
     !.
 
+%   Doctrines print as the catalogue writes them: [D07, D13].
 print_conclusion(Atom, Doctrines) :-
-    format("~W~t~64|  ~w~n",
-           [Atom, [quoted(true), spacing(next_argument)], Doctrines]).
+    maplist(upcase_atom, Doctrines, Ids),
+    atomic_list_concat(Ids, ', ', Cited),
+    format("~W~t~64|  [~w]~n",
+           [Atom, [quoted(true), spacing(next_argument)], Cited]).
 
 
                  /*******************************

@@ -33,12 +33,12 @@
 %   Provider deploys System, another's model: reached through an API or
 %   developed by someone else (D14, 6.4: due diligence on the system).
 
-rule(r_d14_third_party_model_api, [d14], '6.4',
+rule(r_d14_third_party_model_api, [d14-'6.4'],
      ( third_party_model(P, S) :-
            provider(P, S),
            via_api(P, S)
      )).
-rule(r_d14_third_party_model_developer, [d14], '6.4',
+rule(r_d14_third_party_model_developer, [d14-'6.4'],
      ( third_party_model(P, S) :-
            provider(P, S),
            developer(D, S),
@@ -49,7 +49,7 @@ rule(r_d14_third_party_model_developer, [d14], '6.4',
 %
 %   Provider received notice of an output that copies Work.
 
-rule(r_d14_notified_work, [d14], '4.3',
+rule(r_d14_notified_work, [d14-'4.3'],
      ( notified_work(P, W) :-
            notice_received(P, O),
            copies(O, W, _)
@@ -61,45 +61,45 @@ rule(r_d14_notified_work, [d14], '4.3',
 %   by one of the concrete omissions or acts of court practice and
 %   regulation, each stated in the case as proven.
 
-rule(r_d14_breach_proven, [d13, d14], '4.3, 5.1, 5.2',
+rule(r_d14_breach_proven, [d13-'5.1', d13-'5.2', d14-'4.3'],
      ( breach(P) :-
            provider(P, _),
            breach_proven(P)
      )).
-rule(r_d14_breach_no_complaint_mechanism, [d14], '4.3', [ext],
+rule(r_d14_breach_no_complaint_mechanism, [d14-'4.3'], [ext],
      ( breach(P) :-
            provider(P, _),
            no_complaint_mechanism(P)
      )).
-rule(r_d14_breach_no_risk_warning, [d14], '4.3', [ext],
+rule(r_d14_breach_no_risk_warning, [d14-'4.3'], [ext],
      ( breach(P) :-
            provider(P, _),
            no_risk_warning(P)
      )).
-rule(r_d14_breach_no_ai_labels, [d14], '4.3, 6.5', [ext],
+rule(r_d14_breach_no_ai_labels, [d14-'4.3'], [ext],
      ( breach(P) :-
            provider(P, _),
            no_ai_labels(P)
      )).
-rule(r_d14_breach_no_filtering_well_known, [d14], '4.3', [ext],
+rule(r_d14_breach_no_filtering_well_known, [d14-'4.3'], [ext],
      ( breach(P) :-
            provider(P, _),
            no_filtering(P, W),
            well_known(W)
      )).
-rule(r_d14_breach_no_filtering_notified, [d14], '4.3', [ext],
+rule(r_d14_breach_no_filtering_notified, [d14-'4.3'], [ext],
      ( breach(P) :-
            provider(P, _),
            no_filtering(P, W),
            notified_work(P, W)
      )).
-rule(r_d14_breach_no_due_diligence, [d14], '6.4', [ext],
+rule(r_d14_breach_no_due_diligence, [d14-'6.4'], [ext],
      ( breach(P) :-
            provider(P, _),
            no_due_diligence(P, S),
            third_party_model(P, S)
      )).
-rule(r_d14_breach_recommends, [d14], '4.3', [ext],
+rule(r_d14_breach_recommends, [d14-'4.3'], [ext],
      ( breach(P) :-
            provider(P, _),
            recommends(P, O),
@@ -112,11 +112,11 @@ rule(r_d14_breach_recommends, [d14], '4.3', [ext],
 %   a system that generated an output and every output of its systems
 %   carries an AI-attribution tag.
 
-rule(r_d14_labels_outputs, [d14], '4.3, 6.5',
+rule(r_d14_labels_outputs, [d14-'4.3'],
      ( labelling_met(P) :-
            labels_outputs(P)
      )).
-rule(r_d28_labelling_by_aia_tags, [d14, d28], '6.5', [ext],
+rule(r_d28_labelling_by_aia_tags, [d14-'4.3', d28-'6.5'], [ext],
      ( labelling_met(P) :-
            provider(P, S),
            generated_by(_, S),
@@ -132,14 +132,14 @@ rule(r_d28_labelling_by_aia_tags, [d14, d28], '6.5', [ext],
 %   Provider must filter for Work: Work is well known or notified, and an
 %   output of a system Provider provides copies it.
 
-rule(r_d14_filtering_duty_well_known, [d14], '4.3',
+rule(r_d14_filtering_duty_well_known, [d14-'4.3'],
      ( filtering_duty(P, W) :-
            provider(P, S),
            generated_by(O, S),
            copies(O, W, _),
            well_known(W)
      )).
-rule(r_d14_filtering_duty_notified, [d14], '4.3',
+rule(r_d14_filtering_duty_notified, [d14-'4.3'],
      ( filtering_duty(P, W) :-
            provider(P, S),
            generated_by(O, S),
@@ -155,7 +155,7 @@ rule(r_d14_filtering_duty_notified, [d14], '4.3',
 %   filters every work it must, and did due diligence on every third-party
 %   model it deploys.
 
-rule(r_d14_duties_met, [d13, d14], '5.2, 6.4',
+rule(r_d14_duties_met, [d13-'5.2', d14-'6.4'],
      ( duties_met(P) :-
            provider(P, _),
            \+ breach(P),
@@ -180,11 +180,11 @@ rule(r_d14_duties_met, [d13, d14], '5.2, 6.4',
 %
 %   Provider knew or should have known that Output infringes.
 
-rule(r_d13_provider_knew, [d13], '3.2, 5',
+rule(r_d13_provider_knew, [d13-'5'],
      ( knows_p(P, O) :-
            provider_knew(P, O)
      )).
-rule(r_d13_provider_should_have_known, [d13], '3.2, 5',
+rule(r_d13_provider_should_have_known, [d13-'5'],
      ( knows_p(P, O) :-
            provider_should_have_known(P, O)
      )).

@@ -557,11 +557,12 @@ arg_json(Arg, Json) :-
     ;   term_text(Arg, Json)
     ).
 
-rule_fields(Id, [rule-IdText, doctrines-Doctrines, section-Section, ext-Ext]) :-
-    once(rule_clause(Id, Ds, Sec, _, _, _)),
+rule_fields(Id, [rule-IdText, doctrines-Doctrines, section-Section, citations-Citations, ext-Ext]) :-
+    once(rule_clause(Id, Ds, Cites, _, _, _)),
     atom_string(Id, IdText),
     maplist(doctrine_text, Ds, Doctrines),
-    atom_string(Sec, Section),
+    citations_section(Cites, Section),
+    maplist(citation_json, Cites, Citations),
     (   (   rule_flag(Id, ext)
         ;   member(D, Ds),
             ext_doctrine(D)
@@ -569,6 +570,20 @@ rule_fields(Id, [rule-IdText, doctrines-Doctrines, section-Section, ext-Ext]) :-
     ->  Ext = true
     ;   Ext = false
     ).
+
+%   citations_section(+Citations, -Section:string)
+%
+%   The sections of Citations (Doctrine-Section pairs) once each, in the
+%   order cited: "4.3, 5.3".
+citations_section(Cites, Section) :-
+    findall(S, member(_-S, Cites), Ss0),
+    list_to_set(Ss0, Ss),
+    atomic_list_concat(Ss, ', ', Atom),
+    atom_string(Atom, Section).
+
+citation_json(D-S, _{doctrine: Doctrine, section: Section}) :-
+    doctrine_text(D, Doctrine),
+    atom_string(S, Section).
 
 doctrine_text(D, Text) :-
     upcase_atom(D, Up),

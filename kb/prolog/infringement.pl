@@ -46,24 +46,24 @@
 %   copyright, is exclusive licensee, or a provenance record names it as
 %   author (D28); in an output, it is the owner of the copyright (D29).
 
-rule(r_d04_holder_owner, [d04], '2.1, 4.3',
+rule(r_d04_holder_owner, [d04-'2.1', d04-'4.3'],
      ( holder(H, W) :-
            owns_copyright(H, W)
      )).
-rule(r_d04_holder_licensee, [d04], '2.1, 4.3',
+rule(r_d04_holder_licensee, [d04-'2.1', d04-'4.3'],
      ( holder(H, W) :-
            exclusive_licensee(H, W)
      )).
 
 %   D28 (6.2): a provenance record is evidence of who authored a work.
-rule(r_d28_holder_provenance, [d04, d28], '6.2, 6.5',
+rule(r_d28_holder_provenance, [d04-'2.1', d28-'6.2', d28-'6.5'],
      ( holder(H, W) :-
            provenance_record(W, H)
      )).
 
 %   D29 [ext] (2.2, 3.3): a copyrightable output is a protected work of its
 %   owner.
-rule(r_d29_holder_output, [d29], '2.2, 3.3', [ext],
+rule(r_d29_holder_output, [d29-'2.2', d29-'3.3'], [ext],
      ( holder(H, O) :-
            output(O),
            copyright(O, work, H, _),
@@ -74,7 +74,7 @@ rule(r_d29_holder_output, [d29], '2.2, 3.3', [ext],
 %
 %   Someone holds copyright or exclusive rights in Item.
 
-rule(r_d04_protected, [d04, d29], '2.1, 2.2',
+rule(r_d04_protected, [d04-'2.1', d29-'2.2'],
      ( protected(X) :-
            holder(_, X)
      )).
@@ -90,20 +90,20 @@ rule(r_d04_protected, [d04, d29], '2.1, 2.2',
 %   similarity gives reproduction, derivation adaptation.  Whether Output is
 %   itself a work is never read (D05).
 
-rule(r_d04_copies_substantially_similar, [d04, d05], '2.1, 2.3, 4.3', [ext],
+rule(r_d04_copies_substantially_similar, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, reproduction) :-
            substantially_similar(O, W),
            protected(W),
            \+ authorised_use(O, W)
      )).
-rule(r_d04_copies_highly_similar, [d04, d05], '2.1, 2.3, 4.3', [ext],
+rule(r_d04_copies_highly_similar, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, reproduction) :-
            highly_similar(O, W),
            \+ substantially_similar(O, W),
            protected(W),
            \+ authorised_use(O, W)
      )).
-rule(r_d04_copies_derivative, [d04, d05], '2.1, 2.3, 4.3', [ext],
+rule(r_d04_copies_derivative, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, adaptation) :-
            derivative_of(O, W),
            protected(W),
@@ -115,7 +115,7 @@ rule(r_d04_copies_derivative, [d04, d05], '2.1, 2.3, 4.3', [ext],
 %   Output copies some protected work (D04): generating it is itself the
 %   infringing act, no dissemination needed.
 
-rule(r_d04_infringing_output, [d04], '4.3',
+rule(r_d04_infringing_output, [d04-'4.3'],
      ( infringing_output(O) :-
            copies(O, _, _)
      )).
@@ -124,7 +124,7 @@ rule(r_d04_infringing_output, [d04], '4.3',
 %
 %   Provider provides the system that generated Output (D07).
 
-rule(r_d07_provider_of_output, [d07], '3.1, 4.3',
+rule(r_d07_provider_of_output, [d07-'3.1', d07-'4.3'],
      ( provider_of_output(P, O) :-
            generated_by(O, S),
            provider(P, S)
@@ -135,7 +135,7 @@ rule(r_d07_provider_of_output, [d07], '3.1, 4.3',
 %   Some provider stands between the user and the system that generated
 %   Output.
 
-rule(r_d07_has_provider, [d07, d19], '3.3, 4.3',
+rule(r_d07_has_provider, [d07-'4.3', d19-'3.3'],
      ( has_provider(O) :-
            provider_of_output(_, O)
      )).
@@ -150,7 +150,7 @@ rule(r_d07_has_provider, [d07, d19], '3.3, 4.3',
 %   without authorisation (D02): developers "are responsible for ensuring
 %   that the data used is lawfully sourced".
 
-rule(r_d02_training_copy, [d02], '2.1, 4.2',
+rule(r_d02_training_copy, [d02-'2.1', d02-'4.2'],
      ( training_copy(D, S, W) :-
            developer(D, S),
            trained_on(S, W),
@@ -163,11 +163,11 @@ rule(r_d02_training_copy, [d02], '2.1, 4.2',
 %   A data-mining exception covers the training of System: only where the
 %   choice point tdm_exception departs from the paper's `rejected` (D03).
 
-rule(r_d03_tdm_accepted, [d03], '4.2',
+rule(r_d03_tdm_accepted, [d03-'4.2'],
      ( tdm_exempt(_) :-
            position(tdm_exception, accepted)
      )).
-rule(r_d03_tdm_noncommercial, [d03], '4.2', [ext],
+rule(r_d03_tdm_noncommercial, [d03-'4.2'], [ext],
      ( tdm_exempt(S) :-
            position(tdm_exception, accepted_if_noncommercial),
            noncommercial_research(S)
@@ -178,7 +178,7 @@ rule(r_d03_tdm_noncommercial, [d03], '4.2', [ext],
 %   Developer's training copy of Work for System infringes: no data-mining
 %   exception applies (D02, D03).
 
-rule(r_d02_training_infringement, [d02, d03], '2.1, 4.2',
+rule(r_d02_training_infringement, [d02-'2.1', d03-'4.2'],
      ( training_infringement(D, S, W) :-
            training_copy(D, S, W),
            \+ tdm_exempt(S)
@@ -193,13 +193,13 @@ rule(r_d02_training_infringement, [d02, d03], '2.1, 4.2',
 %   Party made available (communication) or reproduced (reproduction) the
 %   Output, which copies the protected Work, without authorisation (D04).
 
-rule(r_d04_output_made_available, [d04], '2.1, 4.3', [ext],
+rule(r_d04_output_made_available, [d04-'2.1', d04-'4.3'], [ext],
      ( output_dissemination(P, communication, W, O) :-
            made_available(P, O),
            copies(O, W, _),
            \+ dissemination_authorised(P, O)
      )).
-rule(r_d04_output_reproduced, [d04], '2.1, 4.3', [ext],
+rule(r_d04_output_reproduced, [d04-'2.1', d04-'4.3'], [ext],
      ( output_dissemination(P, reproduction, W, O) :-
            reproduced(P, O),
            copies(O, W, _),
@@ -213,7 +213,7 @@ rule(r_d04_output_reproduced, [d04], '2.1, 4.3', [ext],
 %   copyright; its own reproduction or making available of Output infringes
 %   no copyright in Output.
 
-rule(r_d19_commissioned_use, [d19], '3.3', [ext],
+rule(r_d19_commissioned_use, [d19-'3.3'], [ext],
      ( commissioned_use(U, O) :-
            requested_by(O, U)
      )).
@@ -224,7 +224,7 @@ rule(r_d19_commissioned_use, [d19], '3.3', [ext],
 %   copyrightable output), made it available, reproduced it, or removed its
 %   author's name or watermark, without authorisation.
 
-rule(r_d29_item_made_available, [d29], '2.2, 3.3', [ext],
+rule(r_d29_item_made_available, [d29-'2.2', d29-'3.3'], [ext],
      ( item_dissemination(P, communication, X) :-
            made_available(P, X),
            protected(X),
@@ -232,7 +232,7 @@ rule(r_d29_item_made_available, [d29], '2.2, 3.3', [ext],
            \+ holder(P, X),
            \+ commissioned_use(P, X)
      )).
-rule(r_d29_item_reproduced, [d29], '2.2, 3.3', [ext],
+rule(r_d29_item_reproduced, [d29-'2.2', d29-'3.3'], [ext],
      ( item_dissemination(P, reproduction, X) :-
            reproduced(P, X),
            protected(X),
@@ -240,7 +240,7 @@ rule(r_d29_item_reproduced, [d29], '2.2, 3.3', [ext],
            \+ holder(P, X),
            \+ commissioned_use(P, X)
      )).
-rule(r_d29_attribution_removed, [d29], '2.2, 3.3', [ext],
+rule(r_d29_attribution_removed, [d29-'2.2', d29-'3.3'], [ext],
      ( item_dissemination(P, authorship, X) :-
            attribution_removed(P, X),
            protected(X),
@@ -258,20 +258,20 @@ rule(r_d29_attribution_removed, [d29], '2.2, 3.3', [ext],
 %   `generation` (D01).
 
 %   D01, D02, D03 (2.1, 4.2): a training copy without authorisation.
-rule(r_d02_infringement_training, [d01, d02, d03], '2.1, 4.2',
+rule(r_d02_infringement_training, [d01-'2.1', d02-'2.1', d02-'4.2', d03-'4.2'],
      ( infringement(D, reproduction, W, none, training) :-
            training_infringement(D, _, W)
      )).
 
 %   D01, D04, D07 (2.1, 4.3): the provider's system generated the output.
-rule(r_d04_infringement_provider, [d01, d04, d07], '2.1, 3.1, 4.3',
+rule(r_d04_infringement_provider, [d01-'2.1', d04-'4.3', d07-'3.1'],
      ( infringement(P, R, W, O, generation) :-
            copies(O, W, R),
            provider_of_output(P, O)
      )).
 
 %   D01, D04 (2.1, 4.3): a self-run model, no provider: the user generates.
-rule(r_d04_infringement_self_run, [d01, d04], '2.1, 4.3',
+rule(r_d04_infringement_self_run, [d01-'2.1', d04-'4.3'],
      ( infringement(U, R, W, O, generation) :-
            copies(O, W, R),
            generated_by(O, S),
@@ -280,13 +280,13 @@ rule(r_d04_infringement_self_run, [d01, d04], '2.1, 4.3',
      )).
 
 %   D01, D04 (2.1): disseminating an infringing output.
-rule(r_d04_infringement_dissemination, [d01, d04], '2.1, 4.3',
+rule(r_d04_infringement_dissemination, [d01-'2.1', d04-'4.3'],
      ( infringement(P, R, W, O, generation) :-
            output_dissemination(P, R, W, O)
      )).
 
 %   D01, D29 [ext] (2.2, 3.3): disseminating a protected work or output.
-rule(r_d29_infringement_dissemination, [d01, d29], '2.1, 2.2, 3.3', [ext],
+rule(r_d29_infringement_dissemination, [d01-'2.1', d29-'2.2', d29-'3.3'], [ext],
      ( infringement(P, R, X, none, generation) :-
            item_dissemination(P, R, X)
      )).

@@ -36,19 +36,19 @@
 %   for an infringement through Output: in Role `provider`, `developer`,
 %   `user`, or `dissemination`.
 
-rule(r_d22_exposed_provider, [d22, d23], '6.1',
+rule(r_d22_exposed_provider, [d22-'6.1', d23-'6.1'],
      ( exposed(P, O, provider) :-
            provider_liability(P, O, _, _)
      )).
-rule(r_d22_exposed_developer, [d22, d23], '6.1',
+rule(r_d22_exposed_developer, [d22-'6.1', d23-'6.1'],
      ( exposed(D, O, developer) :-
            developer_liability(D, O, _)
      )).
-rule(r_d22_exposed_user, [d22, d23], '6.1',
+rule(r_d22_exposed_user, [d22-'6.1', d23-'6.1'],
      ( exposed(U, O, user) :-
            user_liability(U, O, _, _)
      )).
-rule(r_d22_exposed_dissemination, [d22, d23], '6.1',
+rule(r_d22_exposed_dissemination, [d22-'6.1', d23-'6.1'],
      ( exposed(X, O, dissemination) :-
            output_dissemination(X, _, _, O)
      )).
@@ -58,12 +58,12 @@ rule(r_d22_exposed_dissemination, [d22, d23], '6.1',
 %   Exemptions and mitigation for Output benefit Party: the service provider
 %   (the paper), or every exposed party (choice point exemption_scope).
 
-rule(r_d22_scope_provider, [d22, d23], '6.1',
+rule(r_d22_scope_provider, [d22-'6.1', d23-'6.1'],
      ( limits_apply(P, O) :-
            position(exemption_scope, provider),
            exposed(P, O, provider)
      )).
-rule(r_d22_scope_all_parties, [d22, d23], '6.1',
+rule(r_d22_scope_all_parties, [d22-'6.1', d23-'6.1'],
      ( limits_apply(X, O) :-
            position(exemption_scope, all_parties),
            exposed(X, O, _)
@@ -75,12 +75,12 @@ rule(r_d22_scope_all_parties, [d22, d23], '6.1',
 
 %   D22 (6.1): force majeure, or intentional misconduct of the rights holder
 %   (the victim), exempts.
-rule(r_d22_force_majeure, [d22], '6.1',
+rule(r_d22_force_majeure, [d22-'6.1'],
      ( limitation(X, exempt, force_majeure) :-
            force_majeure(O),
            limits_apply(X, O)
      )).
-rule(r_d22_rights_holder_misconduct, [d22], '6.1',
+rule(r_d22_rights_holder_misconduct, [d22-'6.1'],
      ( limitation(X, exempt, rights_holder_misconduct) :-
            holder_misconduct(H, O),
            copies(O, W, _),
@@ -89,7 +89,7 @@ rule(r_d22_rights_holder_misconduct, [d22], '6.1',
      )).
 
 %   D23 (6.1): significant negligence of the rights holder mitigates.
-rule(r_d23_rights_holder_negligence, [d23], '6.1',
+rule(r_d23_rights_holder_negligence, [d23-'6.1'],
      ( limitation(X, mitigated, rights_holder_negligence) :-
            holder_gross_negligence(H, O),
            copies(O, W, _),
@@ -105,7 +105,7 @@ rule(r_d23_rights_holder_negligence, [d23], '6.1',
 %
 %   Party is liable and not exempt: it owes remedies.
 
-rule(r_d24_remedy_due, [d24], '6.1',
+rule(r_d24_remedy_due, [d24-'6.1'],
      ( remedy_due(X) :-
            liable(X, _, _, _),
            \+ limitation(X, exempt, _)
@@ -116,14 +116,14 @@ rule(r_d24_remedy_due, [d24], '6.1',
 %   Remedy lies against Against.
 
 %   D24 (6.1): no statutory cap; damages assessed case by case.
-rule(r_d24_damages, [d24], '6.1',
+rule(r_d24_damages, [d24-'6.1'],
      ( remedy(X, damages) :-
            remedy_due(X)
      )).
 
 %   D25 (6.1): beside damages, an injunction, or (worth exploring) continued
 %   use against a licence fee: choice point remedy.
-rule(r_d25_remedy, [d25], '6.1',
+rule(r_d25_remedy, [d25-'6.1'],
      ( remedy(X, Remedy) :-
            remedy_due(X),
            position(remedy, Remedy)
@@ -133,32 +133,32 @@ rule(r_d25_remedy, [d25], '6.1',
 %
 %   D24: the damages against Against weigh Factor, as the facts supply it.
 
-rule(r_d24_factor_mitigation, [d24], '6.1',
+rule(r_d24_factor_mitigation, [d24-'6.1'],
      ( remedy_factor(X, mitigation) :-
            limitation(X, mitigated, _),
            remedy_due(X)
      )).
-rule(r_d24_factor_inadvertence, [d24], '6.1',
+rule(r_d24_factor_inadvertence, [d24-'6.1'],
      ( remedy_factor(X, inadvertence) :-
            inadvertent(X, _),
            remedy_due(X)
      )).
-rule(r_d24_factor_intent_proven, [d24], '6.1',
+rule(r_d24_factor_intent_proven, [d24-'6.1'],
      ( remedy_factor(X, intent) :-
            intent_proven(X, _),
            remedy_due(X)
      )).
-rule(r_d24_factor_intent_induced, [d24], '6.1',
+rule(r_d24_factor_intent_induced, [d24-'6.1'],
      ( remedy_factor(X, intent) :-
            induced(X, _),
            remedy_due(X)
      )).
-rule(r_d24_factor_knowledge_provider, [d24], '6.1',
+rule(r_d24_factor_knowledge_provider, [d24-'6.1'],
      ( remedy_factor(X, knowledge) :-
            knows_p(X, _),
            remedy_due(X)
      )).
-rule(r_d24_factor_knowledge_user, [d24], '6.1',
+rule(r_d24_factor_knowledge_user, [d24-'6.1'],
      ( remedy_factor(X, knowledge) :-
            knows_u(X, _),
            remedy_due(X)

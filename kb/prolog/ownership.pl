@@ -24,7 +24,7 @@
 %
 %   A human made an original contribution to Output: it is a work (D17).
 
-rule(r_d17_copyrightable, [d17], '2.2',
+rule(r_d17_copyrightable, [d17-'2.2'],
      ( copyrightable(O) :-
            output(O),
            human_contribution(_, O)
@@ -36,14 +36,14 @@ rule(r_d17_copyrightable, [d17], '2.2',
 %   nobody) for Reason.
 
 %   D17 (2.2): without a human contribution there is no work and no owner.
-rule(r_d17_not_a_work, [d17], '2.2',
+rule(r_d17_not_a_work, [d17-'2.2'],
      ( copyright(O, not_a_work, none, no_human_contribution) :-
            output(O),
            \+ human_contribution(_, O)
      )).
 
 %   D06 (4.1): naming the AI as author changes nothing.
-rule(r_d06_ai_author_not_a_work, [d06, d17], '2.2, 4.1',
+rule(r_d06_ai_author_not_a_work, [d06-'4.1', d17-'2.2'],
      ( copyright(O, not_a_work, none, no_human_contribution) :-
            output(O),
            \+ human_contribution(_, O),
@@ -56,7 +56,7 @@ rule(r_d06_ai_author_not_a_work, [d06, d17], '2.2, 4.1',
 
 %   D17, D20 (3.3): an infringing output may be a work, but nobody acquires
 %   copyright in it through the infringement.
-rule(r_d20_infringing_output, [d17, d20], '2.3, 3.3',
+rule(r_d20_infringing_output, [d17-'2.2', d20-'3.3'],
      ( copyright(O, work, none, infringing_output) :-
            copyrightable(O),
            infringing_output(O)
@@ -66,7 +66,7 @@ rule(r_d20_infringing_output, [d17, d20], '2.3, 3.3',
 %
 %   Output is a work and infringes nothing: someone can hold copyright in it.
 
-rule(r_d20_original_work, [d17, d20], '2.2, 3.3',
+rule(r_d20_original_work, [d17-'2.2', d20-'3.3'],
      ( original_work(O) :-
            copyrightable(O),
            \+ infringing_output(O)
@@ -78,7 +78,7 @@ rule(r_d20_original_work, [d17, d20], '2.2, 3.3',
 
 %   D17, D19 (3.3): user = client, provider = contractor, AI = tool.  The
 %   contract (terms of service) decides ...
-rule(r_d19_terms_of_service, [d17, d19], '3.3',
+rule(r_d19_terms_of_service, [d17-'2.2', d19-'3.3'],
      ( copyright(O, work, A, terms_of_service) :-
            original_work(O),
            provider_of_output(P, O),
@@ -87,7 +87,7 @@ rule(r_d19_terms_of_service, [d17, d19], '3.3',
 
 %   ... and absent a term, the contractor (the provider) holds it, in the
 %   paper's reading (choice point default_owner).
-rule(r_d19_commissioned_provider, [d17, d19], '3.3',
+rule(r_d19_commissioned_provider, [d17-'2.2', d19-'3.3'],
      ( copyright(O, work, P, commissioned_provider) :-
            original_work(O),
            provider_of_output(P, O),
@@ -97,7 +97,7 @@ rule(r_d19_commissioned_provider, [d17, d19], '3.3',
 
 %   contributing_human_holds(?Human, ?Output): courts' tendency (position
 %   default_owner = contributing_human): the contributing human holds it.
-rule(r_d19_contributing_human_holds, [d17, d19], '3.3',
+rule(r_d19_contributing_human_holds, [d17-'2.2', d19-'3.3'],
      ( contributing_human_holds(H, O) :-
            original_work(O),
            human_contribution(H, O),
@@ -110,31 +110,31 @@ rule(r_d19_contributing_human_holds, [d17, d19], '3.3',
 
 %   self_run_holds(?Human, ?Output): [ext] no provider stands between the
 %   user and the system it runs: the contributing human holds it.
-rule(r_d19_self_run_holds, [d17, d19], '3.3', [ext],
+rule(r_d19_self_run_holds, [d17-'2.2', d19-'3.3'], [ext],
      ( self_run_holds(H, O) :-
            original_work(O),
            human_contribution(H, O),
            \+ has_provider(O)
      )).
 
-rule(r_d19_contributing_human, [d17, d19], '3.3',
+rule(r_d19_contributing_human, [d17-'2.2', d19-'3.3'],
      ( copyright(O, work, H, contributing_human) :-
            contributing_human_holds(H, O),
            \+ acting_for(H, _)
      )).
-rule(r_d19_self_run_user, [d17, d19], '3.3', [ext],
+rule(r_d19_self_run_user, [d17-'2.2', d19-'3.3'], [ext],
      ( copyright(O, work, H, self_run_user) :-
            self_run_holds(H, O),
            \+ acting_for(H, _)
      )).
 
 %   [ext] A human acting as a legal person's team: the legal person holds it.
-rule(r_d19_legal_person_contributing, [d17, d19], '3.3', [ext],
+rule(r_d19_legal_person_contributing, [d17-'2.2', d19-'3.3'], [ext],
      ( copyright(O, work, L, legal_person_work) :-
            contributing_human_holds(H, O),
            acting_for(H, L)
      )).
-rule(r_d19_legal_person_self_run, [d17, d19], '3.3', [ext],
+rule(r_d19_legal_person_self_run, [d17-'2.2', d19-'3.3'], [ext],
      ( copyright(O, work, L, legal_person_work) :-
            self_run_holds(H, O),
            acting_for(H, L)
@@ -149,12 +149,12 @@ rule(r_d19_legal_person_self_run, [d17, d19], '3.3', [ext],
 %   Owner owns the tangible form of Output: whoever possesses and controls
 %   it; if nobody is proven to, each party that requested it.
 
-rule(r_d21_possessor, [d18, d21], '3.3',
+rule(r_d21_possessor, [d18-'3.3', d21-'3.3'],
      ( tangible_owner(O, X) :-
            output(O),
            possesses(X, O)
      )).
-rule(r_d21_requester, [d18, d21], '3.3',
+rule(r_d21_requester, [d18-'3.3', d21-'3.3'],
      ( tangible_owner(O, X) :-
            output(O),
            \+ possesses(_, O),

@@ -23,11 +23,11 @@
 
 %   liable_provider_or_developer(?Party): Party is liable in its provider or
 %   developer role, in any stage.
-rule(r_d26_liable_as_provider, [d26], '6.3',
+rule(r_d26_liable_as_provider, [d26-'6.3'],
      ( liable_provider_or_developer(X) :-
            liable_in_role(X, provider)
      )).
-rule(r_d26_liable_as_developer, [d26], '6.3',
+rule(r_d26_liable_as_developer, [d26-'6.3'],
      ( liable_provider_or_developer(X) :-
            liable_in_role(X, developer)
      )).
@@ -38,7 +38,7 @@ rule(r_d26_liable_as_developer, [d26], '6.3',
 %   compensation of Insured, which infringed inadvertently, due to technical
 %   limitations; intentional infringement is not covered.
 
-rule(r_d26_insurance, [d26], '6.3',
+rule(r_d26_insurance, [d26-'6.3'],
      ( insurance(X, C) :-
            covered_by(X, C, _),
            liable_provider_or_developer(X),
@@ -58,7 +58,7 @@ rule(r_d26_insurance, [d26], '6.3',
 
 %   D31 [ext] (4.4): the good-faith user held liable, against the provider
 %   (users "reasonably assume that the services they receive are lawful").
-rule(r_d31_recourse_good_faith_user, [d31], '4.4', [ext],
+rule(r_d31_recourse_good_faith_user, [d31-'4.4'], [ext],
      ( recourse(U, P, good_faith_user) :-
            user_liability(U, O, _, _),
            \+ induced(U, O),
@@ -70,7 +70,7 @@ rule(r_d31_recourse_good_faith_user, [d31], '4.4', [ext],
 
 %   D11, D31 [ext] (4.4): the provider against the user who induced the
 %   output.
-rule(r_d31_recourse_user_induced, [d11, d31], '4.4', [ext],
+rule(r_d31_recourse_user_induced, [d11-'4.4', d31-'4.4'], [ext],
      ( recourse(P, U, user_induced) :-
            provider_liability(P, O, _, _),
            induced(U, O),
@@ -80,7 +80,7 @@ rule(r_d31_recourse_user_induced, [d11, d31], '4.4', [ext],
 
 %   D27, D31 [ext] (6.4): the provider against a developer that indemnifies
 %   it.
-rule(r_d31_recourse_indemnity, [d27, d31], '6.4', [ext],
+rule(r_d31_recourse_indemnity, [d27-'6.4', d31-'6.4'], [ext],
      ( recourse(P, D, indemnity) :-
            liable_in_role(P, provider),
            indemnifies(D, P),
@@ -93,7 +93,7 @@ rule(r_d31_recourse_indemnity, [d27, d31], '6.4', [ext],
 %   D27 (6.4): Party and Other agreed that the neutral Assessor assesses
 %   their infringement disputes.
 
-rule(r_d27_assessor, [d27], '6.4',
+rule(r_d27_assessor, [d27-'6.4'],
      ( assessor(A, B, X) :-
            assessment_clause(A, B, X)
      )).

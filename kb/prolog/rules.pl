@@ -2,13 +2,13 @@
 
     The rule-as-data mechanism.  Every rule of the knowledge base is written as
 
-        rule(Id, Doctrines, Section, (Head :- Body)).
-        rule(Id, Doctrines, Section, Flags, (Head :- Body)).
+        rule(Id, Citations, (Head :- Body)).
+        rule(Id, Citations, Flags, (Head :- Body)).
 
     in a module that imports this one.  At load time term expansion turns it into
 
       - the ordinary clause  Head :- Body  of the loading module;
-      - a registry fact  aigc_rules:rule_clause(Id, Doctrines, Section, Module, Head, Body);
+      - a registry fact  aigc_rules:rule_clause(Id, Doctrines, Citations, Module, Head, Body);
       - a fact  aigc_rules:rule_flag(Id, Flag)  for each Flag (e.g. `ext` for the
         project's extensions marked [ext] in the doctrine catalogue);
       - for a rule that concludes an output predicate, a clause
@@ -16,14 +16,19 @@
         loading module: the compiled form that collects every conclusion with the
         doctrines of the rules that concluded it (no meta-call per rule).
 
-    Id is a unique atom, Doctrines a non-empty list of doctrine ids d01..d31,
-    Section a non-empty atom naming the sections of the paper.  The head's
+    Id is a unique atom, Citations a non-empty list of Doctrine-Section pairs
+    (d07-'4.3': a doctrine id of kb/doctrines.yaml and one of the sections the
+    table gives it, or a subsection of one), the citation scheme the ASP
+    encoding's annotations share; Doctrines is the sorted set of the cited
+    doctrines.  `aigc-kb lint` checks every pair against kb/doctrines.yaml,
+    and that a rule concluding an output predicate has the same id and
+    citations in both engines.  The head's
     predicate is declared discontiguous: rules are grouped by doctrine, not
     by predicate.
 */
 
 :- module(aigc_rules,
-          [ rule_clause/6,              % ?Id, ?Doctrines, ?Section, ?Module, ?Head, ?Body
+          [ rule_clause/6,              % ?Id, ?Doctrines, ?Citations, ?Module, ?Head, ?Body
             rule_flag/2,                % ?Id, ?Flag
             rule_registry/1,            % -Rules
             output_predicate/2,         % ?Name, ?Arity
@@ -50,10 +55,11 @@
     rule_flag/2,
     rule_fired/3.
 
-%!  rule_clause(?Id, ?Doctrines, ?Section, ?Module, ?Head, ?Body) is nondet.
+%!  rule_clause(?Id, ?Doctrines, ?Citations, ?Module, ?Head, ?Body) is nondet.
 %
-%   The registry: rule Id of Module, citing Doctrines (sorted list of
-%   d01..d31) and Section (an atom such as '4.3, 5.3'), is the clause
+%   The registry: rule Id of Module, citing Citations (the list of
+%   Doctrine-Section pairs as written, e.g. [d07-'4.3', d13-'5.3']) and so
+%   Doctrines (their sorted set of doctrine ids), is the clause
 %   Head :- Body.  Head and Body share their variables.
 
 %!  rule_flag(?Id, ?Flag) is nondet.
@@ -96,11 +102,11 @@ doctrine_id(D) :-
 %!  rule_registry(-Rules) is det.
 %
 %   Rules is the list of every registered rule as
-%   rule(Id, Doctrines, Section, Flags, Module, (Head :- Body)), sorted by Id.
+%   rule(Id, Doctrines, Citations, Flags, Module, (Head :- Body)), sorted by Id.
 
 rule_registry(Rules) :-
-    findall(Id-rule(Id, Ds, Sec, Flags, M, (H :- B)),
-            ( rule_clause(Id, Ds, Sec, M, H, B),
+    findall(Id-rule(Id, Ds, Cites, Flags, M, (H :- B)),
+            ( rule_clause(Id, Ds, Cites, M, H, B),
               findall(F, rule_flag(Id, F), Flags)
             ),
             Pairs),
@@ -126,7 +132,8 @@ merge_doctrines(Head-DoctrineLists, conclusion(Head, Doctrines)) :-
 %!  registry_problem(-Problem) is nondet.
 %
 %   Problem is something wrong with the registry: a rule id used twice, a
-%   rule without a doctrine, a doctrine outside d01..d31, an empty section.
+%   rule without a citation, a doctrine outside d01..d31, a citation that is
+%   not Doctrine-Section with a non-empty atom Section.
 %   The lint test asserts that there is none.
 
 registry_problem(duplicate_rule_id(Id)) :-
@@ -139,9 +146,10 @@ registry_problem(unknown_doctrine(Id, D)) :-
     rule_clause(Id, Ds, _, _, _, _),
     member(D, Ds),
     \+ doctrine_id(D).
-registry_problem(empty_section(Id)) :-
-    rule_clause(Id, _, Sec, _, _, _),
-    \+ ( atom(Sec), Sec \== '' ).
+registry_problem(bad_citation(Id, C)) :-
+    rule_clause(Id, _, Cites, _, _, _),
+    member(C, Cites),
+    \+ ( C = D-Sec, atom(D), atom(Sec), Sec \== '' ).
 
 
                  /*******************************
@@ -151,15 +159,14 @@ registry_problem(empty_section(Id)) :-
 :- multifile user:term_expansion/2.
 :- dynamic user:term_expansion/2.
 
+rule_term(rule(_, _, _)).
 rule_term(rule(_, _, _, _)).
-rule_term(rule(_, _, _, _, _)).
 
-expand_rule(rule(Id, Ds, Sec, Clause), Module, Clauses) :-
-    expand_rule(rule(Id, Ds, Sec, [], Clause), Module, Clauses).
-expand_rule(rule(Id, Ds0, Sec, Flags, Clause), Module, Clauses) :-
+expand_rule(rule(Id, Cites, Clause), Module, Clauses) :-
+    expand_rule(rule(Id, Cites, [], Clause), Module, Clauses).
+expand_rule(rule(Id, Cites, Flags, Clause), Module, Clauses) :-
     must_be(atom, Id),
-    check_doctrines(Id, Ds0, Ds),
-    check_section(Id, Sec),
+    check_citations(Id, Cites, Ds),
     check_flags(Id, Flags),
     clause_parts(Clause, Head, Body),
     must_be(callable, Head),
@@ -179,7 +186,7 @@ expand_rule(rule(Id, Ds0, Sec, Flags, Clause), Module, Clauses) :-
     ),
     append([ Declare,
              [ Local,
-               aigc_rules:rule_clause(Id, Ds, Sec, Module, Head, Body)
+               aigc_rules:rule_clause(Id, Ds, Cites, Module, Head, Body)
              ],
              FlagFacts,
              Fired
@@ -188,24 +195,19 @@ expand_rule(rule(Id, Ds0, Sec, Flags, Clause), Module, Clauses) :-
 clause_parts((Head :- Body), Head, Body) :- !.
 clause_parts(Head, Head, true).
 
-check_doctrines(Id, Ds0, Ds) :-
-    must_be(list, Ds0),
-    (   Ds0 == []
-    ->  domain_error(rule_doctrines(Id), Ds0)
+check_citations(Id, Cites, Ds) :-
+    must_be(list, Cites),
+    (   Cites == []
+    ->  domain_error(rule_citations(Id), Cites)
     ;   true
     ),
-    forall(member(D, Ds0),
-           (   doctrine_id(D)
+    forall(member(C, Cites),
+           (   C = D-Sec, doctrine_id(D), atom(Sec), Sec \== ''
            ->  true
-           ;   domain_error(doctrine_id, D)
+           ;   domain_error(citation(Id), C)
            )),
+    findall(D, member(D-_, Cites), Ds0),
     sort(Ds0, Ds).
-
-check_section(Id, Sec) :-
-    (   atom(Sec), Sec \== ''
-    ->  true
-    ;   domain_error(rule_section(Id), Sec)
-    ).
 
 check_flags(Id, Flags) :-
     must_be(list, Flags),
@@ -215,7 +217,7 @@ check_flags(Id, Flags) :-
            ;   domain_error(rule_flag(Id), F)
            )).
 
-%   Only rule/4 and rule/5 terms read into a module that imports this one
+%   Only rule/3 and rule/4 terms read into a module that imports this one
 %   are touched.
 user:term_expansion(Term, Clauses) :-
     rule_term(Term),

@@ -33,12 +33,13 @@ test(no_registry_problem) :-
     findall(P, aigc_rules:registry_problem(P), Ps),
     assertion(Ps == []).
 test(every_rule_cites_doctrines_and_section) :-
-    forall(rule_clause(Id, Ds, Sec, _, _, _),
+    forall(rule_clause(Id, Ds, Cites, _, _, _),
            ( assertion(atom(Id)),
              assertion(Ds \== []),
              assertion(forall(member(D, Ds), aigc_rules:doctrine_id(D))),
-             assertion(msort(Ds, Ds)),
-             assertion((atom(Sec), Sec \== ''))
+             assertion(sort(Ds, Ds)),
+             assertion(forall(member(C, Cites), (C = D-S, memberchk(D, Ds), atom(S), S \== ''))),
+             assertion(forall(member(D, Ds), memberchk(D-_, Cites)))
            )).
 test(unique_ids) :-
     findall(Id, rule_clause(Id, _, _, _, _, _), Ids),
@@ -104,17 +105,19 @@ test(rule_registry) :-
     assertion(length(Rules, N)),
     Rules = [rule(_, _, _, _, _, (_ :- _))|_].
 %   A malformed rule is refused at load time.
-test(bad_doctrine, error(domain_error(doctrine_id, d99))) :-
-    aigc_rules:expand_rule(rule(r_x, [d99], '1', (p :- true)), user, _).
-test(no_doctrine, error(domain_error(rule_doctrines(r_x), []))) :-
-    aigc_rules:expand_rule(rule(r_x, [], '1', (p :- true)), user, _).
-test(no_section, error(domain_error(rule_section(r_x), ''))) :-
-    aigc_rules:expand_rule(rule(r_x, [d01], '', (p :- true)), user, _).
+test(bad_doctrine, error(domain_error(citation(r_x), d99-'1'))) :-
+    aigc_rules:expand_rule(rule(r_x, [d99-'1'], (p :- true)), user, _).
+test(no_doctrine, error(domain_error(rule_citations(r_x), []))) :-
+    aigc_rules:expand_rule(rule(r_x, [], (p :- true)), user, _).
+test(no_section, error(domain_error(citation(r_x), d01-''))) :-
+    aigc_rules:expand_rule(rule(r_x, [d01-''], (p :- true)), user, _).
+test(not_a_pair, error(domain_error(citation(r_x), d01))) :-
+    aigc_rules:expand_rule(rule(r_x, [d01], (p :- true)), user, _).
 test(expansion) :-
-    aigc_rules:expand_rule(rule(r_x, [d02, d01], '2.1', [ext],
+    aigc_rules:expand_rule(rule(r_x, [d02-'4.2', d01-'2.1'], [ext],
                                 (liable(a, b, c, d) :- q)), m, Clauses),
     assertion(memberchk((liable(a, b, c, d) :- q), Clauses)),
-    assertion(memberchk(aigc_rules:rule_clause(r_x, [d01, d02], '2.1', m,
+    assertion(memberchk(aigc_rules:rule_clause(r_x, [d01, d02], [d02-'4.2', d01-'2.1'], m,
                                                liable(a, b, c, d), q),
                         Clauses)),
     assertion(memberchk(aigc_rules:rule_flag(r_x, ext), Clauses)),

@@ -428,9 +428,11 @@ part_text(arg(I), Args, Types, Labels, Text) :-
 %!  value_text(+Type, +Value, -Text) is det.
 %
 %   Value of Type as read in a sentence: an entity's name as it is, `none`
-%   as "nobody" (a party) or "none", a value with spaces for `_`.
+%   as "nobody" (a party) or "none", a value with spaces for `_` (the
+%   identifier safe_harbor reads "safe harbour", the spelling of the text).
 
 value_text(party_or_none, none, "nobody") :- !.
+value_text(_, safe_harbor, "safe harbour") :- !.      % one spelling in the text
 value_text(Type, Value, Text) :-
     entity_type(Type),
     !,

@@ -1,0 +1,51 @@
+"""Output wording a reader sees: one spelling of "safe harbour", doctrine ids as the catalogue writes them."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from .conftest import ROOT, run_cli
+
+SAFE_HARBOUR_CASE = "cases/d15_safe_harbor_pos.yaml"
+
+
+def test_evaluate_spells_safe_harbour() -> None:
+    # D15 (§3.2): under strict liability the provider's safe-harbour defence is rejected
+    proc = run_cli("evaluate", SAFE_HARBOUR_CASE)
+    assert proc.returncode == 0, proc.stderr
+    assert "  - acme: safe harbour rejected  [D15 §3.2]" in proc.stdout
+    assert "harbor" not in proc.stdout.replace("d15_safe_harbor_pos", "")
+
+
+def test_evaluate_spells_safe_harbour_as_a_reason_not_to_be_liable() -> None:
+    # notice_and_takedown [ext]: a provider that removed the output after notice and did not know of it
+    # keeps the safe harbour (D15)
+    proc = run_cli("evaluate", "cases/x_notice_multi_output_no_knowledge.yaml", "--regime", "notice_and_takedown")
+    assert proc.returncode == 0, proc.stderr
+    assert "acme as provider: safe harbour" in proc.stdout
+    assert "acme: safe harbour accepted" in proc.stdout
+
+
+def test_explain_spells_safe_harbour() -> None:
+    proc = run_cli("explain", SAFE_HARBOUR_CASE, "--query", "defense(acme, safe_harbor, _)")
+    assert proc.returncode == 0, proc.stderr
+    assert "the safe harbour defence of acme is rejected" in proc.stdout
+    # the identifier stays as it is (a contract): only the words change
+    assert "defense(acme, safe_harbor, rejected)" in proc.stdout
+
+
+def test_raw_swipl_prints_doctrine_ids_as_the_catalogue(tmp_path: Path) -> None:
+    exported = run_cli("export", "cases/real_ultraman.yaml", "--to", "pl")
+    assert exported.returncode == 0, exported.stderr
+    case = tmp_path / "ultraman.pl"
+    case.write_text(exported.stdout, encoding="utf-8")
+    goal = f"evaluate_file('{case}', [regime(fault)])"
+    proc = subprocess.run(["swipl", "-g", goal, "-t", "halt", str(ROOT / "kb" / "prolog" / "aigc.pl")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    # the operator is liable under fault for breach and proven fault (D07, D13, D14)
+    assert re.search(r"^liable\(tab_operator, primary, reproduction, generation\) +\[D07, D13, D14\]$",
+                     proc.stdout, re.M), proc.stdout
+    assert not re.search(r"\bd\d\d\b", proc.stdout), proc.stdout
