@@ -66,13 +66,13 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         problems.append("--count must be at least 1")
     if problems:
         raise InputError([_usage(p).problems[0] for p in problems])
+    readings: tuple[Reading, ...] = ()
     if args.platform is not None:
         shape = PlatformShape(args.platform, args.works_per_user, args.similar, args.highly_similar,
                               args.names_work, args.made_available, args.noticed)
         if shape.problems():
             raise InputError([_usage(f"--platform: {p}").problems[0] for p in shape.problems()])
         worlds = [platform_case(shape, args.seed)]
-        readings: tuple[Reading, ...] = ()
     elif args.area is not None:
         try:
             chosen = area(args.area)
