@@ -148,7 +148,8 @@ def parse_conclusion(text: str, case: Case, vocab: Vocabulary, option: str = "--
                                 f"{option} {text!r}: unknown output predicate {pred!r} (see `aigc-kb vocab`)")
     if spec.arity != len(args):
         raise InputError.single(COMMAND_LINE, None,
-                                f"{option} {text!r}: {pred} takes {spec.arity} argument(s), {len(args)} given")
+                                f"{option} {text!r}: {pred}({', '.join(spec.arg_names)}) takes {spec.arity} "
+                                f"argument{'' if spec.arity == 1 else 's'}, {len(args)} given")
     check = _entity_checker(case, vocab)
     for type_name, value in zip(spec.arg_types, args):
         if value is not None:

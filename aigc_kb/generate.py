@@ -30,6 +30,7 @@ import yaml
 
 from .model import Case, Fact, Reading
 from .vocabulary import ENTITY_TYPES, NONE, OPEN, Vocabulary
+from .wording import a, any_of
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from hypothesis.strategies import DrawFn, SearchStrategy
@@ -308,9 +309,9 @@ def exhaustive(base: Case, candidates: Sequence[Fact], vocab: Vocabulary | None 
             allowed = vocab.entity_types_of(type_name)
             enum = vocab.enum_values(type_name)
             if allowed and names.get(value) not in allowed:
-                problems.append(f"{fact}: {value!r} is not a declared {' or '.join(allowed)}")
+                problems.append(f"{fact}: {value!r} is not {any_of(f'declared {t}' for t in allowed)}")
             elif enum is not None and value not in enum:
-                problems.append(f"{fact}: {value!r} is not a {type_name}")
+                problems.append(f"{fact}: {value!r} is not {a(type_name)}")
     if problems:
         raise ValueError("; ".join(problems))
     partners = _partners(vocab)

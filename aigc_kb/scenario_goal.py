@@ -17,6 +17,7 @@ from .factfile import WILDCARD, parse_atoms
 from .model import Case
 from .quoting import symbol_text
 from .vocabulary import ENTITY_TYPES, NONE, Vocabulary
+from .wording import a, any_of
 
 COMMAND_LINE = "<command line>"
 
@@ -64,7 +65,8 @@ def parse_conclusion(text: str, vocab: Vocabulary, case: Case, option: str = "--
     if spec is None or term.quoted or term.wildcard:
         raise fail(f"unknown output predicate {term.name!r} (one of {', '.join(vocab.outputs)})")
     if len(term.args) != spec.arity:
-        raise fail(f"{term.name} takes {spec.arity} arguments ({', '.join(spec.arg_names)}), {len(term.args)} given")
+        raise fail(f"{term.name}({', '.join(spec.arg_names)}) takes {spec.arity} "
+                   f"argument{'' if spec.arity == 1 else 's'}, {len(term.args)} given")
     entities: dict[str, set[str]] = {}
     for fact in case.facts:
         if fact.pred in ENTITY_TYPES:
@@ -80,10 +82,10 @@ def parse_conclusion(text: str, vocab: Vocabulary, case: Case, option: str = "--
         enum = vocab.enum_values(type_name)
         if enum is not None:
             if value not in enum:
-                raise fail(f"{name} {value!r} is not a {type_name} (one of {', '.join(enum)})")
+                raise fail(f"{name} {value!r} is not {a(type_name)} (one of {', '.join(enum)})")
         elif not (type_name.endswith("_or_none") and value == NONE):
             allowed = vocab.entity_types_of(type_name)
             if not entities.get(value, set()) & set(allowed):
-                raise fail(f"{name} {value!r} is not a {' or '.join(allowed)} of the case")
+                raise fail(f"{name} {value!r} is not {any_of(allowed)} of the case")
         args.append(value)
     return ConclusionPattern(term.name, tuple(args))

@@ -222,7 +222,7 @@ def test_assume_replays_a_world(kb: KnowledgeBase, all_cases: dict[str, Case]) -
     [
         ("liable(acme", "expected"),
         ("frob(acme)", "unknown output predicate 'frob'"),
-        ("liable(acme)", "liable takes 4 argument(s), 1 given"),
+        ("liable(acme)", "liable(subject, kind, right, stage) takes 4 arguments, 1 given"),
         ("liable(ghost, _, _, _)", "'ghost' is used but not declared"),
         ("liable(acme, huge, _, _)", "'huge' is not a kind"),
         ("liable(X, _, _, _)", "X is a variable: write _ for any value"),
