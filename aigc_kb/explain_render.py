@@ -316,12 +316,13 @@ def render_dot(expl: Explanation) -> str:
 
 
 # ------------------------------------------------- evaluate --explain --
-def explained_evaluation_text(result: dict[str, Any], vocab: Vocabulary) -> str:
+def explained_evaluation_text(result: dict[str, Any], vocab: Vocabulary, title: str = "", source: str = "") -> str:
     """The evaluation text with the short reasons under each line (a result of :func:`with_reasons`)."""
     from .render import _lines, evaluation_text
     from .result import SECTIONS
 
-    head = evaluation_text({**result, **{key: [] for key, _ in SECTIONS}}, vocab).rstrip("\n").split("\n")
+    head = evaluation_text({**result, **{key: [] for key, _ in SECTIONS}}, vocab, title,
+                           source).rstrip("\n").split("\n")
     body: list[str] = []
     for (title, lines), (key, _) in zip(_lines(result, vocab), SECTIONS):
         if not lines:

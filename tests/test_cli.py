@@ -48,7 +48,7 @@ def test_evaluate_text_and_several_cases_give_json_lines() -> None:
         (["evaluate", ULTRAMAN, "--set", "nopoint=x"], "unknown choice point 'nopoint'"),
         (["evaluate", ULTRAMAN, "--set", "remedy"], "expected NAME=VALUE"),
         (["evaluate", "cases/does_not_exist.yaml"], "no such file"),
-        (["evaluate", "cases"], "is a directory"),
+        (["evaluate", "scripts"], "no case files in scripts"),  # a directory without case files
         (["query", "no_such_query", ULTRAMAN], "unknown query 'no_such_query'"),
         (["evaluate"], "give one or more CASE files, or --batch"),
         (["query", "liable_subjects"], "the following arguments are required"),

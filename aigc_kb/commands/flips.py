@@ -14,20 +14,22 @@ import argparse
 import json
 from typing import Any
 
-from ._common import EXIT_OK, add_reading_arguments, parse_assignments
+from ._common import CASE_HELP, EXIT_OK, add_reading_arguments, case_path, parse_assignments
 
 NAME = "flips"
 HELP = "single facts whose addition or removal changes who is liable or how"
+#: The limits this command's work is bounded by (see ``cli._add_arguments``).
+LIMITS: tuple[str, ...] = ("time", "stack_mb")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from ..scenario_options import add_limit_arguments
 
-    parser.add_argument("case", metavar="CASE")
+    parser.add_argument("case", metavar="CASE", help=CASE_HELP)
     add_reading_arguments(parser)
     parser.add_argument("--outcome", action="append", metavar="PREDICATE",
                         help="an output predicate whose change counts (repeatable; default liable)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
     add_limit_arguments(parser, "max_candidates")
 
 
@@ -36,7 +38,7 @@ def run(kb: Any, args: argparse.Namespace) -> int:
     from ..scenario_options import limits_from
     from ..scenario_render import flips_text
 
-    case = kb.load_case(args.case)
+    case = kb.load_case(case_path(args.case))
     result = find_flips(kb, case, regime=args.regime, positions=parse_assignments(args.set),
                         outcome=args.outcome or FLIP_OUTCOME, limits=limits_from(args))
     if args.format == "json":
