@@ -41,7 +41,8 @@ def run(kb: Any, args: argparse.Namespace) -> int:
     if args.batch is not None:
         return _run_batch(kb, args, positions)
     if not args.cases:
-        raise InputError.single("<command line>", None, "give one or more CASE files, or --batch DIR|FILE.jsonl")
+        raise InputError.single("<command line>", None, "give one or more CASE files, directories or bundled "
+                                "case ids (`aigc-kb cases` lists them), or --batch DIR|FILE.jsonl")
     cases = [kb.load_case(path) for path in expand_case_args(args.cases)]  # all validated before any output
     if not cases:
         raise InputError.single("<command line>", None, f"no case files in {' '.join(args.cases)}")
