@@ -6,7 +6,7 @@ from typing import Iterable
 
 #: Words beginning with a vowel letter that take "a" (a consonant sound), and words beginning
 #: with a consonant letter that take "an" (a silent h).
-_A_BEFORE = ("uni", "use", "user", "usu", "eu", "one")
+_A_BEFORE = ("uni", "use", "usu", "eu", "one")
 _AN_BEFORE = ("hour", "honest", "honour")
 
 
