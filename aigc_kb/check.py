@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .api import ENGINES, KnowledgeBase
+from .errors import InputError
 from .model import Case, Expectation, Fact, Reading, ReadingExpectations
 from .result import Conclusion, Evaluation
 
@@ -110,8 +111,12 @@ def variant_base(kb: KnowledgeBase, case: Case, siblings: dict[str, Case]) -> tu
     It is taken from ``siblings`` (the cases checked together), else loaded
     from the file named by its id in the directory of ``case``
     (``<id>.yaml``, ``.yml`` or ``.json``).  Returns ``(base, None)``, or
-    ``(None, note)`` when there is no such file; a file that does not load
-    raises its :class:`InputError`.
+    ``(None, note)`` when there is no such file.
+
+    Raises
+    ------
+    InputError
+        When the file named by the id does not load.
     """
     assert case.variant_of is not None
     if case.variant_of in siblings:
@@ -150,7 +155,13 @@ def check_case(kb: KnowledgeBase, case: Case, siblings: dict[str, Case] | None =
         for message in disagreement(results["prolog"], results["asp"]):
             report.failures.append(Failure(case.id, case.path, block.line, block.reading.name, "agreement", message))
     if case.variant_of is not None and siblings is not None:
-        other, note = variant_base(kb, case, siblings)
+        try:
+            other, note = variant_base(kb, case, siblings)
+        except InputError as err:
+            problems = "; ".join(str(p) for p in err.problems[:3])
+            report.failures.append(Failure(case.id, case.path, None, "-", "case",
+                                           f"variant_of {case.variant_of!r}: its file does not load: {problems}"))
+            return report
         if other is None:
             report.notes.append(note or "")
         else:

@@ -77,6 +77,14 @@ def test_the_case_a_variant_refers_to_is_really_checked_against(tmp_path: Path) 
     assert "party(someone_else)" in proc.stdout
 
 
+def test_a_variant_whose_base_does_not_load_fails_naming_that_file(tmp_path: Path) -> None:
+    shutil.copy(CASES_DIR / "d01_stages_neg.yaml", tmp_path)
+    base = write(tmp_path / "d01_stages_pos.yaml", "id: d01_stages_pos\nfacts:\n  - party: [a, b]\n")
+    proc = run_cli("check", str(tmp_path / "d01_stages_neg.yaml"))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert f"variant_of 'd01_stages_pos': its file does not load: {base}:3:" in proc.stdout
+
+
 def test_a_variant_whose_base_is_nowhere_is_checked_with_a_note(tmp_path: Path) -> None:
     shutil.copy(CASES_DIR / "d01_stages_neg.yaml", tmp_path)
     proc = run_cli("check", str(tmp_path / "d01_stages_neg.yaml"))
