@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .api import ENGINES, KnowledgeBase
 from .core.model import Case, Expectation, Fact, Reading, ReadingExpectations
 from .core.result import Conclusion, Evaluation
+from .core.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class CaseReport:
     expectations: int = 0
     readings: int = 0
     failures: list[Failure] = field(default_factory=list)
+    #: What was not checked, and why (e.g. a ``variant_of`` case that could not be found).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -101,8 +105,41 @@ def _variant_problem(case: Case, other: Case) -> str | None:
     return None
 
 
+def variant_base(kb: KnowledgeBase, case: Case, siblings: dict[str, Case]) -> tuple[Case | None, str | None]:
+    """The case ``case`` is a ``variant_of``, and a note when it cannot be had.
+
+    It is taken from ``siblings`` (the cases checked together), else loaded
+    from the file named by its id in the directory of ``case``
+    (``<id>.yaml``, ``.yml`` or ``.json``).  Returns ``(base, None)``, or
+    ``(None, note)`` when there is no such file.
+
+    Raises
+    ------
+    InputError
+        When the file named by the id does not load.
+    """
+    assert case.variant_of is not None
+    if case.variant_of in siblings:
+        return siblings[case.variant_of], None
+    directory = Path(case.path).parent
+    for suffix in (".yaml", ".yml", ".json"):
+        file = directory / f"{case.variant_of}{suffix}"
+        if file.is_file():
+            base = kb.load_case(file)
+            if base.id == case.variant_of:
+                return base, None
+    return None, (f"variant_of {case.variant_of!r} not checked: it is not among the cases checked "
+                  f"and {directory / (case.variant_of + '.yaml')} does not hold it")
+
+
 def check_case(kb: KnowledgeBase, case: Case, siblings: dict[str, Case] | None = None) -> CaseReport:
-    """Check every expectation of ``case`` on both engines, and their agreement."""
+    """Check every expectation of ``case`` on both engines, and their agreement.
+
+    When ``case`` is a ``variant_of`` another, the difference it declares
+    (``differs_by``) is checked against that case, found as
+    :func:`variant_base` finds it; when it cannot be found, the check is left
+    out with a note.
+    """
     report = CaseReport(case.id, case.path)
     readings = case.expect or (ReadingExpectations(Reading("default", None, case.positions)),)
     for block in readings:
@@ -118,9 +155,17 @@ def check_case(kb: KnowledgeBase, case: Case, siblings: dict[str, Case] | None =
         for message in disagreement(results["prolog"], results["asp"]):
             report.failures.append(Failure(case.id, case.path, block.line, block.reading.name, "agreement", message))
     if case.variant_of is not None and siblings is not None:
-        other = siblings.get(case.variant_of)
-        message = (f"variant_of names {case.variant_of!r}, which is not among the cases checked"
-                   if other is None else _variant_problem(case, other))
-        if message:
-            report.failures.append(Failure(case.id, case.path, None, "-", "case", message))
+        try:
+            other, note = variant_base(kb, case, siblings)
+        except InputError as err:
+            problems = "; ".join(str(p) for p in err.problems[:3])
+            report.failures.append(Failure(case.id, case.path, None, "-", "case",
+                                           f"variant_of {case.variant_of!r}: its file does not load: {problems}"))
+            return report
+        if other is None:
+            report.notes.append(note or "")
+        else:
+            message = _variant_problem(case, other)
+            if message:
+                report.failures.append(Failure(case.id, case.path, None, "-", "case", message))
     return report

@@ -10,6 +10,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import re
 import sys
 from types import ModuleType
 from typing import Any, Sequence
@@ -40,22 +41,50 @@ def build_parser(command: str | None = None) -> tuple[argparse.ArgumentParser, d
     usage lines are the same.  Otherwise every command module is imported.
     """
     parser = _Parser(prog="aigc-kb",
-                     description="Who is liable when AI-generated content infringes copyright, and why.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+                     description="Who is liable when AI-generated content infringes copyright, and why.",
+                     epilog="`aigc-kb COMMAND --help` describes a command; `aigc-kb cases` lists the bundled "
+                            "example cases.")
+    parser.add_argument("--version", action="version", version=f"aigc-kb {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
     names = _command_names()
     chosen = _command_module(command) if command in names else None
     if chosen is not None:
         for name in names:
             if name == chosen.NAME:
-                _add_arguments(sub.add_parser(name, help=chosen.HELP, description=chosen.__doc__), chosen)
+                _add_arguments(sub.add_parser(name, help=chosen.HELP, description=plain(chosen.__doc__)), chosen)
             else:
                 sub.add_parser(name)
         return parser, {chosen.NAME: chosen}
     commands = {}
     for module in command_modules():
-        _add_arguments(sub.add_parser(module.NAME, help=module.HELP, description=module.__doc__), module)
+        _add_arguments(sub.add_parser(module.NAME, help=module.HELP, description=plain(module.__doc__)), module)
         commands[module.NAME] = module
     return parser, commands
+
+
+def _version() -> str:
+    """The installed distribution's version (the source tree's when it is not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("aigc-kb")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+#: reST markup of docstrings: ``literal`` and :role:`target`.
+_REST = re.compile(r"``(.+?)``|:[a-z]+:`~?(.+?)`")
+
+
+def plain(text: str | None) -> str | None:
+    """A docstring as help text: without reST markup (``x`` and :func:`x` read x)."""
+    if text is None:
+        return None
+    return _REST.sub(lambda m: m.group(1) or m.group(2), text)
+
+
+#: The limit options, by the :class:`Limits` field each sets.
+_LIMIT_FIELDS = ("time", "stack_mb", "models")
 
 
 def _command_names() -> list[str]:
@@ -77,16 +106,26 @@ def _command_module(command: str) -> ModuleType | None:
 
 
 def _add_arguments(command: argparse.ArgumentParser, module: Any) -> None:
-    """The command's own arguments, then ``--kb`` and the limits every command takes."""
+    """The command's own arguments, then ``--kb`` and the limits the command's work is bounded by.
+
+    A command module names those in ``LIMITS`` (fields of :class:`Limits`:
+    ``time``, ``stack_mb``, ``models``); one that does not takes them all.
+    """
     module.add_arguments(command)
     command.add_argument("--kb", metavar="DIR", help="use an edited copy of kb/ (default: the bundled kb)")
+    fields = getattr(module, "LIMITS", _LIMIT_FIELDS)
+    if not fields:
+        return
     limits = command.add_argument_group("limits")
-    limits.add_argument("--time-limit", type=float, default=Limits.time, metavar="SECONDS",
-                        help=f"per Prolog query and per ASP grounding and solving (default {Limits.time:g})")
-    limits.add_argument("--stack-limit", type=int, default=Limits.stack_mb, metavar="MB",
-                        help=f"SWI-Prolog stack limit (default {Limits.stack_mb})")
-    limits.add_argument("--model-limit", type=int, default=Limits.models, metavar="N",
-                        help=f"answer sets one ASP enumeration may produce (default {Limits.models})")
+    if "time" in fields:
+        limits.add_argument("--time-limit", type=float, default=Limits.time, metavar="SECONDS",
+                            help=f"per Prolog query and per ASP grounding and solving (default {Limits.time:g})")
+    if "stack_mb" in fields:
+        limits.add_argument("--stack-limit", type=int, default=Limits.stack_mb, metavar="MB",
+                            help=f"SWI-Prolog stack limit (default {Limits.stack_mb})")
+    if "models" in fields:
+        limits.add_argument("--model-limit", type=int, default=Limits.models, metavar="N",
+                            help=f"answer sets one ASP enumeration may produce (default {Limits.models})")
 
 
 def _command_named(argv: Sequence[str]) -> str | None:
@@ -102,10 +141,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from .api import KnowledgeBase
 
-        if args.time_limit <= 0 or args.stack_limit <= 0 or args.model_limit <= 0:
+        limits = Limits(time=getattr(args, "time_limit", Limits.time),
+                        stack_mb=getattr(args, "stack_limit", Limits.stack_mb),
+                        models=getattr(args, "model_limit", Limits.models))
+        if limits.time <= 0 or limits.stack_mb <= 0 or limits.models <= 0:
             raise InputError.single("<command line>", None, "limits must be positive")
-        kb = KnowledgeBase(args.kb, Limits(time=args.time_limit, stack_mb=args.stack_limit,
-                                           models=args.model_limit))
+        kb = KnowledgeBase(args.kb, limits)
         code: int = commands[args.command].run(kb, args)
         return code
     except InputError as err:

@@ -19,6 +19,7 @@ from .core.factfile import parse_atoms
 from .core.model import Case
 from .core.reading import COMMAND_LINE
 from .core.vocabulary import ENTITY_TYPES, NONE, Vocabulary
+from .core.wording import a, any_of
 from .engines.quoting import prolog_atom
 
 _PLAIN_NAME = re.compile(r"[a-z][A-Za-z0-9_]*")
@@ -126,7 +127,8 @@ def parse_conclusion(text: str, case: Case, vocab: Vocabulary, option: str = "--
     if spec is None:
         raise bad(f"unknown output predicate {pred!r} (one of {', '.join(vocab.outputs)})")
     if spec.arity != len(args):
-        raise bad(f"{pred} takes {spec.arity} arguments ({', '.join(spec.arg_names)}), {len(args)} given")
+        raise bad(f"{pred}({', '.join(spec.arg_names)}) takes {spec.arity} "
+                  f"argument{'' if spec.arity == 1 else 's'}, {len(args)} given")
     entities: dict[str, set[str]] = {}
     for fact in case.facts:
         if fact.pred in ENTITY_TYPES:
@@ -137,9 +139,9 @@ def parse_conclusion(text: str, case: Case, vocab: Vocabulary, option: str = "--
         enum = vocab.enum_values(type_name)
         if enum is not None:
             if value not in enum:
-                raise bad(f"{name} {value!r} is not a {type_name} (one of {', '.join(enum)})")
+                raise bad(f"{name} {value!r} is not {a(type_name)} (one of {', '.join(enum)})")
         elif not (type_name.endswith("_or_none") and value == NONE):
             allowed = vocab.entity_types_of(type_name)
             if not entities.get(value, set()) & set(allowed):
-                raise bad(f"{name} {value!r} is not a {' or '.join(allowed)} of the case")
+                raise bad(f"{name} {value!r} is not {any_of(allowed)} of the case")
     return Pattern(pred, args)

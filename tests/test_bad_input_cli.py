@@ -19,7 +19,7 @@ BAD: list[tuple[str, str, bytes, int | None, str]] = [
     ("unparsable_json", "c.json", b'{"id": "x",\n "facts": [}', 2, "invalid JSON"),
     ("unparsable_facts", "c.pl", b"party(a).\nparty(b\n", 3, "unexpected end of file"),
     ("unknown_predicate", "c.yaml", GOOD.replace("owns_copyright", "owns").encode(), 9, "unknown input predicate 'owns'"),
-    ("wrong_arity", "c.yaml", GOOD.replace("[acme, gen]", "[acme]").encode(), 8, "wrong number of arguments"),
+    ("wrong_arity", "c.yaml", GOOD.replace("[acme, gen]", "[acme]").encode(), 8, "provider(party, system) takes 2 arguments, 1 given"),
     ("wrong_type", "c.yaml", GOOD.replace("[o1, w1]", "[o1, acme]").encode(), 11, "'acme' is a party, not a work"),
     ("wrong_enum", "c.yaml", (GOOD + "  - requested_by: [o1, acme]\n  - purpose: [acme, o1, fun]\n").encode(), 13,
      "'fun' is not a purpose"),
@@ -61,7 +61,7 @@ def test_bad_case_file(tmp_path: Path, name: str, file: str, content: bytes, lin
 
 
 def test_missing_file_and_directory_without_batch(tmp_path: Path) -> None:
-    for target, fragment in ((tmp_path / "missing.yaml", "no such file"), (tmp_path, "is a directory")):
+    for target, fragment in ((tmp_path / "missing.yaml", "no such file"), (tmp_path, "no case files in")):
         proc = run_cli("evaluate", str(target))
         assert proc.returncode == 2 and fragment in proc.stderr and "Traceback" not in proc.stderr
 

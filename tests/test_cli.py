@@ -48,9 +48,9 @@ def test_evaluate_text_and_several_cases_give_json_lines() -> None:
         (["evaluate", ULTRAMAN, "--set", "nopoint=x"], "unknown choice point 'nopoint'"),
         (["evaluate", ULTRAMAN, "--set", "remedy"], "expected NAME=VALUE"),
         (["evaluate", "cases/does_not_exist.yaml"], "no such file"),
-        (["evaluate", "cases"], "is a directory"),
+        (["evaluate", "scripts"], "no case files in scripts"),  # a directory without case files
         (["query", "no_such_query", ULTRAMAN], "unknown query 'no_such_query'"),
-        (["evaluate"], "give one or more CASE files, or --batch"),
+        (["evaluate"], "give one or more CASE files, directories or bundled case ids"),
         (["query", "liable_subjects"], "the following arguments are required"),
         (["frobnicate"], "invalid choice"),
     ],

@@ -19,9 +19,9 @@ import yaml
 
 from aigc_kb import Case, Evaluation, KnowledgeBase, Reading
 from aigc_kb.core.errors import InputError
-from aigc_kb.explain.model import Explanation, Node
-from aigc_kb.explain.render import render_dot, render_html, render_markdown, render_text
-from aigc_kb.explain.trees import assume, explain, parse_assumption, with_reasons
+from aigc_kb.explain.trees.trees.model import Explanation, Node
+from aigc_kb.explain.trees.trees.render import render_dot, render_html, render_markdown, render_text
+from aigc_kb.explain.trees.trees.trees import assume, explain, parse_assumption, with_reasons
 from aigc_kb.patterns import Pattern, parse_conclusion
 from aigc_kb.core.model import Fact
 from aigc_kb.engines.prolog import _LOCK, _once, _text
@@ -224,7 +224,7 @@ def test_assume_replays_a_world(kb: KnowledgeBase, all_cases: dict[str, Case]) -
     [
         ("liable(acme", "expected"),
         ("frob(acme)", "unknown output predicate 'frob'"),
-        ("liable(acme)", "liable takes 4 arguments (subject, kind, right, stage), 1 given"),
+        ("liable(acme)", "liable(subject, kind, right, stage) takes 4 arguments, 1 given"),
         ("liable(ghost, _, _, _)", "subject 'ghost' is not a party of the case"),
         ("liable(acme, huge, _, _)", "'huge' is not a kind"),
         ("liable(X, _, _, _)", "X is a variable: write _ for any value"),

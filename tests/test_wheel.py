@@ -1,4 +1,4 @@
-"""Installed as a wheel into a fresh venv and run elsewhere, it finds kb/ and queries/."""
+"""Installed as a wheel into a fresh venv and run elsewhere, it finds kb/, queries/ and the bundled cases."""
 
 from __future__ import annotations
 
@@ -30,7 +30,29 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     proc = subprocess.run([str(venv / "bin" / "aigc-kb"), "query", "liable_subjects", "case.yaml"],
                           cwd=elsewhere, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
+    # the bundled example cases ship in the package: listed, taken by id, checked by default
+    aigc = str(venv / "bin" / "aigc-kb")
+    listing = subprocess.run([aigc, "cases", "--format", "json"], cwd=elsewhere, capture_output=True, text=True,
+                             timeout=300)
+    assert listing.returncode == 0, listing.stderr
+    rows = json.loads(listing.stdout)
+    assert {row["id"] for row in rows} == {p.stem for p in (ROOT / "cases").glob("*.yaml")}
+    assert all("site-packages" in row["file"] for row in rows)
+    proc = subprocess.run([aigc, "check", "real_thaler", "real_li_v_liu"], cwd=elsewhere, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.splitlines()[-1] == "2 passed, 0 failed"
+    version = subprocess.run([aigc, "--version"], capture_output=True, text=True, timeout=60)
+    assert version.stdout.strip() == f"aigc-kb {_project_version()}"
     installed = subprocess.run([str(venv / "bin" / "python"), "-c",
                                 "import aigc_kb.core.paths as p; print(p.default_kb_dir())"],
                                cwd=elsewhere, capture_output=True, text=True, check=True)
     assert "site-packages" in installed.stdout
+
+
+def _project_version() -> str:
+    import re
+
+    found = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.MULTILINE)
+    assert found is not None
+    return found.group(1)

@@ -7,6 +7,10 @@ from pathlib import Path
 
 from ..core.errors import InputError
 
+COMMAND_LINE = "<command line>"
+#: The help of a CASE argument.
+CASE_HELP = "a case file (.yaml, .json, .pl, .lp) or the id of a bundled case (`aigc-kb cases` lists them)"
+
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -15,6 +19,23 @@ def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--regime", help="strict (default), presumed_fault, fault, notice_and_takedown")
     parser.add_argument("--set", action="append", default=[], metavar="POINT=POSITION",
                         help="set a choice point (repeatable)")
+
+
+def query_names() -> list[str]:
+    """The names of the bundled named queries (the files of ``queries/``)."""
+    from ..core.paths import default_queries_dir
+
+    try:
+        directory = default_queries_dir()
+    except FileNotFoundError:
+        return []
+    return sorted({p.stem for p in directory.iterdir() if p.suffix in (".pl", ".lp")})
+
+
+def add_engine_argument(parser: argparse.ArgumentParser) -> None:
+    """``--engine prolog|asp``."""
+    parser.add_argument("--engine", choices=["prolog", "asp"], default="prolog",
+                        help="prolog (default; needs SWI-Prolog) or asp (clingo)")
 
 
 def parse_assignments(items: list[str], option: str = "--set") -> dict[str, str]:
@@ -28,11 +49,48 @@ def parse_assignments(items: list[str], option: str = "--set") -> dict[str, str]
     return out
 
 
-def default_cases() -> list[Path]:
-    """The case files of ``./cases`` (or of the source tree's ``cases/``)."""
-    here = Path.cwd() / "cases"
-    if not here.is_dir():
-        from ..core.paths import default_kb_dir
+def default_cases_dir() -> Path | None:
+    """The cases a command uses by default: ``./cases``, else the bundled example cases (``None`` if neither)."""
+    from ..core.paths import bundled_cases_dir
 
-        here = default_kb_dir().parent / "cases"
-    return sorted(here.glob("*.yaml"))
+    here = Path.cwd() / "cases"
+    return here if here.is_dir() else bundled_cases_dir()
+
+
+def default_cases() -> list[Path]:
+    """The case files of :func:`default_cases_dir` (empty when there is none)."""
+    directory = default_cases_dir()
+    return sorted(directory.glob("*.yaml")) if directory is not None else []
+
+
+def case_path(arg: str) -> Path:
+    """The file a CASE argument names: a path, or the id of a bundled example case (``aigc-kb cases``).
+
+    A path that does not exist is returned as it is (loading it reports it);
+    an argument that looks like an id (no directory, no suffix) and is no
+    bundled case is a located usage error.
+    """
+    from ..core.paths import bundled_cases_dir
+
+    path = Path(arg)
+    if path.exists() or path.suffix or len(path.parts) != 1:
+        return path
+    bundled = bundled_cases_dir()
+    if bundled is not None and (bundled / f"{arg}.yaml").is_file():
+        return bundled / f"{arg}.yaml"
+    raise InputError.single(COMMAND_LINE, None, f"{arg}: no such file, and no bundled case has that id "
+                                                "(`aigc-kb cases` lists them)")
+
+
+def expand_case_args(args: list[str]) -> list[Path]:
+    """CASE arguments as files: a directory gives its case files (sorted by name), an id its bundled case."""
+    from ..core.loader import CASE_SUFFIXES
+
+    out: list[Path] = []
+    for arg in args:
+        path = case_path(arg)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in CASE_SUFFIXES and p.is_file()))
+        else:
+            out.append(path)
+    return out

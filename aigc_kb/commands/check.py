@@ -14,18 +14,25 @@ from typing import Any, TYPE_CHECKING
 
 from ..core.errors import AigcError
 from ._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, default_cases
+from typing import Any
+from ..core.errors import AigcError, InputError, MissingDependency
+from ._common import COMMAND_LINE, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, case_path, default_cases, default_cases_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
 
 NAME = "check"
 HELP = "check cases' expectations on both engines and their agreement"
+#: The limits this command's work is bounded by (see ``cli._add_arguments``).
+LIMITS: tuple[str, ...] = ("time", "stack_mb")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("cases", nargs="*", metavar="CASE",
-                        help="case files, directories of them, or .jsonl files (default: every case in cases/)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+                        help="case files, directories of them, .jsonl files, or ids of bundled cases "
+                             "(default: every case of ./cases, else every bundled case)")
+    parser.add_argument("--format", choices=["text", "json"], default="text",
+                        help="text (default): one line per case; json: a list of records")
 
 
 def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
@@ -34,7 +41,7 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
     items: list[BatchItem] = []
     for arg in args.cases or [str(p) for p in default_cases()]:
-        path = Path(arg)
+        path = case_path(arg)
         if path.is_dir() or path.suffix.lower() == ".jsonl":
             items.extend(batch_items(path, kb))
         else:
@@ -43,6 +50,10 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
             except AigcError as err:
                 problems = getattr(err, "problems", [])
                 items.append(BatchItem(arg, None, tuple(problems)))
+    if not items:
+        where = " ".join(args.cases) if args.cases else str(default_cases_dir() or "./cases")
+        raise InputError.single(COMMAND_LINE, None, f"no cases to check in {where} "
+                                "(give case files or directories; `aigc-kb cases` lists the bundled ones)")
     siblings = {item.case.id: item.case for item in items if item.case is not None}
     records: list[dict[str, Any]] = []
     bad = failed = 0
@@ -58,7 +69,10 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
                 failures = [str(f) for f in report.failures]
                 failed += not report.ok
                 record = {"case": item.case.id, "source": item.source, "ok": report.ok, "bad_input": False,
-                          "readings": report.readings, "expectations": report.expectations, "failures": failures}
+                          "readings": report.readings, "expectations": report.expectations, "failures": failures,
+                          "notes": report.notes}
+            except MissingDependency:
+                raise  # no case can be checked: one line, exit 2
             except AigcError as err:
                 bad += 1
                 record = {"case": item.case.id, "source": item.source, "ok": False, "bad_input": True,
@@ -73,6 +87,8 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
                 print(f"{label} {record['case'] or record['source']}")
                 for failure in record["failures"]:
                     print(f"     {failure}")
+            for note in record.get("notes", ()):
+                print(f"     note: {note}")
     if args.format == "json":
         print(json.dumps(records, indent=2, ensure_ascii=False))
     else:

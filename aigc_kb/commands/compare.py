@@ -13,28 +13,30 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from ._common import EXIT_OK, parse_assignments
+from ._common import CASE_HELP, EXIT_OK, case_path, parse_assignments
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
 
 NAME = "compare"
 HELP = "conclusions under every regime side by side, divergences marked"
+#: The limits this command's work is bounded by (see ``cli._add_arguments``).
+LIMITS: tuple[str, ...] = ("time", "stack_mb")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("case", metavar="CASE")
+    parser.add_argument("case", metavar="CASE", help=CASE_HELP)
     parser.add_argument("--set", action="append", default=[], metavar="POINT=POSITION",
                         help="set a choice point (repeatable)")
     parser.add_argument("--divergent", action="store_true", help="show only the conclusions the regimes differ on")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
 
 
 def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..scenario.compare import compare_regimes
     from ..scenario.render import comparison_text
 
-    case = kb.load_case(args.case)
+    case = kb.load_case(case_path(args.case))
     result = compare_regimes(kb, case, parse_assignments(args.set))
     if args.format == "json":
         data = result.as_dict()

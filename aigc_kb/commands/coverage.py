@@ -19,11 +19,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NAME = "coverage"
 HELP = "show, per doctrine and per rule, which cases exercise the rules of each engine"
+#: The limits this command's work is bounded by (see ``cli._add_arguments``).
+LIMITS: tuple[str, ...] = ("time", "stack_mb")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("cases", nargs="*", metavar="CASE", help="default: every case in cases/ beside the kb")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
 
 
 def _where(file: str, line: int | None) -> str:

@@ -15,20 +15,22 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from ._common import EXIT_OK, parse_assignments
+from ._common import CASE_HELP, EXIT_OK, case_path, parse_assignments
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
 
 NAME = "enumerate"
 HELP = "distinct outcomes over the unknown facts and open choice points (ASP)"
+#: The limits this command's work is bounded by (see ``cli._add_arguments``).
+LIMITS: tuple[str, ...] = ("time", "models")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from ..scenario.outcomes import DEFAULT_OUTCOME
     from ..scenario.options import add_limit_arguments
 
-    parser.add_argument("case", metavar="CASE")
+    parser.add_argument("case", metavar="CASE", help=CASE_HELP)
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--regime", help="strict (default), presumed_fault, fault, notice_and_takedown")
     which.add_argument("--all-regimes", action="store_true", help="analyse every regime, one after the other")
@@ -39,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outcome", action="append", metavar="PREDICATE",
                         help=f"an output predicate that makes up outcomes (repeatable; default {' '.join(DEFAULT_OUTCOME)})")
     parser.add_argument("--list-worlds", action="store_true", help="also list every world with its explain command")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
     add_limit_arguments(parser, "max_outcomes", "max_implicants", "count_limit", "max_worlds")
 
 
@@ -48,7 +50,7 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..scenario.options import limits_from
     from ..scenario.render import enumeration_text
 
-    case = kb.load_case(args.case)
+    case = kb.load_case(case_path(args.case))
     regimes = list(kb.vocab.regimes) if args.all_regimes else [args.regime]
     result = enumerate_outcomes(kb, case, regimes=regimes, positions=parse_assignments(args.set),
                                 open_points=args.open, outcome=args.outcome or DEFAULT_OUTCOME,

@@ -7,24 +7,30 @@ import json
 from typing import Any, TYPE_CHECKING
 
 from ..core.errors import InputError
-from ._common import EXIT_BAD_INPUT, EXIT_OK, add_reading_arguments, parse_assignments
+from ._common import (EXIT_BAD_INPUT, EXIT_OK, add_engine_argument, add_reading_arguments, expand_case_args,
+                      parse_assignments)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
 
 NAME = "evaluate"
 HELP = "evaluate cases on one engine"
+#: The limits this command's work is bounded by (see ``cli._add_arguments``).
+LIMITS: tuple[str, ...] = ("time", "stack_mb")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("cases", nargs="*", metavar="CASE")
+    parser.add_argument("cases", nargs="*", metavar="CASE",
+                        help="case files, directories of them, or ids of bundled cases (`aigc-kb cases`)")
     parser.add_argument("--batch", metavar="DIR|FILE.jsonl",
                         help="evaluate every case of a directory or a JSON Lines file, streaming one JSON "
                              "record per case (failed cases included) in input order")
     parser.add_argument("--workers", type=int, default=1, metavar="N",
                         help="with --batch: worker processes, each with its own engine (default 1)")
-    parser.add_argument("--engine", choices=["prolog", "asp"], default="prolog")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    add_engine_argument(parser)
+    parser.add_argument("--format", choices=["text", "json"], default="text",
+                        help="text (default): a summary per case; json: an object per case (one line each "
+                             "when there are several)")
     parser.add_argument("--explain", action="store_true",
                         help="add the short reasons: under each conclusion the rules that concluded it "
                              "(from the Prolog rules) and their conditions, one level deep")
@@ -38,8 +44,11 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.batch is not None:
         return _run_batch(kb, args, positions)
     if not args.cases:
-        raise InputError.single("<command line>", None, "give one or more CASE files, or --batch DIR|FILE.jsonl")
-    cases = [kb.load_case(path) for path in args.cases]  # all validated before any output
+        raise InputError.single("<command line>", None, "give one or more CASE files, directories or bundled "
+                                "case ids (`aigc-kb cases` lists them), or --batch DIR|FILE.jsonl")
+    cases = [kb.load_case(path) for path in expand_case_args(args.cases)]  # all validated before any output
+    if not cases:
+        raise InputError.single("<command line>", None, f"no case files in {' '.join(args.cases)}")
     for case in cases:
         reading = kb.resolve(case, args.regime, positions)
         result = kb.evaluate_reading(case, reading, engine=args.engine).as_dict(kb.vocab)
@@ -51,9 +60,9 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         if args.format == "json":
             print(json.dumps(result, ensure_ascii=False, indent=None if len(cases) > 1 else 2))
         elif args.explain:
-            print(explained_evaluation_text(result, kb.vocab))
+            print(explained_evaluation_text(result, kb.vocab, title=case.title, source=case.source))
         else:
-            print(evaluation_text(result, kb.vocab))
+            print(evaluation_text(result, kb.vocab, title=case.title, source=case.source))
     return EXIT_OK
 
 

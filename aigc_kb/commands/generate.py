@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NAME = "generate"
 HELP = "write generated worlds (random or every world of a doctrine area) as case files"
+#: The limits this command's work is bounded by (see ``cli._add_arguments``).
+LIMITS: tuple[str, ...] = ()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -18,12 +18,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NAME = "lint"
 HELP = "check both encodings, the catalogue and the cases for editing mistakes"
+#: The limits this command's work is bounded by (see ``cli._add_arguments``).
+LIMITS: tuple[str, ...] = ()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cases", metavar="DIR",
-                        help="the case files whose tests: are checked (default: cases/ beside the kb)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+                        help="lint a set of case files: each must load, test only doctrines of the table, "
+                             "and have its file name as id (default: the project's cases/ beside the kb, "
+                             "which must also test every doctrine positively and negatively)")
+    parser.add_argument("--complete", action="store_true",
+                        help="with --cases: also demand a positive and a negative case for every doctrine")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
 
 
 def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
@@ -35,7 +41,7 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         cases_dir = Path(args.cases)
         if not cases_dir.is_dir():
             raise InputError.single("<command line>", None, f"--cases {args.cases}: no such directory")
-    report = lint(kb, cases_dir=cases_dir)
+    report = lint(kb, cases_dir=cases_dir, complete=cases_dir is None or args.complete)
     if args.format == "json":
         print(json.dumps([dict(f.as_dict(), file=display_path(f.file)) for f in report.findings],
                          ensure_ascii=False, indent=2))

@@ -15,26 +15,28 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from ._common import EXIT_OK, add_reading_arguments, parse_assignments
+from ._common import CASE_HELP, EXIT_OK, add_reading_arguments, case_path, parse_assignments
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
 
 NAME = "must-prove"
 HELP = "minimal sets of unknown facts that make a conclusion hold (or fail) in every completion"
+#: The limits this command's work is bounded by (see ``cli._add_arguments``).
+LIMITS: tuple[str, ...] = ("time",)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from ..scenario.options import add_limit_arguments
 
-    parser.add_argument("case", metavar="CASE")
+    parser.add_argument("case", metavar="CASE", help=CASE_HELP)
     goal = parser.add_mutually_exclusive_group(required=True)
     goal.add_argument("--goal", metavar="CONCLUSION", help="e.g. 'liable(acme,primary,reproduction,generation)'")
     goal.add_argument("--avoid", metavar="CONCLUSION", help="e.g. 'liable(acme,_,_,_)'")
     add_reading_arguments(parser)
     parser.add_argument("--open", action="append", default=[], metavar="POINT",
                         help="a choice point whose every position the sets must settle (repeatable)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
     add_limit_arguments(parser, "max_implicants")
 
 
@@ -43,7 +45,7 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..scenario.options import limits_from
     from ..scenario.render import must_prove_text
 
-    case = kb.load_case(args.case)
+    case = kb.load_case(case_path(args.case))
     avoid = args.avoid is not None
     result = must_prove(kb, case, args.avoid if avoid else args.goal, avoid=avoid, regime=args.regime,
                         positions=parse_assignments(args.set), open_points=args.open, limits=limits_from(args))

@@ -14,10 +14,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NAME = "vocab"
 HELP = "the fact vocabulary"
+#: The limits this command's work is bounded by (see ``cli._add_arguments``).
+LIMITS: tuple[str, ...] = ()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["text", "markdown", "schema"], default="text")
+    parser.add_argument("--format", choices=["text", "markdown", "schema"], default="text",
+                        help="text (default), markdown (docs/vocabulary.md) or schema (the JSON Schema of case files)")
 
 
 def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:

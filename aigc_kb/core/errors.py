@@ -56,3 +56,7 @@ class KbError(AigcError):
 
 class EngineError(AigcError):
     """An engine call failed while evaluating a valid case."""
+
+
+class MissingDependency(AigcError):
+    """A system package the command needs is not installed (exit 2); the message names what to install."""

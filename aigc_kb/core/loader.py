@@ -18,6 +18,7 @@ from .factfile import Term, parse_fact_file
 from .model import Case, Expectation, Fact, Reading, ReadingExpectations
 from .schema import case_schema, conforms
 from .vocabulary import ENTITY_TYPES, NONE, OPEN, Vocabulary, libyaml_loader
+from .wording import a, any_of
 
 if TYPE_CHECKING:
     import jsonschema
@@ -210,10 +211,56 @@ def _line_at(node: yaml.Node | None, path: list[Any]) -> int | None:
     return line
 
 
-def _schema_message(error: jsonschema.ValidationError) -> str:
+def arity_message(signature: str, arity: int) -> str:
+    """``acting_for(agent: party, principal: party) takes 2 arguments``."""
+    return f"{signature} takes {arity} argument{'' if arity == 1 else 's'}"
+
+
+def _given(value: Any) -> int:
+    """How many arguments a fact's value gives: a list its items, a scalar one."""
+    return len(value) if isinstance(value, list) else 1
+
+
+def _wrong_arity(vocab: Vocabulary, error: jsonschema.ValidationError) -> str | None:
+    """The arity message for a fact (``facts``, ``unknown``, ``differs_by``) given the wrong number of arguments."""
+    path = list(error.absolute_path)
+    if len(path) != 3 or path[0] not in ("facts", "unknown", "differs_by") or error.validator not in (
+            "type", "minItems", "maxItems", "oneOf"):
+        return None
+    spec = vocab.inputs.get(str(path[2]))
+    if spec is None or not isinstance(error.instance, (list, str)) or _given(error.instance) == spec.arity:
+        return None
+    return f"{arity_message(spec.signature(), spec.arity)}, {_given(error.instance)} given"
+
+
+def _key_line(node: yaml.Node | None, path: list[Any], key: Any) -> int | None:
+    """The line of the key ``key`` in the mapping at ``path`` (else the line of that mapping)."""
+    line = _line_at(node, path)
+    if node is None:
+        return line
+    for step in path:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            child = node.value[step]
+        if child is None:
+            return line
+        node = child
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == str(key):
+                return int(k.start_mark.line) + 1
+    return line
+
+
+def _schema_message(error: jsonschema.ValidationError, vocab: Vocabulary | None = None) -> str:
     path = list(error.absolute_path)
     where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-    if "propertyNames" in error.schema_path:
+    arity = _wrong_arity(vocab, error) if vocab is not None else None
+    if arity is not None:
+        message = arity
+    elif "propertyNames" in error.schema_path:
         what = {"facts": "input predicate", "unknown": "input predicate", "differs_by": "input predicate",
                 "expect": "output predicate", "positions": "choice point"}.get(str(path[0]) if path else "", "key")
         message = f"unknown {what} {error.instance!r} (see `aigc-kb vocab`)"
@@ -245,9 +292,15 @@ def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name:
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
+        line = _line_at(node, path)
         if "propertyNames" in error.schema_path:
-            path = path + [error.instance]  # point at the offending key itself
-        problems.append(Problem(name, _line_at(node, path), _schema_message(error)))
+            line = _key_line(node, path, error.instance)  # point at the offending key itself
+        elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+            extra = [k for k in error.instance if k not in allowed]
+            if extra:
+                line = _key_line(node, path, extra[0])
+        problems.append(Problem(name, line, _schema_message(error, vocab)))
     return problems
 
 
@@ -260,6 +313,7 @@ class CaseValidator:
         self.name = name
         self.problems: list[Problem] = []
         self.entities: dict[str, set[str]] = {}
+        self.declared_at: dict[tuple[str, str], int | None] = {}
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.name, line, message))
@@ -272,6 +326,12 @@ class CaseValidator:
                     self.problem(fact.line, f"{entity!r} is a reserved word and cannot name an entity")
                 if "\0" in entity:
                     self.problem(fact.line, f"{entity!r}: names cannot contain the NUL character")
+                if (fact.pred, entity) in self.declared_at:
+                    first = self.declared_at[(fact.pred, entity)]
+                    again = f" (first at line {first})" if first is not None and first != fact.line else ""
+                    self.problem(fact.line, f"{fact.pred} {entity!r} is declared twice{again}")
+                else:
+                    self.declared_at[(fact.pred, entity)] = fact.line
                 types = self.entities.setdefault(entity, set())
                 if types and fact.pred not in types:
                     self.problem(fact.line, f"{entity!r} is declared both as {sorted(types)[0]} and as {fact.pred}")
@@ -281,7 +341,7 @@ class CaseValidator:
         enum = self.vocab.enum_values(type_name)
         if enum is not None:
             if value not in enum:
-                self.problem(line, f"{what}: {value!r} is not a {type_name} (one of {', '.join(enum)})")
+                self.problem(line, f"{what}: {value!r} is not {a(type_name)} (one of {', '.join(enum)})")
             return
         allowed = self.vocab.entity_types_of(type_name)
         if not allowed:
@@ -293,7 +353,7 @@ class CaseValidator:
         if not declared:
             self.problem(line, f"{what}: {value!r} is used but not declared (declare it with `{allowed[0]}: {value}`)")
         elif not declared & set(allowed):
-            self.problem(line, f"{what}: {value!r} is a {sorted(declared)[0]}, not a {' or '.join(allowed)}")
+            self.problem(line, f"{what}: {value!r} is {a(sorted(declared)[0])}, not {any_of(allowed)}")
 
     def check_fact(self, fact: Fact) -> bool:
         spec = self.vocab.inputs.get(fact.pred)
@@ -301,7 +361,7 @@ class CaseValidator:
             self.problem(fact.line, f"unknown input predicate {fact.pred!r} (see `aigc-kb vocab`)")
             return False
         if spec.arity != len(fact.args):
-            self.problem(fact.line, f"{fact.pred} takes {spec.arity} argument(s), {len(fact.args)} given")
+            self.problem(fact.line, f"{arity_message(spec.signature(), spec.arity)}, {len(fact.args)} given")
             return False
         before = len(self.problems)
         if fact.pred not in ENTITY_TYPES:

@@ -1,4 +1,4 @@
-"""Locate the knowledge base (``kb/``) and the named queries (``queries/``).
+"""Locate the knowledge base (``kb/``), the named queries (``queries/``) and the example cases (``cases/``).
 
 In a source checkout they sit beside the package; in an installed wheel they
 are shipped inside it under ``aigc_kb/_data``.
@@ -30,6 +30,14 @@ def default_kb_dir() -> Path:
 def default_queries_dir() -> Path:
     """The bundled directory of named queries."""
     return _first_existing(_PACKAGE / "_data" / "queries", _PACKAGE.parent / "queries")
+
+
+def bundled_cases_dir() -> Path | None:
+    """The bundled example cases (``cases/`` of the project), or ``None`` when they are not installed."""
+    for candidate in (_PACKAGE / "_data" / "cases", _PACKAGE.parent / "cases"):
+        if candidate.is_dir():
+            return candidate
+    return None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .vocabulary import Vocabulary
+import textwrap
+
+from .vocabulary import Doctrine, Vocabulary
 
 
 def _signature(name: str, args: tuple[str, ...]) -> str:
@@ -25,8 +27,8 @@ def vocabulary_markdown(vocab: Vocabulary) -> str:
         "|---|---|---|---|",
     ]
     for p in vocab.inputs.values():
-        meaning = p.describe(tuple(f"*{a}*" for a in p.args))
-        out.append(f"| `{_signature(p.name, p.args)}` | {meaning} | {p.burden} | {', '.join(p.doctrines)} |")
+        meaning = p.describe(tuple(f"*{a}*" for a in p.roles))
+        out.append(f"| `{p.signature()}` | {meaning} | {p.burden} | {', '.join(p.doctrines)} |")
     out += ["", "## Output predicates (conclusions)", "", "| predicate | meaning |", "|---|---|"]
     for o in vocab.outputs.values():
         typed = tuple(f"{n}: {t}" for n, t in zip(o.arg_names, o.arg_types))
@@ -49,15 +51,52 @@ def vocabulary_markdown(vocab: Vocabulary) -> str:
 
 
 def vocabulary_text(vocab: Vocabulary) -> str:
-    """A compact plain-text listing for the terminal."""
-    out = ["Input predicates:"]
+    """A compact plain-text listing for the terminal.
+
+    Input predicates show the role of each argument where two share a type
+    (``acting_for(agent: party, principal: party)``); then the outputs, the
+    regimes, the choice points, the values of each enumeration and the pairs of
+    facts that cannot both be proven.
+    """
+    out = ["Input predicates (case facts):"]
     for p in vocab.inputs.values():
-        out.append(f"  {_signature(p.name, p.args):50} {p.describe(p.args)}  [{', '.join(p.doctrines)}]")
-    out.append("Output predicates:")
+        out.append(f"  {p.signature():50} {p.describe(p.roles)}  [{', '.join(p.doctrines)}]")
+    out.append("Output predicates (conclusions):")
     for o in vocab.outputs.values():
-        out.append(f"  {_signature(o.name, o.arg_names):50} {o.meaning}")
+        typed = tuple(f"{n}: {t}" for n, t in zip(o.arg_names, o.arg_types))
+        out.append(f"  {_signature(o.name, typed):50} {o.meaning}")
     out.append("Regimes: " + ", ".join(vocab.regimes) + f" (default {vocab.default_regime})")
-    out.append("Choice points:")
+    out.append("Choice points (default first):")
     for c in vocab.choice_points.values():
         out.append(f"  {c.name} = {c.default} | {' | '.join(p for p in c.positions if p != c.default)}  [{c.doctrine}]")
+    out.append("Enumerations (the values an argument of that type takes):")
+    for name, values in vocab.enums.items():
+        out.append(f"  {name}: {', '.join(values)}")
+    out.append("Facts that cannot both be proven of the same arguments:")
+    for first, second in vocab.conflicts:
+        out.append(f"  {first} / {second}")
+    out.append("Doctrines: `aigc-kb doctrines`.")
     return "\n".join(out) + "\n"
+
+
+def doctrines_text(vocab: Vocabulary, only: str | None = None) -> str:
+    """The doctrine table of ``kb/doctrines.yaml``: ID, name, sections, [ext] mark.
+
+    With ``only`` (a doctrine ID), that doctrine with its statement.
+    """
+    if only is not None:
+        d = vocab.doctrines[only]
+        head = f"{d.id} {d.name}  (§{', §'.join(d.sections)}){_ext_mark(d)}"
+        return f"{head}\n\n{_wrap(d.statement)}\n"
+    out = [f"{len(vocab.doctrines)} doctrines (kb/doctrines.yaml); `aigc-kb doctrines ID` shows one's statement."]
+    for d in vocab.doctrines.values():
+        out.append(f"  {d.id}  {d.name:36} §{', §'.join(d.sections)}{_ext_mark(d)}")
+    return "\n".join(out) + "\n"
+
+
+def _ext_mark(d: Doctrine) -> str:
+    return "  [ext]" if d.ext else ("  (partly [ext])" if d.partly_ext else "")
+
+
+def _wrap(text: str, width: int = 100) -> str:
+    return "\n".join(textwrap.fill(" ".join(part.split()), width) for part in text.split("\n\n"))

@@ -70,12 +70,14 @@ def evaluation_lines(result: dict[str, Any], vocab: Vocabulary) -> list[tuple[st
     ]
 
 
-def evaluation_text(result: dict[str, Any], vocab: Vocabulary) -> str:
-    """An evaluation's JSON dict as an indented summary."""
+def evaluation_text(result: dict[str, Any], vocab: Vocabulary, title: str = "", source: str = "") -> str:
+    """An evaluation's JSON dict as an indented summary, headed by the case's title and source when given."""
     changed = {p: v for p, v in result["positions"].items() if vocab.choice_points[p].default != v}
-    head = [f"Case {result['case']}  (engine {result['engine']}, regime {result['regime']}"
-            + (", " + ", ".join(f"{p}={v}" for p, v in changed.items()) if changed else ", default positions")
-            + ")"]
+    head = [f"Case {result['case']}" + (f": {title}" if title and title != result["case"] else "")]
+    if source:
+        head.append(f"Source: {source}")
+    head.append(f"Engine {result['engine']}, regime {result['regime']}"
+                + (", " + ", ".join(f"{p}={v}" for p, v in changed.items()) if changed else ", default positions"))
     if result["open_facts"]:
         head.append("Open facts (treated as not proven): " + "; ".join(result["open_facts"]))
     body = []

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .errors import KbError
+
 ENTITY_TYPES = ("party", "system", "work", "output")
 #: Argument types that are unions of entity types.
 UNION_TYPES = {"item": ("work", "output"), "subject": ("party", "system")}
@@ -38,6 +40,9 @@ class InputPredicate:
         The doctrines whose rules read it.
     burden : str
         Who loses when it is not proven.
+    arg_names : tuple[str, ...]
+        The role of each argument: the vocabulary's ``names``, else each
+        argument's type (numbered where two share it).
     """
 
     name: str
@@ -45,13 +50,40 @@ class InputPredicate:
     meaning: str
     doctrines: tuple[str, ...]
     burden: str
+    arg_names: tuple[str, ...] = ()
 
     @property
     def arity(self) -> int:
         return len(self.args)
 
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The name of each argument (:attr:`arg_names`, or derived from the types when empty)."""
+        return self.arg_names or default_arg_names(self.args)
+
+    def signature(self) -> str:
+        """``acting_for(agent: party, principal: party)``; an argument named after its type shows the type only."""
+        shown = [t if n == t else f"{n}: {t}" for n, t in zip(self.roles, self.args)]
+        return f"{self.name}({', '.join(shown)})"
+
     def describe(self, values: tuple[str, ...]) -> str:
         return self.meaning.format(*values)
+
+
+def default_arg_names(types: tuple[str, ...]) -> tuple[str, ...]:
+    """Arguments named after their types, numbered where a type repeats: ``(party1, party2, output)``."""
+    return tuple(t if types.count(t) == 1 else f"{t}{types[:i].count(t) + 1}" for i, t in enumerate(types))
+
+
+def _arg_names(name: str, spec: dict[str, Any], file: Path) -> tuple[str, ...]:
+    """The ``names`` of an input predicate's arguments, or its types where it has none."""
+    args = tuple(spec["args"])
+    names = spec.get("names")
+    if names is None:
+        return default_arg_names(args)
+    if not isinstance(names, list) or len(names) != len(args) or len(set(map(str, names))) != len(names):
+        raise KbError(f"{file}: input {name}: `names` must name each of its {len(args)} argument(s) once")
+    return tuple(str(n) for n in names)
 
 
 @dataclass(frozen=True)
@@ -180,6 +212,7 @@ def load_vocabulary(vocabulary_file: Path, doctrines_file: Path) -> Vocabulary:
             meaning=spec["meaning"],
             doctrines=tuple(spec.get("doctrines", ())),
             burden=spec.get("burden", "claimant"),
+            arg_names=_arg_names(name, spec, vocabulary_file),
         )
         for name, spec in raw["inputs"].items()
     }

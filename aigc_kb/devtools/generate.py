@@ -31,6 +31,7 @@ import yaml
 
 from ..core.model import Case, Fact, Reading
 from ..core.vocabulary import ENTITY_TYPES, NONE, OPEN, Vocabulary
+from ..core.wording import a, any_of
 
 
 #: Names the loader refuses for entities.
@@ -371,9 +372,9 @@ def exhaustive(base: Case, candidates: Sequence[Fact], vocab: Vocabulary | None 
             allowed = vocab.entity_types_of(type_name)
             enum = vocab.enum_values(type_name)
             if allowed and names.get(value) not in allowed:
-                problems.append(f"{fact}: {value!r} is not a declared {' or '.join(allowed)}")
+                problems.append(f"{fact}: {value!r} is not {any_of(f'declared {t}' for t in allowed)}")
             elif enum is not None and value not in enum:
-                problems.append(f"{fact}: {value!r} is not a {type_name}")
+                problems.append(f"{fact}: {value!r} is not {a(type_name)}")
     if problems:
         raise ValueError("; ".join(problems))
     partners = conflict_partners(vocab)

@@ -19,6 +19,7 @@ as findings too.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -462,7 +463,7 @@ def _logged(engine: str, code: clingo.MessageCode, message: str, default_file: s
 def parse_asp(files: list[Path]) -> AspProgram:
     """Parse every file of the encoding with :func:`clingo.ast.parse_files`, annotations expanded.
 
-    Each file is parsed on its own (through :func:`aigc_kb.asp_rules.expand_files`),
+    Each file is parsed on its own (through :func:`aigc_kb.engines.asp_rules.expand_files`),
     so that the syntax errors of every file are reported (each message with its
     file and line) in :attr:`AspProgram.findings`; so are annotations that
     cannot be read or placed.  The citations of each annotation are recorded at
@@ -724,22 +725,41 @@ def cases_dir_for(paths: KbPaths) -> Path | None:
 
 
 def load_cases(kb: Any, files: list[Path]) -> tuple[list[Case], list[Finding]]:
-    """Load case files; a file that does not load is a finding, not an error."""
+    """Load case files; a file that does not load is a finding, not an error; so is an ``id`` that is not the file name."""
     cases, findings = [], []
     for file in files:
         try:
-            cases.append(kb.load_case(file))
+            case = kb.load_case(file)
         except InputError as err:
             findings += [Finding("cases", "case_invalid", p.file, p.line, p.message) for p in err.problems]
+            continue
+        cases.append(case)
+        if case.id != file.stem:
+            findings.append(Finding("cases", "case_id_not_file_name", str(file.resolve()), _id_line(file),
+                                    f"id {case.id!r} is not the file name {file.stem!r} (`variant_of` and "
+                                    f"`aigc-kb check ID` find a case by its file name)"))
     return cases, findings
 
 
+def _id_line(file: Path) -> int | None:
+    """The line of the top-level ``id:`` key of a YAML case file (of ``"id"`` in a JSON one)."""
+    pattern = re.compile(r'^(id\s*:|\s*"id"\s*:)')
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return None
+
+
 def catalogue_findings(vocab: Vocabulary, doctrines_file: Path, prolog_rules: list[PrologRule],
-                       asp_labels_: list[AspLabel] | None, cases: list[Case] | None) -> list[Finding]:
-    """Doctrines without a rule in an engine, and without a positive or a negative case.
+                       asp_labels_: list[AspLabel] | None, cases: list[Case] | None,
+                       complete: bool = True) -> list[Finding]:
+    """Doctrines without a rule in an engine, cases testing no doctrine of the table, and (``complete``)
+    doctrines without a positive or a negative case.
 
     ``asp_labels_`` is ``None`` when the encoding does not parse (nothing is
     said of its rules); ``cases`` is ``None`` when there are no case files.
+    The completeness check is the project's (its cases cover every doctrine);
+    a researcher's own set of cases is linted without it.
     """
     lines = doctrine_lines(doctrines_file)
     file = str(doctrines_file.resolve())
@@ -762,6 +782,8 @@ def catalogue_findings(vocab: Vocabulary, doctrines_file: Path, prolog_rules: li
             if d not in vocab.doctrines:
                 findings.append(Finding("cases", "case_unknown_doctrine", str(Path(case.path).resolve()), None,
                                         f"case {case.id} tests {d}{sign}, not a doctrine of kb/doctrines.yaml"))
+    if not complete:
+        return findings
     for doctrine in vocab.doctrine_ids():
         for sign, word in (("+", "positive"), ("-", "negative")):
             if (doctrine, sign) not in tested:
@@ -784,7 +806,8 @@ def display_path(file: str) -> str:
         return file
 
 
-def lint(kb: Any, cases_dir: Path | None = None, cases: list[Case] | None = None) -> LintReport:
+def lint(kb: Any, cases_dir: Path | None = None, cases: list[Case] | None = None,
+         complete: bool = True) -> LintReport:
     """Lint a knowledge base: both encodings, the catalogue and the cases.
 
     Parameters
@@ -797,6 +820,9 @@ def lint(kb: Any, cases_dir: Path | None = None, cases: list[Case] | None = None
         kb.  Without any, the checks of cases are left out.
     cases : list[Case], optional
         Cases already loaded, checked instead of a directory.
+    complete : bool
+        Whether the cases must test every doctrine positively and negatively
+        (the project's completeness check; ``lint --cases DIR`` leaves it out).
 
     Returns
     -------
@@ -815,7 +841,7 @@ def lint(kb: Any, cases_dir: Path | None = None, cases: list[Case] | None = None
         if directory is not None:
             cases, case_findings = load_cases(kb, sorted(directory.glob("*.yaml")))
     findings = prolog_findings + asp_findings + case_findings
-    findings += catalogue_findings(vocab, paths.doctrines, report.prolog_rules, labels, cases)
+    findings += catalogue_findings(vocab, paths.doctrines, report.prolog_rules, labels, cases, complete)
     if labels is not None and not any(f.kind == "prolog_lint_failed" for f in prolog_findings):
         findings += engine_mismatches(report.prolog_rules, labels, vocab)
     unique = {(f.engine, f.kind, f.file, f.line, f.message): f for f in findings}

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import EngineError, KbError
+from ..core.errors import EngineError, KbError, MissingDependency
 from .limits import LimitError, Limits
 from ..core.model import Case, Fact
 from ..core.paths import PACKAGE_PROLOG_DIR, KbPaths
@@ -31,20 +32,33 @@ _MESSAGES = ("findall(T, (member(msg(K, F, L, X), Ms), "
              "format(string(T), '~w:~w: ~w: ~s', [F, L, K, X])), Messages)")
 
 
+#: What to do when SWI-Prolog cannot be loaded.
+INSTALL_SWIPL = ("SWI-Prolog 9 is not installed, or pyswip cannot find its library (libswipl): install it "
+                 "(Debian: apt-get install swi-prolog-core swi-prolog-core-packages), or use --engine asp")
+
+
 def _prolog() -> Any:
     if _STATE["prolog"] is None:
-        from pyswip import Prolog  # imported lazily: loading libswipl costs time
-
+        try:
+            from pyswip import Prolog  # imported lazily: loading libswipl costs time
+        except Exception as err:  # pyswip raises ImportError, OSError or its own error when libswipl is missing
+            raise MissingDependency(f"{INSTALL_SWIPL} ({_first_line(err)})") from None
         _STATE["prolog"] = Prolog()
     return _STATE["prolog"]
 
 
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {text[0] if text else ''}"
+
+
 def _once(goal: str) -> dict[str, Any]:
     """Run ``goal`` once, exhausting the query; raise on failure or error."""
+    prolog = _prolog()  # first: it reports a missing SWI-Prolog
     from pyswip.prolog import PrologError
 
     try:
-        answers = list(_prolog().query(goal, maxresult=1))
+        answers = list(prolog.query(goal, maxresult=1))
     except PrologError as err:
         raise EngineError(f"Prolog error: {err}") from None
     if not answers:

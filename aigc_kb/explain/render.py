@@ -1,6 +1,6 @@
 """Renderings of explanations: plain text, Markdown, HTML and Graphviz DOT.
 
-Every function here reads an :class:`aigc_kb.explain.model.Explanation` (or one of
+Every function here reads an :class:`aigc_kb.explain.trees.trees.model.Explanation` (or one of
 its nodes) and returns text; nothing is computed or decided.
 """
 
@@ -316,9 +316,10 @@ def render_dot(expl: Explanation) -> str:
 
 
 # ------------------------------------------------- evaluate --explain --
-def explained_evaluation_text(result: dict[str, Any], vocab: Vocabulary) -> str:
+def explained_evaluation_text(result: dict[str, Any], vocab: Vocabulary, title: str = "", source: str = "") -> str:
     """The evaluation text with the short reasons under each line (a result of :func:`with_reasons`)."""
-    head = evaluation_text({**result, **{key: [] for key, _ in SECTIONS}}, vocab).rstrip("\n").split("\n")
+    head = evaluation_text({**result, **{key: [] for key, _ in SECTIONS}}, vocab, title,
+                           source).rstrip("\n").split("\n")
     body: list[str] = []
     for (title, lines), (key, _) in zip(evaluation_lines(result, vocab), SECTIONS):
         if not lines:
