@@ -16,6 +16,7 @@
 :- use_module(facts).
 :- use_module(infringement).
 :- use_module(liability).
+:- use_module(not_liable).
 
                  /*******************************
                  *  D26 INSURANCE AND FUNDS (6.3)

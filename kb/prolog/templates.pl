@@ -315,10 +315,10 @@ template(contributing_human_holds, [party, output],
 template(self_run_holds, [party, output],
          "{0} ran the system itself, contributed to {1} and holds its copyright").
 
-%   limits.pl
+%   limitation.pl
 template(exposed, [party, output, exposure_role],
          "{0} is liable for {1} in the role: {2}").
-template(limits_apply, [party, output],
+template(limitation_applies, [party, output],
          "exemptions and mitigation for {1} benefit {0}").
 template(remedy_due, [party],
          "{0} is liable and not exempt: it owes remedies").

@@ -5,12 +5,12 @@
     liability-rule remedy).  docs/semantics.md, sections 5 and 6.
 */
 
-:- module(aigc_limits,
+:- module(aigc_limitation,
           [ limitation/3,               % ?Subject, ?Effect, ?Reason
             remedy/2,                   % ?Against, ?Remedy
             remedy_factor/2,            % ?Against, ?Factor
             exposed/3,                  % ?Party, ?Output, ?Role
-            limits_apply/2,             % ?Party, ?Output
+            limitation_applies/2,             % ?Party, ?Output
             remedy_due/1                % ?Party
           ]).
 :- use_module(rules).
@@ -53,18 +53,18 @@ rule(r_d22_exposed_dissemination, [d22-'6.1', d23-'6.1'],
            output_dissemination(X, _, _, O)
      )).
 
-%!  limits_apply(?Party, ?Output) is nondet.
+%!  limitation_applies(?Party, ?Output) is nondet.
 %
 %   Exemptions and mitigation for Output benefit Party: the service provider
 %   (the paper), or every exposed party (choice point exemption_scope).
 
 rule(r_d22_scope_provider, [d22-'6.1', d23-'6.1'],
-     ( limits_apply(P, O) :-
+     ( limitation_applies(P, O) :-
            position(exemption_scope, provider),
            exposed(P, O, provider)
      )).
 rule(r_d22_scope_all_parties, [d22-'6.1', d23-'6.1'],
-     ( limits_apply(X, O) :-
+     ( limitation_applies(X, O) :-
            position(exemption_scope, all_parties),
            exposed(X, O, _)
      )).
@@ -78,14 +78,14 @@ rule(r_d22_scope_all_parties, [d22-'6.1', d23-'6.1'],
 rule(r_d22_force_majeure, [d22-'6.1'],
      ( limitation(X, exempt, force_majeure) :-
            force_majeure(O),
-           limits_apply(X, O)
+           limitation_applies(X, O)
      )).
 rule(r_d22_rights_holder_misconduct, [d22-'6.1'],
      ( limitation(X, exempt, rights_holder_misconduct) :-
            holder_misconduct(H, O),
            copies(O, W, _),
            holder(H, W),
-           limits_apply(X, O)
+           limitation_applies(X, O)
      )).
 
 %   D23 (6.1): significant negligence of the rights holder mitigates.
@@ -94,7 +94,7 @@ rule(r_d23_rights_holder_negligence, [d23-'6.1'],
            holder_gross_negligence(H, O),
            copies(O, W, _),
            holder(H, W),
-           limits_apply(X, O)
+           limitation_applies(X, O)
      )).
 
                  /*******************************
