@@ -19,6 +19,10 @@
 :- use_module(infringement).
 :- use_module(duty_of_care).
 :- use_module(liability).
+:- use_module(templates, []).
+
+:- multifile aigc_templates:template/3.
+:- discontiguous aigc_templates:template/3.
 
 %!  not_liable(?Subject, ?Role, ?Reason) is nondet.
 %
@@ -36,6 +40,8 @@
 %   disseminated something).  A party may hold several roles; the rights
 %   holder is no role here (catalogue: "rights holders excluded").
 
+aigc_templates:template(role, [party, role],
+                        "{0} holds the role {1}").
 rule(r_role_developer, [d02-'4.2', d08-'4.2'],
      ( role(X, developer) :-
            developer(X, _)
@@ -61,6 +67,8 @@ rule(r_role_third_party, [d29-'2.2', d29-'3.3'], [ext],
 %
 %   Party uses a system, runs one itself, or requested an output.
 
+aigc_templates:template(user_role, [party],
+                        "{0} is a user (uses a system, runs one itself, or requested an output)").
 rule(r_role_user_uses, [d09-'4.4', d10-'4.4', d11-'4.4'],
      ( user_role(X) :-
            user(X, _)
@@ -73,6 +81,9 @@ rule(r_role_user_requested, [d09-'4.4', d10-'4.4', d11-'4.4'],
      ( user_role(X) :-
            requested_by(_, X)
      )).
+
+aigc_templates:template(disseminator, [party],
+                        "{0} made something available, reproduced it or removed its attribution").
 
 %   disseminator(?Party): Party made something available, reproduced it or
 %   removed its attribution.
@@ -96,6 +107,8 @@ rule(r_role_disseminator_attribution, [d29-'2.2'], [ext],
 %   The AI system is never a liable subject and never an author: no rule
 %   concludes a liability of a system.  Naming it gets `not_liable`.
 
+aigc_templates:template(not_liable, [subject, role, not_liable_reason],
+                        "{0} is not liable as {1}: {2}").
 rule(r_d06_ai_named_defendant, [d06-'4.1'],
      ( not_liable(S, ai, ai_not_legal_subject) :-
            ai_named_defendant(S)
@@ -115,6 +128,8 @@ rule(r_d06_ai_named_author, [d06-'4.1'],
 %   belongs to the third_party role (it counts only for a party with no
 %   other role).
 
+aigc_templates:template(liable_in_role, [party, role],
+                        "{0} bears some liability as {1}").
 rule(r_d02_liable_as_developer_training, [d02-'4.2'],
      ( liable_in_role(D, developer) :-
            training_infringement(D, _, _)
@@ -139,6 +154,9 @@ rule(r_d29_liable_as_third_party, [d29-'2.2', d29-'3.3'], [ext],
      ( liable_in_role(X, third_party) :-
            item_dissemination(X, _, _)
      )).
+
+aigc_templates:template(developer_free, [party],
+                        "{0}, a developer, bears no liability as developer").
 
 %   developer_free(?Developer): a developer with no liability as developer.
 rule(r_d02_developer_free, [d02-'4.2', d08-'4.2'],
@@ -175,12 +193,18 @@ rule(r_d02_not_liable_no_infringement, [d02-'4.2'],
            \+ developer_output(D, _, _)
      )).
 
+aigc_templates:template(provider_free, [party],
+                        "{0}, a provider, bears no liability as provider").
+
 %   provider_free(?Provider): a provider with no liability as provider.
 rule(r_d13_provider_free, [d07-'4.3', d13-'5'],
      ( provider_free(P) :-
            provider(P, _),
            \+ liable_in_role(P, provider)
      )).
+
+aigc_templates:template(breach_needed, [],
+                        "the regime requires the claimant to prove a breach of duty").
 
 %   fault_regime_needs_breach: the claimant must prove a breach (fault, or
 %   presumed fault in the paper's reading).
@@ -237,6 +261,9 @@ rule(r_d04_not_liable_provider_no_infringing_output, [d04-'4.3'],
            provider_free(P),
            \+ provider_output(P, _)
      )).
+
+aigc_templates:template(user_free, [party],
+                        "{0}, a user, bears no liability as user").
 
 %   user_free(?User): a user with no liability as user.
 rule(r_d09_user_free, [d09-'4.4', d10-'4.4', d11-'4.4'],
