@@ -203,26 +203,28 @@ rule(r_d13_provider_free, [d07-'4.3', d13-'5'],
            \+ liable_in_role(P, provider)
      )).
 
-aigc_templates:template(breach_needed, [],
-                        "the regime requires the claimant to prove a breach of duty").
+aigc_templates:template(breach_needed, [party],
+                        "the regime requires the claimant to prove a breach of duty by {0}").
 
-%   fault_regime_needs_breach: the claimant must prove a breach (fault, or
-%   presumed fault in the paper's reading).
+%   breach_needed(?Provider): the claimant must prove a breach by Provider,
+%   whose system generated an infringing output (fault, or presumed fault
+%   in the paper's reading).
 rule(r_d13_breach_needed_fault, [d13-'5.1', d14-'4.3'],
-     ( breach_needed :-
-           regime(fault)
+     ( breach_needed(P) :-
+           regime(fault),
+           provider_output(P, _)
      )).
 rule(r_d13_breach_needed_presumed_fault, [d13-'5.2', d14-'4.3'],
-     ( breach_needed :-
+     ( breach_needed(P) :-
            regime(presumed_fault),
-           position(presumed_fault_burden, breach_proven_fault_presumed)
+           position(presumed_fault_burden, breach_proven_fault_presumed),
+           provider_output(P, _)
      )).
 
 rule(r_d14_not_liable_breach_not_proven, [d13-'5.1', d13-'5.2', d14-'4.3'],
      ( not_liable(P, provider, breach_not_proven) :-
            provider_free(P),
-           provider_output(P, _),
-           breach_needed,
+           breach_needed(P),
            \+ breach(P)
      )).
 rule(r_d13_not_liable_fault_not_proven, [d13-'5.1'],
