@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import raw  # noqa: E402
 from aigc_kb import KnowledgeBase, Limits  # noqa: E402
+from aigc_kb import asp_rules  # noqa: E402
 from aigc_kb.batch import (batch_evaluator, batch_items, evaluate_alone, evaluate_items, run_batch,  # noqa: E402
                            run_batch_lines)
 from aigc_kb.batch_grounder import peak_rss_mb  # noqa: E402
@@ -168,7 +169,10 @@ def asp_input(args: argparse.Namespace) -> dict[str, Any]:
             file = out / f"group_{start:07d}_{number}.lp"
             file.write_text(program.text, encoding="utf-8")
             files.append(str(file))
-    return {"files": files, "asp_files": [str(f) for f in kb.paths.asp_files], "separable": batch.verdict.ok}
+    # the encoding as the API grounds it: its %@ annotations expanded (citations, because/2)
+    encoding = out / "encoding.lp"
+    encoding.write_text(asp_rules.program_text(kb.paths.asp_files), encoding="utf-8")
+    return {"files": files, "asp_files": [str(encoding)], "separable": batch.verdict.ok}
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ from typing import Callable
 import clingo
 
 from aigc_kb import Case, Fact, KnowledgeBase
+from aigc_kb import asp_rules  # noqa: E402
 from aigc_kb.asp_engine import AspEngine
 from aigc_kb.scenario import DEFAULT_OUTCOME, ScenarioLimitError, ScenarioLimits, enumerate_outcomes, scenario_reading
 from aigc_kb.scenario_limits import Deadline
@@ -91,8 +92,7 @@ def naive(kb: KnowledgeBase, case: Case, regime: str) -> int:
     """Every answer set, no projection."""
     reading = scenario_reading(kb, case, regime)
     ctl = clingo.Control(["0"])
-    for file in kb.paths.asp_files:
-        ctl.load(str(file))
+    asp_rules.add_program(ctl, kb.paths.asp_files)
     ctl.add("base", [], AspEngine.instance_text(case, reading, with_unknown=True))
     ctl.ground([("base", [])])
     ctl.solve()

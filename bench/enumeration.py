@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import clingo  # noqa: E402
 
 from aigc_kb import Case, KnowledgeBase  # noqa: E402
+from aigc_kb import asp_rules  # noqa: E402
 from aigc_kb.asp_engine import AspEngine  # noqa: E402
 from cases import generate  # noqa: E402
 
@@ -72,8 +73,7 @@ def _count(kb: KnowledgeBase, case: Case, project: bool, seconds: float) -> dict
     options = ["--models=0"] + (["--project=project"] if project else [])
     ctl = clingo.Control(options, logger=lambda code, message: None, message_limit=0)
     start = time.perf_counter()
-    for file in kb.paths.asp_files:
-        ctl.load(str(file))
+    asp_rules.add_program(ctl, kb.paths.asp_files)
     extra = "".join(f"#project {p}/{kb.vocab.outputs[p].arity}.\n" for p in OUTCOME) if project else ""
     ctl.add("base", [], AspEngine.instance_text(case, reading, with_unknown=True) + extra)
     ctl.ground([("base", [])])
