@@ -6,7 +6,7 @@ For each count N, a generated case gets N unknown facts (type-correct facts
 over its entities that it does not state, drawn with the seed; every input
 predicate is read by the rules).  Measured, each in seconds:
 
-* ``enumerate``: :func:`aigc_kb.scenario.outcomes.enumerate_outcomes` end to end (the
+* ``enumerate``: :func:`aigc_kb.scenario.outcomes.outcomes.enumerate_outcomes` end to end (the
   distinct outcomes with their conditions), when that module is there;
 * ``projected``: the encoding with the unknowns, every answer set projected
   onto the outcome predicates (``--project``), counted by clingo;
@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import clingo  # noqa: E402
 
 from aigc_kb import Case, KnowledgeBase  # noqa: E402
+from aigc_kb.engines import asp_rules  # noqa: E402
 from aigc_kb.engines.asp import AspEngine  # noqa: E402
 from cases import generate  # noqa: E402
 
@@ -72,8 +73,7 @@ def _count(kb: KnowledgeBase, case: Case, project: bool, seconds: float) -> dict
     options = ["--models=0"] + (["--project=project"] if project else [])
     ctl = clingo.Control(options, logger=lambda code, message: None, message_limit=0)
     start = time.perf_counter()
-    for file in kb.paths.asp_files:
-        ctl.load(str(file))
+    asp_rules.add_program(ctl, kb.paths.asp_files)
     extra = "".join(f"#project {p}/{kb.vocab.outputs[p].arity}.\n" for p in OUTCOME) if project else ""
     ctl.add("base", [], AspEngine.instance_text(case, reading, with_unknown=True) + extra)
     ctl.ground([("base", [])])
@@ -89,9 +89,9 @@ def _count(kb: KnowledgeBase, case: Case, project: bool, seconds: float) -> dict
 
 def _enumerate(kb: KnowledgeBase, case: Case, seconds: float) -> dict[str, Any]:
     try:
-        from aigc_kb.scenario.outcomes import ScenarioLimits, enumerate_outcomes
+        from aigc_kb.scenario.outcomes.outcomes import ScenarioLimits, enumerate_outcomes
     except ImportError as err:
-        return {"skipped": f"aigc_kb.scenario.outcomes: {err}"}
+        return {"skipped": f"aigc_kb.scenario.outcomes.outcomes: {err}"}
     start = time.perf_counter()
     try:
         result = enumerate_outcomes(kb, case, limits=ScenarioLimits(time_limit=seconds))

@@ -19,9 +19,9 @@ import yaml
 
 from aigc_kb import Case, Evaluation, KnowledgeBase, Reading
 from aigc_kb.core.errors import InputError
-from aigc_kb.explain.trees.trees.model import Explanation, Node
-from aigc_kb.explain.trees.trees.render import render_dot, render_html, render_markdown, render_text
-from aigc_kb.explain.trees.trees.trees import assume, explain, parse_assumption, with_reasons
+from aigc_kb.explain.trees.trees.trees.model import Explanation, Node
+from aigc_kb.explain.trees.trees.trees.render import render_dot, render_html, render_markdown, render_text
+from aigc_kb.explain.trees.trees.trees.trees import assume, explain, parse_assumption, with_reasons
 from aigc_kb.patterns import Pattern, parse_conclusion
 from aigc_kb.core.model import Fact
 from aigc_kb.engines.prolog import _LOCK, _once, _text
@@ -365,6 +365,12 @@ def test_templates_and_burdens_match_the_vocabulary(kb: KnowledgeBase) -> None:
                               m.group(3).replace('\\"', '"').replace("\\\\", "\\"))
                  for m in re.finditer(r'^template\((\w+), \[([^\]]*)\],\s*"((?:[^"\\]|\\.)*)"\)\.', source,
                                       re.M)}
+    # the templates of output and auxiliary predicates sit beside the rules that define them
+    for module in sorted((ROOT / "kb" / "prolog").glob("*.pl")):
+        text = module.read_text(encoding="utf-8")
+        for m in re.finditer(r'^aigc_templates:template\((\w+), \[([^\]]*)\],\s*"((?:[^"\\]|\\.)*)"\)\.', text, re.M):
+            assert re.search(rf"^rule\(.*\n\s+\( {m.group(1)}\b", text, re.M), (module.name, m.group(1))
+            templates[m.group(1)] = (tuple(t.strip() for t in m.group(2).split(",") if t.strip()), m.group(3))
     burdens = dict(re.findall(r"^input_burden\((\w+), (\w+)\)\.", source, re.M))
     for name, spec in kb.vocab.inputs.items():
         assert templates[name] == (spec.args, spec.meaning), name

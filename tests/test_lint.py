@@ -154,7 +154,7 @@ rule({id}, {citations},
 @pytest.fixture(scope="module")
 def prolog_broken(tmp_path_factory: pytest.TempPathFactory, baseline: set[Key], cases: list[Case]) -> Broken:
     broken = Broken(copy_kb(tmp_path_factory.mktemp("prolog")))
-    liability = broken.kb / "prolog" / "liability.pl"
+    liability = broken.kb / "prolog" / "not_liable.pl"   # where user_role/1 is defined
 
     def rule(name: str, offset: int, **parts: str) -> None:
         first = append(liability, RULE_TEMPLATE.format(**parts))
@@ -220,7 +220,7 @@ def test_prolog_rule_citing_a_section_its_doctrine_lacks(prolog_broken: Broken) 
 
 def test_prolog_duplicate_rule_id(prolog_broken: Broken) -> None:
     found = prolog_broken.finding("duplicate_id", "prolog_duplicate_rule_id")
-    assert "r_role_user_uses" in found.message and "liability.pl" in found.message
+    assert "r_role_user_uses" in found.message and "not_liable.pl" in found.message
 
 
 def test_prolog_undeclared_input(prolog_broken: Broken) -> None:

@@ -57,8 +57,9 @@
 :- use_module(infringement).
 :- use_module(duty_of_care).
 :- use_module(liability).
+:- use_module(not_liable).
 :- use_module(ownership).
-:- use_module(limits).
+:- use_module(limitation).
 :- use_module(risk).
 
 :- meta_predicate

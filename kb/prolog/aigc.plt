@@ -264,7 +264,7 @@ test(evaluate_file) :-
     assertion(memberchk("% open (not proven): user_knew(usr,o)", Lines)),
     assertion(( member(L, Lines),
                 sub_string(L, 0, _, _, "not_liable(prov, provider, breach_not_proven)"),
-                sub_string(L, _, _, 0, "[d13,d14]") )).
+                sub_string(L, _, _, 0, "[D13, D14]") )).
 %   Case files are data: a directive is refused, never run.
 test(directive_refused, error(domain_error(input_fact, (:- throw(consulted))))) :-
     api_tmp_file(bad, File),

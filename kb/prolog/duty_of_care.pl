@@ -17,6 +17,10 @@
 :- use_module(rules).
 :- use_module(facts).
 :- use_module(infringement).
+:- use_module(templates, []).
+
+:- multifile aigc_templates:template/3.
+:- discontiguous aigc_templates:template/3.
 
 %   Tabled for the reason given in infringement.pl: proofs multiply
 %   through these in dense cases.
@@ -33,6 +37,8 @@
 %   Provider deploys System, another's model: reached through an API or
 %   developed by someone else (D14, 6.4: due diligence on the system).
 
+aigc_templates:template(third_party_model, [party, system],
+                        "{0} deploys {1}, another's model").
 rule(r_d14_third_party_model_api, [d14-'6.4'],
      ( third_party_model(P, S) :-
            provider(P, S),
@@ -49,6 +55,8 @@ rule(r_d14_third_party_model_developer, [d14-'6.4'],
 %
 %   Provider received notice of an output that copies Work.
 
+aigc_templates:template(notified_work, [party, work],
+                        "{0} received notice of an output that copies {1}").
 rule(r_d14_notified_work, [d14-'4.3'],
      ( notified_work(P, W) :-
            notice_received(P, O),
@@ -61,6 +69,8 @@ rule(r_d14_notified_work, [d14-'4.3'],
 %   by one of the concrete omissions or acts of court practice and
 %   regulation, each stated in the case as proven.
 
+aigc_templates:template(breach, [party],
+                        "a breach of the duty of care by {0} is proven").
 rule(r_d14_breach_proven, [d13-'5.1', d13-'5.2', d14-'4.3'],
      ( breach(P) :-
            provider(P, _),
@@ -112,6 +122,8 @@ rule(r_d14_breach_recommends, [d14-'4.3'], [ext],
 %   a system that generated an output and every output of its systems
 %   carries an AI-attribution tag.
 
+aigc_templates:template(labelling_met, [party],
+                        "{0} meets the duty to label its outputs as AI-generated").
 rule(r_d14_labels_outputs, [d14-'4.3'],
      ( labelling_met(P) :-
            labels_outputs(P)
@@ -132,6 +144,8 @@ rule(r_d28_labelling_by_aia_tags, [d14-'4.3', d28-'6.5'], [ext],
 %   Provider must filter for Work: Work is well known or notified, and an
 %   output of a system Provider provides copies it.
 
+aigc_templates:template(filtering_duty, [party, work],
+                        "{0} must filter for {1} (well known or notified, and copied by an output of its system)").
 rule(r_d14_filtering_duty_well_known, [d14-'4.3'],
      ( filtering_duty(P, W) :-
            provider(P, S),
@@ -155,6 +169,8 @@ rule(r_d14_filtering_duty_notified, [d14-'4.3'],
 %   filters every work it must, and did due diligence on every third-party
 %   model it deploys.
 
+aigc_templates:template(duties_met, [party],
+                        "{0} proved it met every duty of care").
 rule(r_d14_duties_met, [d13-'5.2', d14-'6.4'],
      ( duties_met(P) :-
            provider(P, _),
@@ -180,6 +196,8 @@ rule(r_d14_duties_met, [d13-'5.2', d14-'6.4'],
 %
 %   Provider knew or should have known that Output infringes.
 
+aigc_templates:template(knows_p, [party, output],
+                        "{0} knew or should have known that {1} infringes").
 rule(r_d13_provider_knew, [d13-'5'],
      ( knows_p(P, O) :-
            provider_knew(P, O)

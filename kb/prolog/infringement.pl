@@ -24,6 +24,10 @@
 :- use_module(facts).
 :- use_module(params).
 :- use_module(ownership).
+:- use_module(templates, []).
+
+:- multifile aigc_templates:template/3.
+:- discontiguous aigc_templates:template/3.
 
 %   Tabled: computed once per case (the tables are abolished when the case
 %   is unloaded), so that duplicate proofs do not multiply upwards.  Only
@@ -46,6 +50,8 @@
 %   copyright, is exclusive licensee, or a provenance record names it as
 %   author (D28); in an output, it is the owner of the copyright (D29).
 
+aigc_templates:template(holder, [party, item],
+                        "{0} holds copyright or exclusive rights in {1}").
 rule(r_d04_holder_owner, [d04-'2.1', d04-'4.3'],
      ( holder(H, W) :-
            owns_copyright(H, W)
@@ -74,6 +80,8 @@ rule(r_d29_holder_output, [d29-'2.2', d29-'3.3'], [ext],
 %
 %   Someone holds copyright or exclusive rights in Item.
 
+aigc_templates:template(protected, [item],
+                        "{0} is protected (someone holds copyright or exclusive rights in it)").
 rule(r_d04_protected, [d04-'2.1', d29-'2.2'],
      ( protected(X) :-
            holder(_, X)
@@ -90,6 +98,8 @@ rule(r_d04_protected, [d04-'2.1', d29-'2.2'],
 %   similarity gives reproduction, derivation adaptation.  Whether Output is
 %   itself a work is never read (D05).
 
+aigc_templates:template(copies, [output, work, right],
+                        "{0} uses the original expression of {1} without authorisation (the {2} right)").
 rule(r_d04_copies_substantially_similar, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, reproduction) :-
            substantially_similar(O, W),
@@ -115,6 +125,8 @@ rule(r_d04_copies_derivative, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
 %   Output copies some protected work (D04): generating it is itself the
 %   infringing act, no dissemination needed.
 
+aigc_templates:template(infringing_output, [output],
+                        "{0} infringes (it copies a protected work)").
 rule(r_d04_infringing_output, [d04-'4.3'],
      ( infringing_output(O) :-
            copies(O, _, _)
@@ -124,6 +136,8 @@ rule(r_d04_infringing_output, [d04-'4.3'],
 %
 %   Provider provides the system that generated Output (D07).
 
+aigc_templates:template(provider_of_output, [party, output],
+                        "{0} provides the system that generated {1}").
 rule(r_d07_provider_of_output, [d07-'3.1', d07-'4.3'],
      ( provider_of_output(P, O) :-
            generated_by(O, S),
@@ -135,6 +149,8 @@ rule(r_d07_provider_of_output, [d07-'3.1', d07-'4.3'],
 %   Some provider stands between the user and the system that generated
 %   Output.
 
+aigc_templates:template(has_provider, [output],
+                        "a provider stands between the user and the system that generated {0}").
 rule(r_d07_has_provider, [d07-'4.3', d19-'3.3'],
      ( has_provider(O) :-
            provider_of_output(_, O)
@@ -150,6 +166,8 @@ rule(r_d07_has_provider, [d07-'4.3', d19-'3.3'],
 %   without authorisation (D02): developers "are responsible for ensuring
 %   that the data used is lawfully sourced".
 
+aigc_templates:template(training_copy, [party, system, work],
+                        "{0} copied {2} (protected) into the training data of {1} without authorisation").
 rule(r_d02_training_copy, [d02-'2.1', d02-'4.2'],
      ( training_copy(D, S, W) :-
            developer(D, S),
@@ -163,6 +181,8 @@ rule(r_d02_training_copy, [d02-'2.1', d02-'4.2'],
 %   A data-mining exception covers the training of System: only where the
 %   choice point tdm_exception departs from the paper's `rejected` (D03).
 
+aigc_templates:template(tdm_exempt, [system],
+                        "a data-mining exception covers the training of {0}").
 rule(r_d03_tdm_accepted, [d03-'4.2'],
      ( tdm_exempt(_) :-
            position(tdm_exception, accepted)
@@ -178,6 +198,8 @@ rule(r_d03_tdm_noncommercial, [d03-'4.2'], [ext],
 %   Developer's training copy of Work for System infringes: no data-mining
 %   exception applies (D02, D03).
 
+aigc_templates:template(training_infringement, [party, system, work],
+                        "the training copy of {2} by {0} for {1} infringes (no data-mining exception applies)").
 rule(r_d02_training_infringement, [d02-'2.1', d03-'4.2'],
      ( training_infringement(D, S, W) :-
            training_copy(D, S, W),
@@ -193,6 +215,8 @@ rule(r_d02_training_infringement, [d02-'2.1', d03-'4.2'],
 %   Party made available (communication) or reproduced (reproduction) the
 %   Output, which copies the protected Work, without authorisation (D04).
 
+aigc_templates:template(output_dissemination, [party, right, work, output],
+                        "{0} disseminated {3}, which copies {2}, without authorisation (the {1} right)").
 rule(r_d04_output_made_available, [d04-'2.1', d04-'4.3'], [ext],
      ( output_dissemination(P, communication, W, O) :-
            made_available(P, O),
@@ -213,6 +237,8 @@ rule(r_d04_output_reproduced, [d04-'2.1', d04-'4.3'], [ext],
 %   copyright; its own reproduction or making available of Output infringes
 %   no copyright in Output.
 
+aigc_templates:template(commissioned_use, [party, output],
+                        "{0} commissioned {1} and may use it for the purpose of the commission").
 rule(r_d19_commissioned_use, [d19-'3.3'], [ext],
      ( commissioned_use(U, O) :-
            requested_by(O, U)
@@ -224,6 +250,8 @@ rule(r_d19_commissioned_use, [d19-'3.3'], [ext],
 %   copyrightable output), made it available, reproduced it, or removed its
 %   author's name or watermark, without authorisation.
 
+aigc_templates:template(item_dissemination, [party, right, item],
+                        "{0}, not its holder, disseminated {2} (protected) without authorisation (the {1} right)").
 rule(r_d29_item_made_available, [d29-'2.2', d29-'3.3'], [ext],
      ( item_dissemination(P, communication, X) :-
            made_available(P, X),
@@ -256,6 +284,9 @@ rule(r_d29_attribution_removed, [d29-'2.2', d29-'3.3'], [ext],
 %   Subject infringed Right in Work (through Output, `none` for a training
 %   copy or a dissemination of the work itself) in Stage, `training` or
 %   `generation` (D01).
+
+aigc_templates:template(infringement, [party, right, item, output_or_none, stage],
+                        "{0} infringed the {1} right in {2} in the {4} stage (output: {3})").
 
 %   D01, D02, D03 (2.1, 4.2): a training copy without authorisation.
 rule(r_d02_infringement_training, [d01-'2.1', d02-'2.1', d02-'4.2', d03-'4.2'],

@@ -1,9 +1,10 @@
 /*  Part of aigc-kb: who is liable when AI-generated content infringes copyright.
 
-    Who can be liable, and in which kind: D02-D03 (training), D06 (the AI is
-    no subject), D07 and D13-D16, D30 (the provider and the liability
-    regime), D08 (the developer), D09-D12 (the user), and liability for
-    dissemination (D04, D29).  docs/semantics.md, section 3.
+    Who can be liable, and in which kind: D02-D03 (training), D07 and
+    D13-D16, D30 (the provider and the liability regime), D08 (the
+    developer), D09-D12 (the user), and liability for dissemination (D04,
+    D29).  docs/semantics.md, section 3.  Who is not liable, and why, is
+    not_liable.pl.
 
     Liability is computed per role and output by the auxiliary predicates
     provider_liability/4, developer_liability/3 and user_liability/4, whose
@@ -14,11 +15,8 @@
 
 :- module(aigc_liability,
           [ liable/4,                   % ?Subject, ?Kind, ?Right, ?Stage
-            not_liable/3,               % ?Subject, ?Role, ?Reason
             defense/3,                  % ?Subject, ?Defense, ?Status
             provider_ground/2,          % ?Provider, ?Ground
-            role/2,                     % ?Party, ?Role
-            user_role/1,                % ?Party
             provider_output/2,          % ?Provider, ?Output
             provider_liability/4,       % ?Provider, ?Output, ?Kind, ?Basis
             provider_liable/1,          % ?Output
@@ -29,25 +27,23 @@
             knows_u/2,                  % ?User, ?Output
             user_exposure/4,            % ?User, ?Output, ?Kind, ?Basis
             fair_use_accepted/2,        % ?User, ?Output
-            user_liability/4,           % ?User, ?Output, ?Kind, ?Basis
-            liable_in_role/2            % ?Party, ?Role
+            user_liability/4            % ?User, ?Output, ?Kind, ?Basis
           ]).
 :- use_module(rules).
 :- use_module(facts).
 :- use_module(params).
 :- use_module(infringement).
 :- use_module(duty_of_care).
+:- use_module(templates, []).
+
+:- multifile aigc_templates:template/3.
+:- discontiguous aigc_templates:template/3.
 
 %!  liable(?Subject, ?Kind, ?Right, ?Stage) is nondet.
 %
 %   Subject is liable in Kind (`primary`, `joint`, `contributory`,
 %   `secondary`) for infringing Right in Stage.  A party holding several
 %   roles gets every liability of each role.
-
-%!  not_liable(?Subject, ?Role, ?Reason) is nondet.
-%
-%   Subject bears no liability in Role (`developer`, `provider`, `user`,
-%   `third_party`, or `ai` for a system named in the case), for Reason.
 
 %!  defense(?Subject, ?Defense, ?Status) is nondet.
 %
@@ -62,88 +58,11 @@
 
 
                  /*******************************
-                 *   ROLES (catalogue "Terms")  *
-                 *******************************/
-
-%!  role(?Party, ?Role) is nondet.
-%
-%   Party holds Role towards an AI system: `developer`, `provider`, `user`,
-%   or `third_party` (none of those three and no rights holder, but it
-%   disseminated something).  A party may hold several roles; the rights
-%   holder is no role here (catalogue: "rights holders excluded").
-
-rule(r_role_developer, [d02-'4.2', d08-'4.2'],
-     ( role(X, developer) :-
-           developer(X, _)
-     )).
-rule(r_role_provider, [d07-'4.3'],
-     ( role(X, provider) :-
-           provider(X, _)
-     )).
-rule(r_role_user, [d09-'4.4', d10-'4.4', d11-'4.4'],
-     ( role(X, user) :-
-           user_role(X)
-     )).
-rule(r_role_third_party, [d29-'2.2', d29-'3.3'], [ext],
-     ( role(X, third_party) :-
-           disseminator(X),
-           \+ developer(X, _),
-           \+ provider(X, _),
-           \+ user_role(X),
-           \+ holder(X, _)
-     )).
-
-%!  user_role(?Party) is nondet.
-%
-%   Party uses a system, runs one itself, or requested an output.
-
-rule(r_role_user_uses, [d09-'4.4', d10-'4.4', d11-'4.4'],
-     ( user_role(X) :-
-           user(X, _)
-     )).
-rule(r_role_user_runs_itself, [d09-'4.4', d10-'4.4', d11-'4.4', d19-'3.3'],
-     ( user_role(X) :-
-           runs_itself(X, _)
-     )).
-rule(r_role_user_requested, [d09-'4.4', d10-'4.4', d11-'4.4'],
-     ( user_role(X) :-
-           requested_by(_, X)
-     )).
-
-%   disseminator(?Party): Party made something available, reproduced it or
-%   removed its attribution.
-rule(r_role_disseminator_made_available, [d04-'2.1', d29-'2.2'],
-     ( disseminator(X) :-
-           made_available(X, _)
-     )).
-rule(r_role_disseminator_reproduced, [d04-'2.1', d29-'2.2'],
-     ( disseminator(X) :-
-           reproduced(X, _)
-     )).
-rule(r_role_disseminator_attribution, [d29-'2.2'], [ext],
-     ( disseminator(X) :-
-           attribution_removed(X, _)
-     )).
-
-                 /*******************************
-                 *  D06 THE AI IS NOT A SUBJECT (4.1)
-                 *******************************/
-
-%   The AI system is never a liable subject and never an author: no rule
-%   concludes a liability of a system.  Naming it gets `not_liable`.
-
-rule(r_d06_ai_named_defendant, [d06-'4.1'],
-     ( not_liable(S, ai, ai_not_legal_subject) :-
-           ai_named_defendant(S)
-     )).
-rule(r_d06_ai_named_author, [d06-'4.1'],
-     ( not_liable(S, ai, ai_not_legal_subject) :-
-           ai_named_author(S, _)
-     )).
-
-                 /*******************************
                  *  D02, D03 TRAINING STAGE (2.1, 4.2)
                  *******************************/
+
+aigc_templates:template(liable, [party, kind, right, stage],
+                        "{0} is liable ({1}) for the {2} right in the {3} stage").
 
 %   D02: the developer copying a protected work into training data without
 %   authorisation is primarily liable, whatever the regime.
@@ -151,6 +70,9 @@ rule(r_d02_liable_training, [d02-'2.1', d02-'4.2'],
      ( liable(D, primary, reproduction, training) :-
            infringement(D, reproduction, _, none, training)
      )).
+
+aigc_templates:template(defense, [party, defense, status],
+                        "the {1} defence of {0} is {2}").
 
 %   D03: the data-mining / fair-use defence for training is rejected, unless
 %   the choice point tdm_exception accepts it.
@@ -172,6 +94,8 @@ rule(r_d03_defense_tdm_accepted, [d03-'4.2'],
 %
 %   Output, generated by a system Provider provides, infringes.
 
+aigc_templates:template(provider_output, [party, output],
+                        "{1}, generated by a system {0} provides, infringes").
 rule(r_d07_provider_output, [d07-'3.1', d07-'4.3'],
      ( provider_output(P, O) :-
            generated_by(O, S),
@@ -185,6 +109,9 @@ rule(r_d07_provider_output, [d07-'3.1', d07-'4.3'],
 %   the infringing Output its system generated.  Basis names the row:
 %   `strict`, `strict_induced`, `fault`, `presumed_fault`,
 %   `notice_and_takedown`.
+
+aigc_templates:template(provider_liability, [party, output, kind, basis],
+                        "as provider, {0} is liable ({2}) for {1} on the basis: {3}").
 
 %   D07, D13 (5.3): under strict the provider is the direct infringer,
 %   liable regardless of fault (its knowledge is irrelevant, D16).
@@ -257,6 +184,8 @@ rule(r_d15_notice_not_removed, [d13-'3.1', d15-'3.2'], [ext],
 %
 %   Some provider is liable for Output.
 
+aigc_templates:template(provider_liable, [output],
+                        "a provider is liable for {0}").
 rule(r_d13_provider_liable, [d07-'4.3', d13-'5'],
      ( provider_liable(O) :-
            provider_liability(_, O, _, _)
@@ -289,6 +218,9 @@ rule(r_d15_liable_notice, [d13-'3.1', d15-'3.2'], [ext],
            provider_liability(P, O, Kind, notice_and_takedown),
            copies(O, _, R)
      )).
+
+aigc_templates:template(provider_ground, [party, provider_ground],
+                        "{0} is the infringing subject on the ground: {1}").
 
 %   D07 (3.1, 4.3): the grounds of the provider's position as infringing
 %   subject, for a provider liable in its provider role.
@@ -368,6 +300,8 @@ rule(r_d16_lack_of_knowledge, [d16-'3.2'],
 %   Developer, not the provider of System, developed the System that
 %   generated the infringing Output.
 
+aigc_templates:template(developer_output, [party, system, output],
+                        "{0}, not the provider of {1}, developed the system that generated {2}, which infringes").
 rule(r_d08_developer_output, [d08-'4.2'],
      ( developer_output(D, S, O) :-
            developer(D, S),
@@ -381,6 +315,8 @@ rule(r_d08_developer_output, [d08-'4.2'],
 %   Developer built anti-infringement measures into System and only performs
 %   routine maintenance (both), and the training data was lawfully sourced.
 
+aigc_templates:template(reasonable_measures, [party, system],
+                        "{0} took reasonable measures for {1} (anti-infringement design, routine maintenance only, lawfully sourced data)").
 rule(r_d08_reasonable_measures, [d08-'4.2'],
      ( reasonable_measures(D, S) :-
            anti_infringement_measures(D, S),
@@ -394,6 +330,8 @@ rule(r_d08_reasonable_measures, [d08-'4.2'],
 %   Developer without reasonable measures is liable for Output in the Kind
 %   of the choice point developer_without_measures.
 
+aigc_templates:template(developer_liability, [party, output, kind],
+                        "as developer without reasonable measures, {0} is liable ({2}) for {1}").
 rule(r_d08_developer_liability, [d08-'4.2'],
      ( developer_liability(D, O, Kind) :-
            developer_output(D, S, O),
@@ -419,6 +357,8 @@ rule(r_d08_liable_developer, [d08-'4.2'],
 %   the output is highly similar to, or [ext] by fine-tuning the system on
 %   the work it copies.
 
+aigc_templates:template(induced, [party, output],
+                        "{0} intentionally induced {1}, which infringes").
 rule(r_d11_intent_proven, [d11-'4.4'],
      ( induced(U, O) :-
            requested_by(O, U),
@@ -448,6 +388,8 @@ rule(r_d11_fine_tuned_on, [d11-'4.4'], [ext],
 %   requested infringes; a single prompt naming the copied work shows that
 %   it should have known (never intent).
 
+aigc_templates:template(knows_u, [party, output],
+                        "{0} knew or should have known that {1} infringes").
 rule(r_d10_user_knew, [d10-'4.4'],
      ( knows_u(U, O) :-
            requested_by(O, U),
@@ -473,6 +415,9 @@ rule(r_d10_prompt_names_work, [d10-'4.4'],
 %   User would be liable in Kind for the infringing Output it requested,
 %   before its fair-use defence (D12).  Basis: `intent` (D11), `knowledge`
 %   (D10) or `direct_infringer` (D13, notice and takedown).
+
+aigc_templates:template(user_exposure, [party, output, kind, user_basis],
+                        "as user, {0} would be liable ({2}) for {1} on the basis: {3}, before any fair-use defence").
 
 %   D11 (4.4): the inducing user bears primary liability from the outset.
 rule(r_d11_user_induced, [d11-'4.4'],
@@ -510,6 +455,9 @@ rule(r_d13_user_direct_infringer, [d13-'3.1'], [ext],
                  *  D12 USER'S FAIR USE (4.4)   *
                  *******************************/
 
+aigc_templates:template(personal_purpose, [purpose],
+                        "{0} is a personal purpose (personal study, research, appreciation)").
+
 %   personal_purpose(?Purpose): a purpose that raises the defence.
 rule(r_d12_personal_study, [d12-'4.4'],
      ( personal_purpose(personal_study) )).
@@ -517,6 +465,9 @@ rule(r_d12_research, [d12-'4.4'],
      ( personal_purpose(research) )).
 rule(r_d12_appreciation, [d12-'4.4'],
      ( personal_purpose(appreciation) )).
+
+aigc_templates:template(fair_use_raised, [party, output],
+                        "{0}, exposed to liability, used {1} for a personal purpose (fair use raised)").
 
 %   fair_use_raised(?User, ?Output): a user who would be liable used the
 %   output for a personal purpose.
@@ -532,6 +483,8 @@ rule(r_d12_fair_use_raised, [d12-'4.4'],
 %   User's personal-use defence succeeds: not through a commercial platform,
 %   and the choice point personal_fair_use_noncommercial accepts it.
 
+aigc_templates:template(fair_use_accepted, [party, output],
+                        "the personal-use defence of {0} for {1} succeeds").
 rule(r_d12_fair_use_accepted, [d12-'4.4'],
      ( fair_use_accepted(U, O) :-
            position(personal_fair_use_noncommercial, accepted),
@@ -554,6 +507,8 @@ rule(r_d12_user_fair_use_rejected, [d12-'4.4'],
 %   User is liable in Kind for Output on Basis (see user_exposure/4), its
 %   fair-use defence failing.
 
+aigc_templates:template(user_liability, [party, output, kind, user_basis],
+                        "as user, {0} is liable ({2}) for {1} on the basis: {3}").
 rule(r_d12_user_liability, [d09-'4.4', d10-'4.4', d11-'4.4', d12-'4.4', d13-'3.1'],
      ( user_liability(U, O, Kind, Basis) :-
            user_exposure(U, O, Kind, Basis),
@@ -587,176 +542,4 @@ rule(r_d04_liable_dissemination, [d04-'2.1', d04-'4.3'],
 rule(r_d29_liable_dissemination, [d29-'2.2', d29-'3.3'], [ext],
      ( liable(P, primary, R, generation) :-
            item_dissemination(P, R, _)
-     )).
-
-                 /*******************************
-                 *      NOT LIABLE, PER ROLE    *
-                 *******************************/
-
-%!  liable_in_role(?Party, ?Role) is nondet.
-%
-%   Party bears some liability in Role.  Liability from dissemination
-%   belongs to the third_party role (it counts only for a party with no
-%   other role).
-
-rule(r_d02_liable_as_developer_training, [d02-'4.2'],
-     ( liable_in_role(D, developer) :-
-           training_infringement(D, _, _)
-     )).
-rule(r_d08_liable_as_developer_generation, [d08-'4.2'],
-     ( liable_in_role(D, developer) :-
-           developer_liability(D, _, _)
-     )).
-rule(r_d13_liable_as_provider, [d07-'4.3', d13-'5'],
-     ( liable_in_role(P, provider) :-
-           provider_liability(P, _, _, _)
-     )).
-rule(r_d11_liable_as_user, [d10-'4.4', d11-'4.4', d13-'3.1'],
-     ( liable_in_role(U, user) :-
-           user_liability(U, _, _, _)
-     )).
-rule(r_d04_liable_as_third_party, [d04-'2.1'],
-     ( liable_in_role(X, third_party) :-
-           output_dissemination(X, _, _, _)
-     )).
-rule(r_d29_liable_as_third_party, [d29-'2.2', d29-'3.3'], [ext],
-     ( liable_in_role(X, third_party) :-
-           item_dissemination(X, _, _)
-     )).
-
-%   developer_free(?Developer): a developer with no liability as developer.
-rule(r_d02_developer_free, [d02-'4.2', d08-'4.2'],
-     ( developer_free(D) :-
-           developer(D, _),
-           \+ liable_in_role(D, developer)
-     )).
-
-rule(r_d03_not_liable_tdm_exception, [d03-'4.2'],
-     ( not_liable(D, developer, tdm_exception) :-
-           developer_free(D),
-           training_copy(D, S, _),
-           tdm_exempt(S)
-     )).
-rule(r_d08_not_liable_reasonable_measures, [d08-'4.2'],
-     ( not_liable(D, developer, reasonable_measures) :-
-           developer_free(D),
-           developer_output(D, S, _),
-           reasonable_measures(D, S)
-     )).
-rule(r_d08_not_liable_position, [d08-'4.2'],
-     ( not_liable(D, developer, position_not_liable) :-
-           developer_free(D),
-           developer_output(D, S, _),
-           \+ reasonable_measures(D, S),
-           position(developer_without_measures, not_liable)
-     )).
-rule(r_d02_not_liable_no_infringement, [d02-'4.2'],
-     ( not_liable(D, developer, no_infringement) :-
-           developer_free(D),
-           \+ ( training_copy(D, S, _),
-                tdm_exempt(S)
-              ),
-           \+ developer_output(D, _, _)
-     )).
-
-%   provider_free(?Provider): a provider with no liability as provider.
-rule(r_d13_provider_free, [d07-'4.3', d13-'5'],
-     ( provider_free(P) :-
-           provider(P, _),
-           \+ liable_in_role(P, provider)
-     )).
-
-%   fault_regime_needs_breach: the claimant must prove a breach (fault, or
-%   presumed fault in the paper's reading).
-rule(r_d13_breach_needed_fault, [d13-'5.1', d14-'4.3'],
-     ( breach_needed :-
-           regime(fault)
-     )).
-rule(r_d13_breach_needed_presumed_fault, [d13-'5.2', d14-'4.3'],
-     ( breach_needed :-
-           regime(presumed_fault),
-           position(presumed_fault_burden, breach_proven_fault_presumed)
-     )).
-
-rule(r_d14_not_liable_breach_not_proven, [d13-'5.1', d13-'5.2', d14-'4.3'],
-     ( not_liable(P, provider, breach_not_proven) :-
-           provider_free(P),
-           provider_output(P, _),
-           breach_needed,
-           \+ breach(P)
-     )).
-rule(r_d13_not_liable_fault_not_proven, [d13-'5.1'],
-     ( not_liable(P, provider, fault_not_proven) :-
-           provider_free(P),
-           provider_output(P, _),
-           regime(fault),
-           breach(P),
-           \+ fault_proven(P)
-     )).
-rule(r_d13_not_liable_fault_rebutted, [d13-'5.2'],
-     ( not_liable(P, provider, fault_rebutted) :-
-           provider_free(P),
-           provider_output(P, _),
-           regime(presumed_fault),
-           position(presumed_fault_burden, breach_proven_fault_presumed),
-           breach(P),
-           fault_rebutted(P)
-     )).
-rule(r_d14_not_liable_duties_met, [d13-'5.2', d14-'4.3'],
-     ( not_liable(P, provider, duties_met) :-
-           provider_free(P),
-           provider_output(P, _),
-           regime(presumed_fault),
-           position(presumed_fault_burden, full_reversal),
-           duties_met(P)
-     )).
-rule(r_d15_not_liable_safe_harbor, [d15-'3.2'], [ext],
-     ( not_liable(P, provider, safe_harbor) :-
-           provider_free(P),
-           provider_output(P, _),
-           regime(notice_and_takedown)
-     )).
-rule(r_d04_not_liable_provider_no_infringing_output, [d04-'4.3'],
-     ( not_liable(P, provider, no_infringing_output) :-
-           provider_free(P),
-           \+ provider_output(P, _)
-     )).
-
-%   user_free(?User): a user with no liability as user.
-rule(r_d09_user_free, [d09-'4.4', d10-'4.4', d11-'4.4'],
-     ( user_free(U) :-
-           user_role(U),
-           \+ liable_in_role(U, user)
-     )).
-
-%   D09 (4.4): the good-faith user is not a direct infringer (except under
-%   notice and takedown).
-rule(r_d09_not_liable_good_faith_user, [d09-'4.4'],
-     ( not_liable(U, user, good_faith_user) :-
-           \+ regime(notice_and_takedown),
-           requested_by(O, U),
-           infringing_output(O),
-           \+ induced(U, O),
-           \+ knows_u(U, O),
-           user_free(U)
-     )).
-rule(r_d12_not_liable_fair_use, [d12-'4.4'],
-     ( not_liable(U, user, fair_use) :-
-           fair_use_accepted(U, _),
-           user_free(U)
-     )).
-rule(r_d04_not_liable_user_no_infringing_output, [d04-'4.3'],
-     ( not_liable(U, user, no_infringing_output) :-
-           user_role(U),
-           \+ ( requested_by(O, U),
-                infringing_output(O)
-              ),
-           user_free(U)
-     )).
-
-%   D29 [ext]: a third party that committed no infringing act.
-rule(r_d29_not_liable_no_infringing_act, [d29-'2.2', d29-'3.3'], [ext],
-     ( not_liable(X, third_party, no_infringing_act) :-
-           role(X, third_party),
-           \+ liable_in_role(X, third_party)
      )).

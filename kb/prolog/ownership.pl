@@ -15,6 +15,10 @@
 :- use_module(facts).
 :- use_module(params).
 :- use_module(infringement).
+:- use_module(templates, []).
+
+:- multifile aigc_templates:template/3.
+:- discontiguous aigc_templates:template/3.
 
                  /*******************************
                  *  D17 HUMAN CONTRIBUTION (2.2)
@@ -24,6 +28,8 @@
 %
 %   A human made an original contribution to Output: it is a work (D17).
 
+aigc_templates:template(copyrightable, [output],
+                        "a human made an original contribution to {0}: it is a work").
 rule(r_d17_copyrightable, [d17-'2.2'],
      ( copyrightable(O) :-
            output(O),
@@ -34,6 +40,9 @@ rule(r_d17_copyrightable, [d17-'2.2'],
 %
 %   Output is a `work` or `not_a_work`; Owner holds its copyright (`none`:
 %   nobody) for Reason.
+
+aigc_templates:template(copyright, [output, copyright_status, party_or_none, copyright_reason],
+                        "{0} is {1}; copyright owner: {2} ({3})").
 
 %   D17 (2.2): without a human contribution there is no work and no owner.
 rule(r_d17_not_a_work, [d17-'2.2'],
@@ -66,6 +75,8 @@ rule(r_d20_infringing_output, [d17-'2.2', d20-'3.3'],
 %
 %   Output is a work and infringes nothing: someone can hold copyright in it.
 
+aigc_templates:template(original_work, [output],
+                        "{0} is a work and infringes nothing").
 rule(r_d20_original_work, [d17-'2.2', d20-'3.3'],
      ( original_work(O) :-
            copyrightable(O),
@@ -95,6 +106,9 @@ rule(r_d19_commissioned_provider, [d17-'2.2', d19-'3.3'],
            position(default_owner, provider)
      )).
 
+aigc_templates:template(contributing_human_holds, [party, output],
+                        "{0}, the contributing human, holds the copyright in {1}").
+
 %   contributing_human_holds(?Human, ?Output): courts' tendency (position
 %   default_owner = contributing_human): the contributing human holds it.
 rule(r_d19_contributing_human_holds, [d17-'2.2', d19-'3.3'],
@@ -107,6 +121,9 @@ rule(r_d19_contributing_human_holds, [d17-'2.2', d19-'3.3'],
               ),
            position(default_owner, contributing_human)
      )).
+
+aigc_templates:template(self_run_holds, [party, output],
+                        "{0} ran the system itself, contributed to {1} and holds its copyright").
 
 %   self_run_holds(?Human, ?Output): [ext] no provider stands between the
 %   user and the system it runs: the contributing human holds it.
@@ -149,6 +166,8 @@ rule(r_d19_legal_person_self_run, [d17-'2.2', d19-'3.3'], [ext],
 %   Owner owns the tangible form of Output: whoever possesses and controls
 %   it; if nobody is proven to, each party that requested it.
 
+aigc_templates:template(tangible_owner, [output, party],
+                        "{1} owns the tangible form of {0}").
 rule(r_d21_possessor, [d18-'3.3', d21-'3.3'],
      ( tangible_owner(O, X) :-
            output(O),

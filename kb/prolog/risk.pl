@@ -16,10 +16,18 @@
 :- use_module(facts).
 :- use_module(infringement).
 :- use_module(liability).
+:- use_module(not_liable).
+:- use_module(templates, []).
+
+:- multifile aigc_templates:template/3.
+:- discontiguous aigc_templates:template/3.
 
                  /*******************************
                  *  D26 INSURANCE AND FUNDS (6.3)
                  *******************************/
+
+aigc_templates:template(liable_provider_or_developer, [party],
+                        "{0} is liable as provider or developer").
 
 %   liable_provider_or_developer(?Party): Party is liable in its provider or
 %   developer role, in any stage.
@@ -38,6 +46,8 @@ rule(r_d26_liable_as_developer, [d26-'6.3'],
 %   compensation of Insured, which infringed inadvertently, due to technical
 %   limitations; intentional infringement is not covered.
 
+aigc_templates:template(insurance, [party, party],
+                        "{1} covers the legal fees and compensation of {0}").
 rule(r_d26_insurance, [d26-'6.3'],
      ( insurance(X, C) :-
            covered_by(X, C, _),
@@ -55,6 +65,9 @@ rule(r_d26_insurance, [d26-'6.3'],
 %   From, liable, has recourse against Against, whose conduct caused its
 %   liability.  A disclaimer of Against's liability towards From bars it
 %   (D27); nothing here changes what is owed to the rights holder.
+
+aigc_templates:template(recourse, [party, party, recourse_ground],
+                        "{0} has recourse against {1} ({2})").
 
 %   D31 [ext] (4.4): the good-faith user held liable, against the provider
 %   (users "reasonably assume that the services they receive are lawful").
@@ -93,6 +106,8 @@ rule(r_d31_recourse_indemnity, [d27-'6.4', d31-'6.4'], [ext],
 %   D27 (6.4): Party and Other agreed that the neutral Assessor assesses
 %   their infringement disputes.
 
+aigc_templates:template(assessor, [party, party, party],
+                        "{2} assesses infringement disputes between {0} and {1}").
 rule(r_d27_assessor, [d27-'6.4'],
      ( assessor(A, B, X) :-
            assessment_clause(A, B, X)

@@ -1,7 +1,8 @@
 /*  Part of aigc-kb: who is liable when AI-generated content infringes copyright.
 
-    Natural-language templates for every predicate the rules read or
-    conclude (input, auxiliary and output), who bears the burden of proving
+    Natural-language templates for the input predicates (the templates of
+    the output and auxiliary predicates are beside the rules that define
+    them, in each area module), who bears the burden of proving
     each input fact, and which doctrines are the project's extensions as a
     whole.  The explanations (explain.pl) read these; nothing here decides a
     case.
@@ -30,6 +31,9 @@
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(params).
+
+:- multifile template/3.
+:- discontiguous template/3.
 
                  /*******************************
                  *           TEMPLATES          *
@@ -188,145 +192,9 @@ template(disclaimer, [party, party],
 template(assessment_clause, [party, party, party],
          "{0} and {1} agreed that {2} assesses infringement disputes between them").
 
-%   ---- output predicates (kb/vocabulary.yaml, `outputs:`)
-
-template(infringement, [party, right, item, output_or_none, stage],
-         "{0} infringed the {1} right in {2} in the {4} stage (output: {3})").
-template(liable, [party, kind, right, stage],
-         "{0} is liable ({1}) for the {2} right in the {3} stage").
-template(not_liable, [subject, role, not_liable_reason],
-         "{0} is not liable as {1}: {2}").
-template(defense, [party, defense, status],
-         "the {1} defence of {0} is {2}").
-template(provider_ground, [party, provider_ground],
-         "{0} is the infringing subject on the ground: {1}").
-template(copyright, [output, copyright_status, party_or_none, copyright_reason],
-         "{0} is {1}; copyright owner: {2} ({3})").
-template(tangible_owner, [output, party],
-         "{1} owns the tangible form of {0}").
-template(limitation, [party, effect, limitation_reason],
-         "the liability of {0} is {1}: {2}").
-template(remedy, [party, remedy],
-         "{1} lies against {0}").
-template(remedy_factor, [party, factor],
-         "the damages against {0} weigh {1}").
-template(insurance, [party, party],
-         "{1} covers the legal fees and compensation of {0}").
-template(recourse, [party, party, recourse_ground],
-         "{0} has recourse against {1} ({2})").
-template(assessor, [party, party, party],
-         "{2} assesses infringement disputes between {0} and {1}").
-
-%   ---- auxiliary predicates of the rules
-
-%   infringement.pl
-template(holder, [party, item],
-         "{0} holds copyright or exclusive rights in {1}").
-template(protected, [item],
-         "{0} is protected (someone holds copyright or exclusive rights in it)").
-template(copies, [output, work, right],
-         "{0} uses the original expression of {1} without authorisation (the {2} right)").
-template(infringing_output, [output],
-         "{0} infringes (it copies a protected work)").
-template(provider_of_output, [party, output],
-         "{0} provides the system that generated {1}").
-template(has_provider, [output],
-         "a provider stands between the user and the system that generated {0}").
-template(training_copy, [party, system, work],
-         "{0} copied {2} (protected) into the training data of {1} without authorisation").
-template(tdm_exempt, [system],
-         "a data-mining exception covers the training of {0}").
-template(training_infringement, [party, system, work],
-         "the training copy of {2} by {0} for {1} infringes (no data-mining exception applies)").
-template(output_dissemination, [party, right, work, output],
-         "{0} disseminated {3}, which copies {2}, without authorisation (the {1} right)").
-template(commissioned_use, [party, output],
-         "{0} commissioned {1} and may use it for the purpose of the commission").
-template(item_dissemination, [party, right, item],
-         "{0}, not its holder, disseminated {2} (protected) without authorisation (the {1} right)").
-
-%   duty_of_care.pl
-template(third_party_model, [party, system],
-         "{0} deploys {1}, another's model").
-template(notified_work, [party, work],
-         "{0} received notice of an output that copies {1}").
-template(breach, [party],
-         "a breach of the duty of care by {0} is proven").
-template(labelling_met, [party],
-         "{0} meets the duty to label its outputs as AI-generated").
-template(filtering_duty, [party, work],
-         "{0} must filter for {1} (well known or notified, and copied by an output of its system)").
-template(duties_met, [party],
-         "{0} proved it met every duty of care").
-template(knows_p, [party, output],
-         "{0} knew or should have known that {1} infringes").
-
-%   liability.pl
-template(role, [party, role],
-         "{0} holds the role {1}").
-template(user_role, [party],
-         "{0} is a user (uses a system, runs one itself, or requested an output)").
-template(disseminator, [party],
-         "{0} made something available, reproduced it or removed its attribution").
-template(provider_output, [party, output],
-         "{1}, generated by a system {0} provides, infringes").
-template(provider_liability, [party, output, kind, basis],
-         "as provider, {0} is liable ({2}) for {1} on the basis: {3}").
-template(provider_liable, [output],
-         "a provider is liable for {0}").
-template(developer_output, [party, system, output],
-         "{0}, not the provider of {1}, developed the system that generated {2}, which infringes").
-template(reasonable_measures, [party, system],
-         "{0} took reasonable measures for {1} (anti-infringement design, routine maintenance only, lawfully sourced data)").
-template(developer_liability, [party, output, kind],
-         "as developer without reasonable measures, {0} is liable ({2}) for {1}").
-template(induced, [party, output],
-         "{0} intentionally induced {1}, which infringes").
-template(knows_u, [party, output],
-         "{0} knew or should have known that {1} infringes").
-template(user_exposure, [party, output, kind, user_basis],
-         "as user, {0} would be liable ({2}) for {1} on the basis: {3}, before any fair-use defence").
-template(personal_purpose, [purpose],
-         "{0} is a personal purpose (personal study, research, appreciation)").
-template(fair_use_raised, [party, output],
-         "{0}, exposed to liability, used {1} for a personal purpose (fair use raised)").
-template(fair_use_accepted, [party, output],
-         "the personal-use defence of {0} for {1} succeeds").
-template(user_liability, [party, output, kind, user_basis],
-         "as user, {0} is liable ({2}) for {1} on the basis: {3}").
-template(liable_in_role, [party, role],
-         "{0} bears some liability as {1}").
-template(developer_free, [party],
-         "{0}, a developer, bears no liability as developer").
-template(provider_free, [party],
-         "{0}, a provider, bears no liability as provider").
-template(breach_needed, [],
-         "the regime requires the claimant to prove a breach of duty").
-template(user_free, [party],
-         "{0}, a user, bears no liability as user").
-
-%   ownership.pl
-template(copyrightable, [output],
-         "a human made an original contribution to {0}: it is a work").
-template(original_work, [output],
-         "{0} is a work and infringes nothing").
-template(contributing_human_holds, [party, output],
-         "{0}, the contributing human, holds the copyright in {1}").
-template(self_run_holds, [party, output],
-         "{0} ran the system itself, contributed to {1} and holds its copyright").
-
-%   limits.pl
-template(exposed, [party, output, exposure_role],
-         "{0} is liable for {1} in the role: {2}").
-template(limits_apply, [party, output],
-         "exemptions and mitigation for {1} benefit {0}").
-template(remedy_due, [party],
-         "{0} is liable and not exempt: it owes remedies").
-
-%   risk.pl
-template(liable_provider_or_developer, [party],
-         "{0} is liable as provider or developer").
-
+%   The templates of the output and auxiliary predicates are beside the rules
+%   that define them, in each area module (aigc_templates:template/3 is
+%   multifile).
 
                  /*******************************
                  *          RENDERING           *

@@ -5,12 +5,12 @@
     liability-rule remedy).  docs/semantics.md, sections 5 and 6.
 */
 
-:- module(aigc_limits,
+:- module(aigc_limitation,
           [ limitation/3,               % ?Subject, ?Effect, ?Reason
             remedy/2,                   % ?Against, ?Remedy
             remedy_factor/2,            % ?Against, ?Factor
             exposed/3,                  % ?Party, ?Output, ?Role
-            limits_apply/2,             % ?Party, ?Output
+            limitation_applies/2,             % ?Party, ?Output
             remedy_due/1                % ?Party
           ]).
 :- use_module(rules).
@@ -19,6 +19,10 @@
 :- use_module(infringement).
 :- use_module(duty_of_care).
 :- use_module(liability).
+:- use_module(templates, []).
+
+:- multifile aigc_templates:template/3.
+:- discontiguous aigc_templates:template/3.
 
 %   Tabled: computed once per case (the tables are abolished when the case
 %   is unloaded).  Every remedy rule reads remedy_due/1, which reads all of
@@ -36,6 +40,8 @@
 %   for an infringement through Output: in Role `provider`, `developer`,
 %   `user`, or `dissemination`.
 
+aigc_templates:template(exposed, [party, output, exposure_role],
+                        "{0} is liable for {1} in the role: {2}").
 rule(r_d22_exposed_provider, [d22-'6.1', d23-'6.1'],
      ( exposed(P, O, provider) :-
            provider_liability(P, O, _, _)
@@ -53,18 +59,20 @@ rule(r_d22_exposed_dissemination, [d22-'6.1', d23-'6.1'],
            output_dissemination(X, _, _, O)
      )).
 
-%!  limits_apply(?Party, ?Output) is nondet.
+%!  limitation_applies(?Party, ?Output) is nondet.
 %
 %   Exemptions and mitigation for Output benefit Party: the service provider
 %   (the paper), or every exposed party (choice point exemption_scope).
 
+aigc_templates:template(limitation_applies, [party, output],
+                        "exemptions and mitigation for {1} benefit {0}").
 rule(r_d22_scope_provider, [d22-'6.1', d23-'6.1'],
-     ( limits_apply(P, O) :-
+     ( limitation_applies(P, O) :-
            position(exemption_scope, provider),
            exposed(P, O, provider)
      )).
 rule(r_d22_scope_all_parties, [d22-'6.1', d23-'6.1'],
-     ( limits_apply(X, O) :-
+     ( limitation_applies(X, O) :-
            position(exemption_scope, all_parties),
            exposed(X, O, _)
      )).
@@ -73,19 +81,22 @@ rule(r_d22_scope_all_parties, [d22-'6.1', d23-'6.1'],
 %
 %   Subject's liability is `exempt` or `mitigated` for Reason.
 
+aigc_templates:template(limitation, [party, effect, limitation_reason],
+                        "the liability of {0} is {1}: {2}").
+
 %   D22 (6.1): force majeure, or intentional misconduct of the rights holder
 %   (the victim), exempts.
 rule(r_d22_force_majeure, [d22-'6.1'],
      ( limitation(X, exempt, force_majeure) :-
            force_majeure(O),
-           limits_apply(X, O)
+           limitation_applies(X, O)
      )).
 rule(r_d22_rights_holder_misconduct, [d22-'6.1'],
      ( limitation(X, exempt, rights_holder_misconduct) :-
            holder_misconduct(H, O),
            copies(O, W, _),
            holder(H, W),
-           limits_apply(X, O)
+           limitation_applies(X, O)
      )).
 
 %   D23 (6.1): significant negligence of the rights holder mitigates.
@@ -94,7 +105,7 @@ rule(r_d23_rights_holder_negligence, [d23-'6.1'],
            holder_gross_negligence(H, O),
            copies(O, W, _),
            holder(H, W),
-           limits_apply(X, O)
+           limitation_applies(X, O)
      )).
 
                  /*******************************
@@ -105,6 +116,8 @@ rule(r_d23_rights_holder_negligence, [d23-'6.1'],
 %
 %   Party is liable and not exempt: it owes remedies.
 
+aigc_templates:template(remedy_due, [party],
+                        "{0} is liable and not exempt: it owes remedies").
 rule(r_d24_remedy_due, [d24-'6.1'],
      ( remedy_due(X) :-
            liable(X, _, _, _),
@@ -114,6 +127,9 @@ rule(r_d24_remedy_due, [d24-'6.1'],
 %!  remedy(?Against, ?Remedy) is nondet.
 %
 %   Remedy lies against Against.
+
+aigc_templates:template(remedy, [party, remedy],
+                        "{1} lies against {0}").
 
 %   D24 (6.1): no statutory cap; damages assessed case by case.
 rule(r_d24_damages, [d24-'6.1'],
@@ -133,6 +149,8 @@ rule(r_d25_remedy, [d25-'6.1'],
 %
 %   D24: the damages against Against weigh Factor, as the facts supply it.
 
+aigc_templates:template(remedy_factor, [party, factor],
+                        "the damages against {0} weigh {1}").
 rule(r_d24_factor_mitigation, [d24-'6.1'],
      ( remedy_factor(X, mitigation) :-
            limitation(X, mitigated, _),

@@ -1,4 +1,4 @@
-/*  Tests of limits.pl: D22-D25.  Expectations derived by hand from
+/*  Tests of limitation.pl: D22-D25.  Expectations derived by hand from
     docs/semantics.md, sections 5 and 6.
 */
 
