@@ -6,7 +6,7 @@
     python bench/api_run.py asp-input --cases F.jsonl --out-dir DIR --group G
 
 Each prints one JSON object on standard output.  ``measure`` times
-:func:`aigc_kb.batch.pipeline.pipeline.run_batch` over the cases (records written as JSON text,
+:func:`aigc_kb.batch.pipeline.run_batch` over the cases (records written as JSON text,
 as ``evaluate --batch`` prints them; the seconds spent writing are reported
 too), with limits on, the raw baseline run right before each repetition when
 asked; it reports wall-clock and CPU seconds per repetition, the peak resident memory of this process
@@ -34,9 +34,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 import raw  # noqa: E402
 from aigc_kb import KnowledgeBase, Limits  # noqa: E402
 from aigc_kb.engines import asp_rules  # noqa: E402
-from aigc_kb.batch.pipeline.pipeline import (batch_evaluator, batch_items, evaluate_alone, evaluate_items, run_batch,  # noqa: E402
+from aigc_kb.batch.pipeline import (batch_evaluator, batch_items, evaluate_alone, evaluate_items, run_batch,  # noqa: E402
                            run_batch_lines)
-from aigc_kb.batch.pipeline.grounder import peak_rss_mb  # noqa: E402
+from aigc_kb.batch.grounder import peak_rss_mb  # noqa: E402
 
 
 def _cpu(children: bool) -> float:
@@ -136,7 +136,7 @@ def alone(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def prolog_input(args: argparse.Namespace) -> dict[str, Any]:
-    from aigc_kb.batch.pipeline.prolog import PrologText
+    from aigc_kb.batch.prolog import PrologText
 
     kb = KnowledgeBase()
     text = PrologText()
@@ -154,7 +154,7 @@ def prolog_input(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def asp_input(args: argparse.Namespace) -> dict[str, Any]:
-    from aigc_kb.batch.pipeline.asp import AspBatch
+    from aigc_kb.batch.asp import AspBatch
 
     kb = KnowledgeBase()
     batch = AspBatch(kb)

@@ -96,7 +96,7 @@ def raw_inputs(engine: str, cases: Path, workdir: Path) -> tuple[list[str], Path
 def raw_prolog_agrees(cases: Path, out: str, sample: dict[int, str]) -> bool:
     """The driver's results, turned into records, equal the API's sampled records."""
     from aigc_kb import KnowledgeBase
-    from aigc_kb.batch.pipeline.record import evaluation_record
+    from aigc_kb.batch.record import evaluation_record
     from cases import read_cases
 
     kb = KnowledgeBase()
@@ -127,8 +127,8 @@ def raw_prolog_agrees(cases: Path, out: str, sample: dict[int, str]) -> bool:
 def raw_asp_agrees(cases: Path, out: str, sample: dict[int, str]) -> bool:
     """The shown atoms clingo printed for the first program, split by case, equal the API's records."""
     from aigc_kb import KnowledgeBase
-    from aigc_kb.batch.pipeline.asp import AspBatch
-    from aigc_kb.batch.pipeline.record import evaluation_record
+    from aigc_kb.batch.asp import AspBatch
+    from aigc_kb.batch.record import evaluation_record
     from cases import read_cases
 
     kb = KnowledgeBase()

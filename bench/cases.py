@@ -90,6 +90,6 @@ def head(source: Path, target: Path, count: int) -> None:
 
 
 def read_cases(path: Path, kb: KnowledgeBase) -> list[Case]:
-    from aigc_kb.batch.pipeline.pipeline import batch_items
+    from aigc_kb.batch.pipeline import batch_items
 
     return [item.case for item in batch_items(path, kb) if item.case is not None]

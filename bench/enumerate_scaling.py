@@ -40,10 +40,10 @@ import clingo
 from aigc_kb import Case, Fact, KnowledgeBase
 from aigc_kb.engines import asp_rules  # noqa: E402
 from aigc_kb.engines.asp import AspEngine
-from aigc_kb.scenario.outcomes.outcomes import DEFAULT_OUTCOME, ScenarioLimitError, ScenarioLimits, enumerate_outcomes, scenario_reading
-from aigc_kb.scenario.outcomes.limits import Deadline
-from aigc_kb.scenario.outcomes.solver import ScenarioSolver
-from aigc_kb.scenario.outcomes.space import Space
+from aigc_kb.scenario.outcomes import DEFAULT_OUTCOME, ScenarioLimitError, ScenarioLimits, enumerate_outcomes, scenario_reading
+from aigc_kb.scenario.limits import Deadline
+from aigc_kb.scenario.solver import ScenarioSolver
+from aigc_kb.scenario.space import Space
 
 PER_OUTPUT: dict[str, list[Callable[[str], Fact]]] = {
     "knew": [lambda o: Fact("user_knew", ("bob", o)), lambda o: Fact("user_should_have_known", ("bob", o))],

@@ -6,7 +6,7 @@ For each count N, a generated case gets N unknown facts (type-correct facts
 over its entities that it does not state, drawn with the seed; every input
 predicate is read by the rules).  Measured, each in seconds:
 
-* ``enumerate``: :func:`aigc_kb.scenario.outcomes.outcomes.enumerate_outcomes` end to end (the
+* ``enumerate``: :func:`aigc_kb.scenario.outcomes.enumerate_outcomes` end to end (the
   distinct outcomes with their conditions), when that module is there;
 * ``projected``: the encoding with the unknowns, every answer set projected
   onto the outcome predicates (``--project``), counted by clingo;
@@ -89,9 +89,9 @@ def _count(kb: KnowledgeBase, case: Case, project: bool, seconds: float) -> dict
 
 def _enumerate(kb: KnowledgeBase, case: Case, seconds: float) -> dict[str, Any]:
     try:
-        from aigc_kb.scenario.outcomes.outcomes import ScenarioLimits, enumerate_outcomes
+        from aigc_kb.scenario.outcomes import ScenarioLimits, enumerate_outcomes
     except ImportError as err:
-        return {"skipped": f"aigc_kb.scenario.outcomes.outcomes: {err}"}
+        return {"skipped": f"aigc_kb.scenario.outcomes: {err}"}
     start = time.perf_counter()
     try:
         result = enumerate_outcomes(kb, case, limits=ScenarioLimits(time_limit=seconds))

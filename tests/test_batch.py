@@ -13,13 +13,13 @@ import clingo.ast
 import pytest
 
 from aigc_kb import Case, Fact, KnowledgeBase
-from aigc_kb.batch.pipeline.pipeline import (BatchItem, batch_evaluator, batch_items, evaluate_alone, evaluate_chunk, evaluate_items,
+from aigc_kb.batch.pipeline import (BatchItem, batch_evaluator, batch_items, evaluate_alone, evaluate_chunk, evaluate_items,
                            run_batch)
-from aigc_kb.batch.pipeline.asp import AspBatch
-from aigc_kb.batch.pipeline.load import FastCaseLoader
-from aigc_kb.batch.pipeline.prolog import PrologText
-from aigc_kb.batch.pipeline.record import evaluation_record
-from aigc_kb.batch.pipeline.separable import analyse
+from aigc_kb.batch.asp import AspBatch
+from aigc_kb.batch.load import FastCaseLoader
+from aigc_kb.batch.prolog import PrologText
+from aigc_kb.batch.record import evaluation_record
+from aigc_kb.batch.separable import analyse
 from aigc_kb.core.errors import InputError
 from aigc_kb.devtools.generate import WorldSize, random_case
 from aigc_kb.core.loader import load_case_json_line
@@ -389,7 +389,7 @@ def test_a_leaking_encoding_falls_back_to_one_by_one(kb: KnowledgeBase, tmp_path
 
 
 def test_shown_atoms_are_split_back_with_or_without_their_because(kb: KnowledgeBase) -> None:
-    from aigc_kb.batch.pipeline.asp import GroupProgram
+    from aigc_kb.batch.asp import GroupProgram
 
     batch = AspBatch(kb)
     program = GroupProgram("", [0, 1], {"c0_0": "acme", "c1_0": "acme", "c1_1": "Bob Smith"},
@@ -408,7 +408,7 @@ def test_shown_atoms_are_split_back_with_or_without_their_because(kb: KnowledgeB
 
 def test_the_grounding_child_is_replaced_and_survives_being_killed(kb: KnowledgeBase,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    import aigc_kb.batch.pipeline.grounder as grounder_module
+    import aigc_kb.batch.grounder as grounder_module
 
     batch = AspBatch(kb)
     cases = [random_case(i, vocab=kb.vocab) for i in range(8)]

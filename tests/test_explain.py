@@ -19,9 +19,9 @@ import yaml
 
 from aigc_kb import Case, Evaluation, KnowledgeBase, Reading
 from aigc_kb.core.errors import InputError
-from aigc_kb.explain.trees.trees.trees.model import Explanation, Node
-from aigc_kb.explain.trees.trees.trees.render import render_dot, render_html, render_markdown, render_text
-from aigc_kb.explain.trees.trees.trees.trees import assume, explain, parse_assumption, with_reasons
+from aigc_kb.explain.model import Explanation, Node
+from aigc_kb.explain.render import render_dot, render_html, render_markdown, render_text
+from aigc_kb.explain.trees import assume, explain, parse_assumption, with_reasons
 from aigc_kb.patterns import Pattern, parse_conclusion
 from aigc_kb.core.model import Fact
 from aigc_kb.engines.prolog import _LOCK, _once, _text

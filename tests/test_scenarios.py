@@ -1,7 +1,7 @@
 """Scenario analysis checked against brute force: every completion evaluated one by one with Prolog.
 
 The ASP-based analyses (enumerate, must-prove) are compared with a table
-built here, independently of :mod:`aigc_kb.scenario.outcomes.space`: every assignment
+built here, independently of :mod:`aigc_kb.scenario.space`: every assignment
 of the unknown facts and open points, minus those that state both sides of a
 vocabulary conflict, each evaluated by ``KnowledgeBase.evaluate`` (Prolog) on
 a case with the chosen facts added.  Compare is checked against the ASP
@@ -21,11 +21,11 @@ import pytest
 
 from aigc_kb import Case, Fact, KnowledgeBase
 from aigc_kb.core.factfile import parse_fact_file
-from aigc_kb.scenario.outcomes.outcomes import (DEFAULT_OUTCOME, Enumeration, ScenarioLimitError, ScenarioLimits, ScenarioLiteral,
+from aigc_kb.scenario.outcomes import (DEFAULT_OUTCOME, Enumeration, ScenarioLimitError, ScenarioLimits, ScenarioLiteral,
                               compare_regimes, enumerate_outcomes, find_flips, must_prove)
 from aigc_kb.core.errors import InputError
 from aigc_kb.patterns import parse_conclusion
-from aigc_kb.scenario.outcomes.render import comparison_text
+from aigc_kb.scenario.render import comparison_text
 
 from .conftest import CASES_DIR, run_cli
 
@@ -502,11 +502,11 @@ def test_cli_commands() -> None:
 # ------------------------------------------------------------- the solver --
 def test_drop_redundant_removes_covered_cubes(kb: KnowledgeBase) -> None:
     """The irredundancy step on its own: a cover plus cubes it already covers loses exactly those."""
-    from aigc_kb.scenario.outcomes.outcomes import scenario_reading
-    from aigc_kb.scenario.outcomes.implicants import drop_redundant
-    from aigc_kb.scenario.outcomes.limits import Deadline
-    from aigc_kb.scenario.outcomes.solver import ScenarioSolver
-    from aigc_kb.scenario.outcomes.space import Space
+    from aigc_kb.scenario.outcomes import scenario_reading
+    from aigc_kb.scenario.implicants import drop_redundant
+    from aigc_kb.scenario.limits import Deadline
+    from aigc_kb.scenario.solver import ScenarioSolver
+    from aigc_kb.scenario.space import Space
 
     case = kb.load_case(CASES_DIR / "scenario_inducement_unknowns.yaml")
     reading = scenario_reading(kb, case, "strict")

@@ -33,7 +33,7 @@ def _solve_texts(files: list[str], instance: str, seconds: float) -> list[clingo
 
     ctl = clingo.Control(["--models=2"], logger=logger, message_limit=50)
     try:
-        # The encoding with its annotations expanded (aigc_kb.asp_rules), added as text: AST nodes
+        # The encoding with its annotations expanded (aigc_kb.engines.asp_rules), added as text: AST nodes
         # parsed once and added to every Control were shared between evaluations (and threads),
         # and a run could find them invalid.
         asp_rules.add_program(ctl, files)

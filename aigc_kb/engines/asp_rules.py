@@ -433,16 +433,16 @@ def annotations_of(files: Iterable[str | Path]) -> tuple[list[Annotation], list[
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m aigc_kb.asp_rules KB_DIR [FILE...]``: print the expanded encoding.
+    """``python -m aigc_kb.engines.asp_rules KB_DIR [FILE...]``: print the expanded encoding.
 
-    ``python -m aigc_kb.asp_rules kb | clingo - case.lp`` then gives the
+    ``python -m aigc_kb.engines.asp_rules kb | clingo - case.lp`` then gives the
     citations and ``because/2`` that the annotations add.
     """
     import sys
 
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
-        sys.stderr.write("usage: python -m aigc_kb.asp_rules KB_DIR [FILE.lp...]\n")
+        sys.stderr.write("usage: python -m aigc_kb.engines.asp_rules KB_DIR [FILE.lp...]\n")
         return 2
     root = Path(args[0])
     files = [Path(a) for a in args[1:]] or sorted((root / "asp").glob("*.lp"))

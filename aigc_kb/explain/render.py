@@ -1,6 +1,6 @@
 """Renderings of explanations: plain text, Markdown, HTML and Graphviz DOT.
 
-Every function here reads an :class:`aigc_kb.explain.trees.trees.model.Explanation` (or one of
+Every function here reads an :class:`aigc_kb.explain.model.Explanation` (or one of
 its nodes) and returns text; nothing is computed or decided.
 """
 
