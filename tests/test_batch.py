@@ -433,7 +433,7 @@ def test_a_worker_that_dies_loses_no_case(kb: KnowledgeBase, batch_file: Path, m
     import os
     import signal
 
-    from aigc_kb.batch.pipeline import pool as batch_pool
+    from aigc_kb.batch import pool as batch_pool
 
     submit = batch_pool._Pool.submit  # noqa: SLF001
     killed: list[int] = []
