@@ -20,7 +20,7 @@
 # `- liable(d,_,_,_)`: d is liable in no kind, for no right, in no stage).
 #
 # Every test runs the whole encoding (kb/asp/*.lp with its annotations expanded
-# by `python3 -m aigc_kb.asp_rules`, show.lp included unless a query is named) on the instance and also checks: clingo prints nothing on
+# by `python3 -m aigc_kb.engines.asp_rules`, show.lp included unless a query is named) on the instance and also checks: clingo prints nothing on
 # stderr (no info/warning, e.g. "atom does not occur in any rule head"); only
 # the vocabulary's output predicates and because/2 (or a query's answer/N) are
 # shown; every rule that fires has rule/3 citations.
@@ -46,11 +46,11 @@ fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 # The encoding with its %@ annotations expanded (labels, rule/3, ext/1, projections), as the
-# package loads it: aigc_kb/asp_rules.py, run by the python that has clingo.
+# package loads it: aigc_kb/engines/asp_rules.py, run by the python that has clingo.
 PYTHON=${PYTHON:-python3}
 ENC="$TMP/encoding.lp"; ENC_NOSHOW="$TMP/encoding_noshow.lp"
-"$PYTHON" -m aigc_kb.asp_rules "$ROOT/kb" > "$ENC" || { echo "run.sh: cannot expand the encoding" >&2; exit 2; }
-"$PYTHON" -m aigc_kb.asp_rules "$ROOT/kb" $(ls "$ASP"/*.lp | grep -v '/show\.lp$') > "$ENC_NOSHOW" || exit 2
+"$PYTHON" -m aigc_kb.engines.asp_rules "$ROOT/kb" > "$ENC" || { echo "run.sh: cannot expand the encoding" >&2; exit 2; }
+"$PYTHON" -m aigc_kb.engines.asp_rules "$ROOT/kb" $(ls "$ASP"/*.lp | grep -v '/show\.lp$') > "$ENC_NOSHOW" || exit 2
 fail=0; ntests=0; nexp=0; nstatic=0
 
 bad() { echo "FAIL $*"; fail=$((fail+1)); }
