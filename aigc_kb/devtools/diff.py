@@ -130,7 +130,7 @@ class KbProcess:
         """Wait for the child to load its knowledge base."""
         hello = self.receive()
         if not hello.get("ready"):
-            raise KbError(f"the {self.label} knowledge base ({self.root}) does not load:\n{hello.get('error')}")
+            raise KbError(f"the {self.label} knowledge base, {self.root}: {str(hello.get('error')).strip()}")
 
     def send(self, request: dict[str, Any]) -> None:
         assert self._process is not None and self._process.stdin is not None
@@ -563,8 +563,8 @@ def kb_at_revision(kb_root: Path, revision: str) -> Iterator[Path]:
         When ``kb_root`` is not in a git work tree, the revision is unknown,
         or it holds no such directory.
     """
-    def git(*args: str) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.run(["git", "-C", str(kb_root), *args], capture_output=True, check=False)
+    def git(*args: str, where: Path = kb_root) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(["git", "-C", str(where), *args], capture_output=True, check=False)
 
     if shutil.which("git") is None:
         raise InputError.single("<command line>", None, "--base-rev needs git, which is not installed")
@@ -576,7 +576,7 @@ def kb_at_revision(kb_root: Path, revision: str) -> Iterator[Path]:
     commit = git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     if commit.returncode != 0:
         raise InputError.single("<command line>", None, f"--base-rev {revision!r}: no such revision")
-    archive = git("archive", "--format=tar", commit.stdout.decode().strip(), "--", relative)
+    archive = git("archive", "--format=tar", commit.stdout.decode().strip(), "--", relative, where=toplevel)
     if archive.returncode != 0:
         raise InputError.single("<command line>", None,
                                 f"--base-rev {revision!r}: no {relative}/ at that revision")
