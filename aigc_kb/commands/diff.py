@@ -68,7 +68,8 @@ def _case_files(args: argparse.Namespace) -> list[Path]:
             raise InputError.single(COMMAND_LINE, None, "--no-cases and --cases exclude each other")
         return []
     files: list[Path] = []
-    for arg in args.cases or [str(p) for p in default_cases()]:
+    here = Path.cwd()
+    for arg in args.cases or [str(p.relative_to(here) if p.is_relative_to(here) else p) for p in default_cases()]:
         path = Path(arg)
         if path.is_dir():
             files.extend(sorted(p for p in path.iterdir()
