@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from aigc_kb import KnowledgeBase
+
 from .conftest import CASES_DIR, ROOT, run_cli
 
 KB_DIR = ROOT / "kb"
@@ -156,3 +158,51 @@ def test_markdown_report_and_usage_errors(tmp_path: Path) -> None:
                  ["--base", str(tmp_path / "missing")], ["--base", str(KB_DIR), "--no-cases"]):
         usage = run_cli("diff", *args)
         assert usage.returncode == 2 and usage.stdout == "", args
+
+
+#: D24 added to the doctrines r_d26_insurance cites (Prolog): the same conclusions, other citations.
+RECITE_EDIT = (
+    ("prolog/risk.pl", r"rule\(r_d26_insurance, \[d26\],", "rule(r_d26_insurance, [d24, d26],"),
+)
+
+
+def test_a_changed_citation_is_a_recited_conclusion(tmp_path: Path) -> None:
+    """Of the five cases with an insured party, insurance is concluded only where the insured is liable,
+    inadvertent and not proven to intend: d26_insurance_pos (acme, ins_co; paper reading only: under
+    fault acme is not liable) and x_developer_unlawful_data (dev, fund1).  Those two conclusions, and
+    nothing else, now cite D24 and D26."""
+    edited = edited_kb(tmp_path, RECITE_EDIT)
+    names = ("d26_insurance_pos", "d26_insurance_neg", "x_insurance_intent", "x_developer_lawful_data",
+             "x_developer_unlawful_data")
+    done = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--engine", "prolog", "--no-explain",
+                   "--format", "json", "--cases", *[str(CASES_DIR / f"{n}.yaml") for n in names])
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert changes(report) == {("d26_insurance_pos", "paper", "recited", "insurance(acme, ins_co)", ("prolog",)),
+                               ("x_developer_unlawful_data", "paper", "recited", "insurance(dev, fund1)", ("prolog",))}
+    for diff in report["differences"]:
+        (change,) = diff["changes"]
+        assert (change["base_doctrines"], change["kb_doctrines"], change["explanation"]) == (["D26"], ["D24", "D26"], None)
+
+
+def test_readings_are_the_declared_ones_and_optionally_every_regime_and_position(kb: KnowledgeBase) -> None:
+    """Feilin declares two readings: court (fault, default_owner=contributing_human) and paper (strict).
+    The vocabulary has four regimes (three others each) and ten non-default positions per reading
+    (tdm_exception 2, developer_without_measures 2, six two-position points 1 each).  With both options,
+    court moved to default_owner=provider is paper under fault, and paper moved to
+    default_owner=contributing_human is court under strict: each evaluated once, under the first name."""
+    from aigc_kb.devtools.diff import case_readings
+
+    feilin = kb.load_case(CASES_DIR / "real_feilin.yaml")
+    assert [r.name for r in case_readings(feilin, kb.vocab)] == ["court", "paper"]
+    assert len(case_readings(feilin, kb.vocab, every_regime=True)) == 2 + 6
+    assert len(case_readings(feilin, kb.vocab, every_position=True)) == 2 + 10 + 10
+    both = case_readings(feilin, kb.vocab, every_regime=True, every_position=True)
+    assert len(both) == 2 + 6 + 20 - 2
+    names = [r.name for r in both]
+    # the first name is kept: court's variants come before paper's
+    assert "court, default_owner=provider" in names and "paper, regime fault" not in names
+    assert "court, regime strict" in names and "paper, default_owner=contributing_human" not in names
+    plain = kb.load_case(CASES_DIR / "d27_contract_pos.yaml")
+    assert [(r.name, r.regime) for r in case_readings(plain, kb.vocab)] == [
+        (b.reading.name, b.reading.regime) for b in plain.expect]
