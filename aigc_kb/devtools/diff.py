@@ -242,6 +242,8 @@ class Change:
         (the kb for gained and recited, the base for lost), ``None`` when
         not asked for or when that knowledge base's Prolog rules do not
         conclude it (a change on the ASP encoding alone).
+    explanation_error : str or None
+        Why the explanation could not be built (e.g. a limit was hit).
     """
 
     kind: str
@@ -251,6 +253,7 @@ class Change:
     base_doctrines: tuple[str, ...]
     kb_doctrines: tuple[str, ...]
     explanation: Answer | None = None
+    explanation_error: str | None = None
 
     @property
     def atom(self) -> str:
@@ -264,7 +267,8 @@ class Change:
         return {"change": self.kind, "atom": self.atom, "pred": self.pred, "args": list(self.args),
                 "engines": list(self.engines), "base_doctrines": list(self.base_doctrines),
                 "kb_doctrines": list(self.kb_doctrines),
-                "explanation": self.explanation.to_dict() if self.explanation is not None else None}
+                "explanation": self.explanation.to_dict() if self.explanation is not None else None,
+                "explanation_error": self.explanation_error}
 
 
 @dataclass
@@ -428,6 +432,8 @@ class Differ:
         for side, reply in replies.items():
             for (_, changes), result in zip(wanted[side], reply["results"]):
                 if "explanation" not in result:
+                    for change in changes:
+                        change.explanation_error = str(result.get("error", "no explanation"))
                     continue
                 answers = [Answer.from_dict(a) for a in result["explanation"]["answers"]]
                 for change, answer in zip(changes, answers):

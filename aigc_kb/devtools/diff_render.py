@@ -37,6 +37,8 @@ def _where(change: Change) -> str:
 
 
 def _explanation_lines(change: Change) -> list[str]:
+    if change.explanation_error is not None:
+        return [f"(no explanation: {' '.join(change.explanation_error.split())})"]
     if change.explanation is None:
         if change.kind == "recited":
             return []
@@ -95,6 +97,8 @@ def _md_code(text: str) -> str:
 
 
 def _explanation_markdown(change: Change) -> list[str]:
+    if change.explanation_error is not None:
+        return [f"No explanation: {_md(' '.join(change.explanation_error.split()))}", ""]
     if change.explanation is None:
         return [] if change.kind == "recited" else \
             [f"No explanation: the Prolog rules of {_where(change)} do not conclude it.", ""]
