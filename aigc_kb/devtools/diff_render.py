@@ -108,9 +108,10 @@ def _explanation_markdown(change: Change) -> list[str]:
 
 
 def _diff_markdown(diff: ReadingDiff, vocab: Vocabulary, explain: bool, level: str) -> list[str]:
-    out = [f"{level} {_md_code(diff.subject.case.id)}, {_reading_text(diff, vocab)}", "",
-           f"From {_md_code(diff.subject.source)}.", "",
-           "| change | conclusion | doctrines | engines |", "|---|---|---|---|"]
+    out = [f"{level} {_md_code(diff.subject.case.id)}, {_reading_text(diff, vocab)}", ""]
+    if not diff.subject.source.startswith("<"):  # a case file, not a generated world
+        out += [f"From {_md_code(diff.subject.source)}.", ""]
+    out += ["| change | conclusion | doctrines | engines |", "|---|---|---|---|"]
     out += [f"| {c.kind} | {_md_code(c.atom)} | {_md(_doctrines_text(c))} | {', '.join(c.engines)} |"
             for c in diff.changes]
     out.append("")
@@ -128,8 +129,9 @@ def report_markdown(report: DiffReport, vocab: Vocabulary, explain: bool = True)
     out = ["# What the edit changed", "",
            f"Base {_md_code(report.base)}, kb {_md_code(report.kb)}; engines {', '.join(report.engines)}.", ""]
     changed = sum(len(d.changes) for d in report.differences)
-    out.append(f"- {report.compared} case reading(s) compared; {len(report.differences)} differ, "
-               f"{changed} conclusion(s) changed")
+    if report.compared or not report.worlds:
+        out.append(f"- {report.compared} case reading(s) compared; {len(report.differences)} differ, "
+                   f"{changed} conclusion(s) changed")
     if report.worlds:
         out.append(f"- {report.worlds} generated world(s) compared; {report.differing_worlds} differ, "
                    f"{len(report.shrunk)} shrunk")
