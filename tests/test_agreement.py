@@ -43,7 +43,7 @@ from aigc_kb.devtools.generate import (
 )
 
 from .strategies import area_worlds, cases, readings
-from .shrink import shrink_case, shrink_reading
+from aigc_kb.devtools.shrink import shrink_case, shrink_reading
 
 from .conftest import ROOT
 

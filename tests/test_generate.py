@@ -29,7 +29,7 @@ from aigc_kb.devtools.generate import (
 )
 
 from .strategies import HOSTILE_NAMES, area_worlds, cases, names, readings, renamings
-from .shrink import shrink_case, shrink_reading
+from aigc_kb.devtools.shrink import shrink_case, shrink_reading
 from aigc_kb.core.vocabulary import ENTITY_TYPES
 
 from .conftest import run_cli

@@ -4,6 +4,9 @@ Greedy and deterministic: facts are removed one at a time, as long as the
 failure persists, until no single fact can go; a declaration goes only once no
 fact names its entity, so every intermediate case stays valid.  The reading is
 moved towards the defaults the same way.
+
+Used by ``aigc-kb diff --worlds`` (:mod:`aigc_kb.devtools.diff`) and by the
+agreement tests.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from aigc_kb.core.model import Case, Fact, Reading
-from aigc_kb.core.vocabulary import ENTITY_TYPES
+from ..core.model import Case, Fact, Reading
+from ..core.vocabulary import ENTITY_TYPES
 
 
 def _without(case: Case, fact: Fact) -> Case | None:

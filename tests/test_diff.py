@@ -1,0 +1,208 @@
+"""``aigc-kb diff``: what an edit of the knowledge base changed.
+
+Each test edits a copy of ``kb/`` by a small textual substitution (the
+``*_EDIT`` tables below: a file, a regular expression that must match exactly
+once, and its replacement; update them when the rule files are reformatted)
+and derives by hand, from the catalogue and the case files, what must change.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from aigc_kb import KnowledgeBase
+
+from .conftest import CASES_DIR, ROOT, run_cli
+
+KB_DIR = ROOT / "kb"
+
+#: D26 (§6.3) insurance loses its exclusion of intentional infringement: "intentional
+#: infringement is not covered" (catalogue D26) is dropped from r_d26_insurance, both engines.
+INTENT_EDIT = (
+    ("prolog/risk.pl", r"inadvertent\(X, _\),\s*\\\+ intent_proven\(X, _\)", "inadvertent(X, _)"),
+    ("asp/risk.lp", r"inadvertent\(X, _\),\s*not intends\(X\)", "inadvertent(X, _)"),
+)
+
+#: D07 (§3.1, §4.3) made to hold only of the sole provider of a system: r_d07_provider_output
+#: gets the condition that no other party provides the system (Prolog only).  No bundled case
+#: has a system with two providers; generated worlds do.
+SOLE_PROVIDER_EDIT = (
+    ("prolog/liability.pl", r"(provider_output\(P, O\) :-\s*generated_by\(O, S\),\s*provider\(P, S\),)",
+     r"\1\n           \\+ ( provider(P2, S), P2 \\== P ),"),
+)
+
+
+def edited_kb(tmp_path: Path, edits: tuple[tuple[str, str, str], ...], name: str = "kb") -> Path:
+    """A copy of ``kb/`` with each substitution applied; fails loudly when a target is not found once."""
+    copy = tmp_path / name
+    shutil.copytree(KB_DIR, copy)
+    for file, pattern, replacement in edits:
+        path = copy / file
+        text, count = re.subn(pattern, replacement, path.read_text(encoding="utf-8"))
+        assert count == 1, f"the edit of {file} found its target {count} times, not once: update the *_EDIT table"
+        path.write_text(text, encoding="utf-8")
+    return copy
+
+
+def changes(report: dict[str, object]) -> set[tuple[str, str, str, str, tuple[str, ...]]]:
+    """(case, reading, change, atom, engines) of every case difference in a JSON report."""
+    out = set()
+    for diff in report["differences"]:  # type: ignore[attr-defined]
+        for change in diff["changes"]:
+            out.add((diff["case"], diff["reading"], change["change"], change["atom"], tuple(change["engines"])))
+    return out
+
+
+def test_one_rule_changed_lists_exactly_its_conclusions(tmp_path: Path) -> None:
+    """Without D26's exclusion of intent, cover reaches an insured liable provider or developer that
+    infringed inadvertently *and* intentionally.  By hand, over the bundled cases: the only case with
+    a party that is covered (``covered_by``), inadvertent and proven to intend is x_insurance_intent
+    (acme: inadvertent for o1, intent for o2), and its one reading (paper, strict) holds acme liable
+    as provider; the others with ``intent_proven`` (d09_good_faith_user_neg: bob, uncovered;
+    scenario_inducement_unknowns: open, so not proven) gain nothing.  Both engines gain
+    ``insurance(acme, ins_co)`` there and nothing else changes anywhere."""
+    edited = edited_kb(tmp_path, INTENT_EDIT)
+    done = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert changes(report) == {("x_insurance_intent", "paper", "gained", "insurance(acme, ins_co)",
+                                ("prolog", "asp"))}
+    assert report["compared"]["readings"] > len(list(CASES_DIR.glob("*.yaml")))
+    (change,) = report["differences"][0]["changes"]
+    assert change["kb_doctrines"] == ["D26"] and change["base_doctrines"] == []
+    proof = change["explanation"]["conclusions"][0]["children"][0]
+    assert proof["rule"] == "r_d26_insurance"  # explained by the edited kb, which concludes it
+    assert [c.get("pred") for c in proof["children"]] == ["covered_by", "liable_provider_or_developer", "inadvertent"]
+    # The other way round it is lost, explained by the base (now the edited kb).
+    back = run_cli("diff", "--base", str(edited), "--kb", str(KB_DIR), "--cases",
+                   str(CASES_DIR / "x_insurance_intent.yaml"), str(CASES_DIR / "d26_insurance_pos.yaml"))
+    assert back.returncode == 1, back.stderr
+    assert "- insurance(acme, ins_co)  [D26]  (lost; prolog, asp)" in back.stdout
+    assert "by rule r_d26_insurance" in back.stdout
+    assert "d26_insurance_pos" not in back.stdout
+
+
+def test_an_unchanged_copy_prints_nothing_and_exits_0(tmp_path: Path) -> None:
+    copy = edited_kb(tmp_path, ())
+    cases = [str(CASES_DIR / f"{name}.yaml") for name in ("real_ultraman", "x_insurance_intent", "d27_contract_neg")]
+    done = run_cli("diff", "--base", str(copy), "--cases", *cases, "--every-regime")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    as_json = run_cli("diff", "--base", str(copy), "--cases", cases[0], "--format", "json")
+    assert as_json.returncode == 0
+    report = json.loads(as_json.stdout)
+    assert report["differs"] is False and report["differences"] == [] and report["compared"]["readings"] == 2
+
+
+def test_worlds_find_and_shrink_a_difference_no_bundled_case_shows(tmp_path: Path) -> None:
+    """A system with two providers appears in no bundled case, so the sole-provider edit changes
+    nothing there; on generated worlds it takes the provider's liability away where two parties
+    provide the system that generated an infringing output, and the shrunk case shows exactly that."""
+    edited = edited_kb(tmp_path, SOLE_PROVIDER_EDIT)
+    bundled = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--engine", "prolog")
+    assert (bundled.returncode, bundled.stdout, bundled.stderr) == (0, "", "")
+    out = tmp_path / "shrunk"
+    found = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--engine", "prolog", "--no-cases",
+                    "--worlds", "40", "--seed", "0", "--out", str(out), "--format", "json")
+    assert found.returncode == 1, found.stderr
+    report = json.loads(found.stdout)
+    assert report["differences"] == [] and report["worlds"]
+    files = sorted(out.glob("*.yaml"))
+    assert [Path(w["file"]) for w in report["worlds"]] == files and files
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        providers = re.findall(r"^  - provider: \[(.*), (.*)\]$", text, re.M)
+        # two providers of one system: the condition the edit added, and nothing it does not need
+        assert len(providers) == 2 and providers[0][1] == providers[1][1]
+        again = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--engine", "prolog",
+                        "--cases", str(file), "--format", "json")
+        assert again.returncode == 1, again.stderr
+        lost = {atom for (_, _, kind, atom, _) in changes(json.loads(again.stdout)) if kind == "lost"}
+        assert {f"liable({p}, primary, reproduction, generation)" for p, _ in providers} <= lost
+
+
+def test_base_rev_head_on_an_unchanged_tree_finds_nothing() -> None:
+    inside = subprocess.run(["git", "-C", str(KB_DIR), "status", "--porcelain", "--", "."],
+                            capture_output=True, text=True, check=False)
+    if inside.returncode != 0 or inside.stdout.strip():
+        pytest.skip("kb/ is not in a git work tree, or differs from HEAD there")
+    done = run_cli("diff", "--base-rev", "HEAD", "--cases", str(CASES_DIR / "real_feilin.yaml"),
+                   str(CASES_DIR / "d26_insurance_pos.yaml"))
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    bad = run_cli("diff", "--base-rev", "no-such-revision-anywhere", "--cases", str(CASES_DIR / "real_feilin.yaml"))
+    assert bad.returncode == 2 and bad.stdout == "" and "no such revision" in bad.stderr
+
+
+def test_an_edited_kb_that_does_not_load_is_reported_once_with_file_and_line(tmp_path: Path) -> None:
+    broken = edited_kb(tmp_path, (("prolog/risk.pl", r"(rule\(r_d27_assessor,)", r"this is not prolog.\n\1"),))
+    done = run_cli("diff", "--base", str(KB_DIR), "--kb", str(broken), "--cases", str(CASES_DIR / "d27_contract_pos.yaml"))
+    assert done.returncode == 2 and done.stdout == ""
+    assert re.search(r"risk\.pl:\d+:", done.stderr), done.stderr
+    assert done.stderr.count("does not load") == 1 and "Traceback" not in done.stderr
+
+
+def test_markdown_report_and_usage_errors(tmp_path: Path) -> None:
+    edited = edited_kb(tmp_path, INTENT_EDIT)
+    done = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--cases",
+                   str(CASES_DIR / "x_insurance_intent.yaml"), "--format", "markdown")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith("# What the edit changed\n")
+    assert "| gained | `insurance(acme, ins_co)` | D26 | prolog, asp |" in done.stdout
+    assert "r\\_d26\\_insurance" in done.stdout  # its explanation, in Markdown
+    for args in (["--cases", "x.yaml"], ["--base", str(KB_DIR), "--out", str(tmp_path)],
+                 ["--base", str(tmp_path / "missing")], ["--base", str(KB_DIR), "--no-cases"]):
+        usage = run_cli("diff", *args)
+        assert usage.returncode == 2 and usage.stdout == "", args
+
+
+#: D24 added to the doctrines r_d26_insurance cites (Prolog): the same conclusions, other citations.
+RECITE_EDIT = (
+    ("prolog/risk.pl", r"rule\(r_d26_insurance, \[d26\],", "rule(r_d26_insurance, [d24, d26],"),
+)
+
+
+def test_a_changed_citation_is_a_recited_conclusion(tmp_path: Path) -> None:
+    """Of the five cases with an insured party, insurance is concluded only where the insured is liable,
+    inadvertent and not proven to intend: d26_insurance_pos (acme, ins_co; paper reading only: under
+    fault acme is not liable) and x_developer_unlawful_data (dev, fund1).  Those two conclusions, and
+    nothing else, now cite D24 and D26."""
+    edited = edited_kb(tmp_path, RECITE_EDIT)
+    names = ("d26_insurance_pos", "d26_insurance_neg", "x_insurance_intent", "x_developer_lawful_data",
+             "x_developer_unlawful_data")
+    done = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--engine", "prolog", "--no-explain",
+                   "--format", "json", "--cases", *[str(CASES_DIR / f"{n}.yaml") for n in names])
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert changes(report) == {("d26_insurance_pos", "paper", "recited", "insurance(acme, ins_co)", ("prolog",)),
+                               ("x_developer_unlawful_data", "paper", "recited", "insurance(dev, fund1)", ("prolog",))}
+    for diff in report["differences"]:
+        (change,) = diff["changes"]
+        assert (change["base_doctrines"], change["kb_doctrines"], change["explanation"]) == (["D26"], ["D24", "D26"], None)
+
+
+def test_readings_are_the_declared_ones_and_optionally_every_regime_and_position(kb: KnowledgeBase) -> None:
+    """Feilin declares two readings: court (fault, default_owner=contributing_human) and paper (strict).
+    The vocabulary has four regimes (three others each) and ten non-default positions per reading
+    (tdm_exception 2, developer_without_measures 2, six two-position points 1 each).  With both options,
+    court moved to default_owner=provider is paper under fault, and paper moved to
+    default_owner=contributing_human is court under strict: each evaluated once, under the first name."""
+    from aigc_kb.devtools.diff import case_readings
+
+    feilin = kb.load_case(CASES_DIR / "real_feilin.yaml")
+    assert [r.name for r in case_readings(feilin, kb.vocab)] == ["court", "paper"]
+    assert len(case_readings(feilin, kb.vocab, every_regime=True)) == 2 + 6
+    assert len(case_readings(feilin, kb.vocab, every_position=True)) == 2 + 10 + 10
+    both = case_readings(feilin, kb.vocab, every_regime=True, every_position=True)
+    assert len(both) == 2 + 6 + 20 - 2
+    names = [r.name for r in both]
+    # the first name is kept: court's variants come before paper's
+    assert "court, default_owner=provider" in names and "paper, regime fault" not in names
+    assert "court, regime strict" in names and "paper, default_owner=contributing_human" not in names
+    plain = kb.load_case(CASES_DIR / "d27_contract_pos.yaml")
+    assert [(r.name, r.regime) for r in case_readings(plain, kb.vocab)] == [
+        (b.reading.name, b.reading.regime) for b in plain.expect]
