@@ -162,7 +162,7 @@ def test_markdown_report_and_usage_errors(tmp_path: Path) -> None:
 
 #: D24 added to the doctrines r_d26_insurance cites (Prolog): the same conclusions, other citations.
 RECITE_EDIT = (
-    ("prolog/risk.pl", r"rule\(r_d26_insurance, \[d26\],", "rule(r_d26_insurance, [d24, d26],"),
+    ("prolog/risk.pl", r"rule\(r_d26_insurance, \[d26-'6\.3'\],", "rule(r_d26_insurance, [d24-'6.1', d26-'6.3'],"),
 )
 
 
