@@ -34,7 +34,7 @@ def test_runaway_prolog_query_hits_the_time_limit(tmp_path: Path) -> None:
     copy = kb_copy(tmp_path)
     append(copy / "prolog" / "risk.pl",
            "spin(X) :- spin(X).\n"
-           "rule(r_test_spin, [d26], '6.3', (insurance(P, P) :- provider(P, _), spin(P))).")
+           "rule(r_test_spin, [d26-'6.3'], (insurance(P, P) :- provider(P, _), spin(P))).")
     proc = run_cli("evaluate", ULTRAMAN, "--kb", str(copy), "--time-limit", "1")
     assert proc.returncode == 2
     assert "Prolog time limit of 1 s exceeded; raise it with --time-limit" in proc.stderr
@@ -45,7 +45,7 @@ def test_deep_recursion_hits_the_stack_limit(tmp_path: Path) -> None:
     copy = kb_copy(tmp_path)
     append(copy / "prolog" / "risk.pl",
            "deep(N) :- N1 is N + 1, deep(N1), N1 > 0.\n"
-           "rule(r_test_deep, [d26], '6.3', (insurance(P, P) :- provider(P, _), deep(0))).")
+           "rule(r_test_deep, [d26-'6.3'], (insurance(P, P) :- provider(P, _), deep(0))).")
     proc = run_cli("evaluate", ULTRAMAN, "--kb", str(copy), "--stack-limit", "64", "--time-limit", "60")
     assert proc.returncode == 2
     assert "limit of 64 MiB exceeded; raise it with --stack-limit" in proc.stderr
@@ -56,7 +56,7 @@ def test_batch_engine_thread_keeps_the_stack_limit(tmp_path: Path) -> None:
     copy = kb_copy(tmp_path)
     append(copy / "prolog" / "risk.pl",
            "deep(N) :- N1 is N + 1, deep(N1), N1 > 0.\n"
-           "rule(r_test_deep, [d26], '6.3', (insurance(P, P) :- provider(P, _), deep(0))).")
+           "rule(r_test_deep, [d26-'6.3'], (insurance(P, P) :- provider(P, _), deep(0))).")
     batch = tmp_path / "batch"
     batch.mkdir()
     shutil.copy(ULTRAMAN, batch / "real_ultraman.yaml")
@@ -108,7 +108,7 @@ def test_grounding_blow_up_is_bounded(tmp_path: Path) -> None:
 def test_halt_in_the_kb_cannot_end_the_process(tmp_path: Path, where: str) -> None:
     copy = kb_copy(tmp_path)
     text = (":- halt." if where == "directive"
-            else "rule(r_test_halt, [d26], '6.3', (insurance(P, P) :- provider(P, _), halt)).")
+            else "rule(r_test_halt, [d26-'6.3'], (insurance(P, P) :- provider(P, _), halt)).")
     append(copy / "prolog" / "risk.pl", text)
     proc = run_cli("evaluate", ULTRAMAN, "--kb", str(copy), "--format", "json")
     assert proc.returncode == 2, (proc.returncode, proc.stderr)
