@@ -29,7 +29,9 @@ def _obj(required: dict[str, Any], optional: dict[str, Any] | None = None, extra
 
 
 def _rows(fields: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "array", "items": _obj({**fields, "doctrines": _DOCTRINES}, {"why": {"type": "array"}})}
+    """A section of an evaluation: any argument may be null (the value ``none``)."""
+    nullable = {k: (_NSTR if v == _STR else v) for k, v in fields.items()}
+    return {"type": "array", "items": _obj({**nullable, "doctrines": _DOCTRINES}, {"why": {"type": "array"}})}
 
 
 _PROBLEM = _obj({"file": _STR, "line": {"type": ["integer", "null"], "minimum": 1}, "problem": _STR, "text": _STR},
