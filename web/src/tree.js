@@ -34,7 +34,7 @@ export function citation(node, doctrines) {
     span.append(el("abbr", { title: d ? `${id} ${d.name}: ${d.statement}` : id }, id));
   });
   const secs = sections(node.section);
-  if (secs) span.append(`; ${secs}`);
+  if (secs) span.append(ids.length ? `; ${secs}` : secs);
   return span;
 }
 
