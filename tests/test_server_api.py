@@ -285,7 +285,7 @@ def test_a_stuck_worker_is_replaced_and_a_waiting_request_is_refused_when_busy()
             with pytest.raises(Busy):             # the one worker is busy for longer than queue_time
                 await pool.call("evaluate", request)
             reply = await first                   # the replacement worker answers
-            assert reply.status == "ok" and reply.data["case"] == "real_ultraman"
+            assert reply.status == "ok" and json.loads(reply.data)["case"] == "real_ultraman"
         finally:
             pool.close()
 

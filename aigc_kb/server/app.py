@@ -122,9 +122,9 @@ def _error(status: int, code: str, message: str, problems: list[dict[str, Any]] 
 
 def _reply(reply: Reply, media_type: str = "application/json") -> Response:
     if reply.status == "ok":
-        if isinstance(reply.data, str):
-            return Response(reply.data, media_type=media_type)
-        return JSONResponse(reply.data)
+        if isinstance(reply.data, bytes):
+            return Response(reply.data, media_type="application/json")
+        return Response(reply.data, media_type=media_type)
     if reply.status == "input":
         return _error(422, "invalid_input", "the case or the options are not valid", reply.data)
     if reply.status == "limit":

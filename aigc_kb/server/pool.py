@@ -13,6 +13,7 @@ is killed and replaced, so one slow request never holds the server.
 from __future__ import annotations
 
 import asyncio
+import json
 import multiprocessing
 import sys
 import traceback
@@ -37,7 +38,8 @@ class Crashed(Exception):
 
 @dataclass(frozen=True)
 class Reply:
-    """A worker's answer: ``status`` ``ok`` with ``data``, or an error kind with its message or problems."""
+    """A worker's answer: ``status`` ``ok`` with ``data`` (JSON as UTF-8 bytes, or text), or an error
+    kind with its message or problems."""
 
     status: str
     data: Any
@@ -58,7 +60,10 @@ def _serve(conn: Connection, kb_dir: str | None, limits: Limits) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply = Reply("ok", OPERATIONS[op](kb, request))
+            data = OPERATIONS[op](kb, request)
+            # JSON is written here, not in the server's process, which only passes the bytes on
+            reply = Reply("ok", data if isinstance(data, str) else
+                          json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         except InputError as err:
             reply = Reply("input", problems_json(err.problems))
         except LimitError as err:
