@@ -90,13 +90,16 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     pg = context.new_page()
     errors: list[str] = []
+    elsewhere: list[str] = []   # the page works offline: it asks nothing but its own server
     pg.on("pageerror", lambda err: errors.append(str(err)))
+    pg.on("request", lambda request: None if request.url.startswith((server, "data:", "blob:"))
+          else elsewhere.append(request.url))
     pg.set_default_timeout(WAIT)
     pg.goto(server)
     pg.wait_for_selector("body[data-ready=true]")
     yield pg
     context.close()
-    assert errors == []
+    assert errors == [] and elsewhere == []
 
 
 def _open_case(page: Any, name: str) -> None:

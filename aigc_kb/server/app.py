@@ -162,7 +162,8 @@ def create_app(kb: KnowledgeBase | None = None, workers: int = 2, kb_dir: str | 
         finally:
             pool.close()
 
-    app = FastAPI(title="aigc-kb", version=f"{schemas.VERSION}.0", lifespan=lifespan,
+    # No /docs or /redoc: their pages load scripts from a CDN, and the server works offline.
+    app = FastAPI(title="aigc-kb", version=f"{schemas.VERSION}.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Who is liable when AI-generated content infringes copyright, and why. "
                               "Every answer follows a versioned JSON Schema (components `*V1`, "
                               "also at `GET /api/v1/schemas/{name}`).")

@@ -5,7 +5,7 @@ export const MESSAGES = {
     title: "aigc-kb workbench",
     tagline: "Who is liable when AI-generated content infringes copyright, and why",
     skipToResults: "Skip to the results",
-    apiDocs: "API",
+    apiDocs: "API (OpenAPI)",
     caseHeading: "Case",
     bundledCase: "Bundled case",
     chooseCase: "(choose a bundled case)",

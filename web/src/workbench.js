@@ -321,7 +321,10 @@ async function renderEnumerate() {
         el("ul", {}, ...outcome.conclusions.map((c) => el("li", {}, el("code", {}, c))))));
     }
     box.append(list);
-    const subjects = el("ul", {}, ...regime.subjects.map((s) => el("li", {}, JSON.stringify(s))));
+    const status = { always: "alwaysLiable", necessarily: "alwaysLiable", possibly: "sometimesLiable", never: "neverLiable" };
+    const subjects = el("ul", { class: "subjects" }, ...regime.subjects.map((s) => el("li", { "data-subject": s.subject },
+      el("strong", {}, s.subject), `: ${status[s.status] ? t(status[s.status]) : s.status}`,
+      ...[...new Set([...s.necessarily, ...s.possibly])].map((c) => el("span", {}, " ", el("code", {}, c))))));
     box.append(subjects);
   }
 }
