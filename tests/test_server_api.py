@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from aigc_kb import Limits
-from aigc_kb.server.pool import Busy, EnginePool, Timeout
+from aigc_kb.server.pool import Busy, Crashed, EnginePool, Timeout
 
 from .conftest import CASE_FILES, ROOT, run_cli
 
@@ -258,6 +258,12 @@ def test_malformed_json_too_large_unknown_route_and_method(client: Any) -> None:
              422, "invalid_request")
     error_of(client.post(f"{API}/evaluate", content=b"x" * (1024 * 1024 + 1),
                          headers={"content-type": "application/json"}), 413, "too_large")
+    def chunks() -> Iterator[bytes]:   # no Content-Length: the body is counted as it streams in
+        for _ in range(40):
+            yield b" " * 32768
+
+    error_of(client.post(f"{API}/evaluate", content=chunks(), headers={"content-type": "application/json"}),
+             413, "too_large")
     error_of(client.get(f"{API}/nothing"), 404, "not_found")
     error_of(client.get(f"{API}/cases/..%2Fpyproject.toml"), 404, "not_found")
     error_of(client.get(f"{API}/schemas/nothing"), 404, "not_found")
@@ -271,6 +277,23 @@ def test_a_scenario_limit_is_422_limit_exceeded(client: Any) -> None:
 
 
 # ----------------------------------------------------------------- pool --
+def test_a_worker_that_dies_is_replaced() -> None:
+    async def scenario() -> None:
+        pool = EnginePool(1, None, Limits(), deadline=120)
+        pool.start()
+        try:
+            (worker,) = pool._all
+            worker.process.kill()
+            with pytest.raises(Crashed):
+                await pool.call("evaluate", {"case_name": ULTRAMAN})
+            reply = await pool.call("evaluate", {"case_name": ULTRAMAN})
+            assert reply.status == "ok" and worker not in pool._all
+        finally:
+            pool.close()
+
+    asyncio.run(scenario())
+
+
 def test_a_stuck_worker_is_replaced_and_a_waiting_request_is_refused_when_busy() -> None:
     async def scenario() -> None:
         pool = EnginePool(1, None, Limits(), deadline=0.01, queue_time=0.2)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Any, AsyncIterator, Awaitable, Callable, Literal, Union
+from typing import Annotated, Any, AsyncIterator, Literal, Union
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -21,6 +21,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import KnowledgeBase
 from . import schemas, work
@@ -134,6 +135,53 @@ def _reply(reply: Reply, media_type: str = "application/json") -> Response:
     return _error(500, "internal", str(reply.data))
 
 
+class BodyLimit:
+    """ASGI middleware: refuse (413) a request body over ``limit`` bytes, declared or streamed,
+    without reading more than ``limit`` bytes of it."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        too_large = _error(413, "too_large", f"request body larger than {self.limit} bytes")
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await too_large(scope, receive, send)
+            return
+        received = 0
+        started = refused = False
+
+        async def limited_receive() -> Message:
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit and not started:
+                    # answer now, and tell the application the client has gone
+                    refused = True
+                    await too_large(scope, receive, send)
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracked_send)
+        except Exception:
+            if not refused:
+                raise
+
+
 # ------------------------------------------------------------------ app --
 def create_app(kb: KnowledgeBase | None = None, workers: int = 2, kb_dir: str | None = None) -> FastAPI:
     """The application: the API under ``/api/v1``, the page at ``/``.
@@ -170,16 +218,7 @@ def create_app(kb: KnowledgeBase | None = None, workers: int = 2, kb_dir: str | 
     app.state.pool = pool
     app.state.kb = kb
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return _error(413, "too_large", f"request body larger than {MAX_BODY_BYTES} bytes")
-        if request.method == "POST" and length is None:
-            body = await request.body()   # chunked: read it, bounded by the check below
-            if len(body) > MAX_BODY_BYTES:
-                return _error(413, "too_large", f"request body larger than {MAX_BODY_BYTES} bytes")
-        return await call_next(request)
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -41,14 +41,14 @@ export function citation(node, doctrines) {
 function lineOf(node, doctrines) {
   const line = el("span", { class: `node node-${node.kind}` });
   const prefix = {
-    fact: "fact: ",
-    absent: "not proven: ",
-    underived: "not proven: ",
-    absent_all: "not proven together: ",
-    present: "proven, and it excludes the rule: ",
+    fact: "prefixFact",
+    absent: "prefixAbsent",
+    underived: "prefixAbsent",
+    absent_all: "prefixAbsentAll",
+    present: "prefixPresent",
   }[node.kind];
-  if (node.kind === "attempt") line.append(`rule ${node.rule} would conclude: `);
-  else if (prefix) line.append(prefix);
+  if (node.kind === "attempt") line.append(t("prefixAttempt", node.rule));
+  else if (prefix) line.append(t(prefix));
   line.append(el("span", { class: "node-text" }, node.text));
   if (node.rule && node.kind !== "attempt") line.append(" ", el("code", { class: "rule" }, node.rule));
   const cite = citation(node, doctrines);

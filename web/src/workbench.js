@@ -72,8 +72,8 @@ function rowAtom(pred, row) {
 
 function rowText(key, row) {
   const skip = new Set(["doctrines", "why"]);
-  if (key === "liable") return `${row.subject}: ${row.kind} — ${row.rights.join(", ")} (${row.stage})`;
-  if (key === "infringements") return `${row.subject}: ${row.right} of ${row.work} through ${row.output} (${row.stage})`;
+  if (key === "liable") return t("rowLiable", row.subject, row.kind, row.rights.join(", "), row.stage);
+  if (key === "infringements") return t("rowInfringement", row.subject, row.right, row.work ?? t("none"), row.output ?? t("none"), row.stage);
   const parts = Object.entries(row).filter(([k]) => !skip.has(k))
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") || t("none") : v === null ? t("none") : v}`);
   return parts.join(" · ");
@@ -168,7 +168,7 @@ function renderReadingControls() {
     const id = `point-${name}`;
     const select = el("select", { id, "data-point": name });
     const current = state.positions[name] ?? point.default;
-    for (const p of point.positions) select.append(option(p, p === point.default ? `${p} (default)` : p, p === current));
+    for (const p of point.positions) select.append(option(p, p === point.default ? t("defaultPosition", p) : p, p === current));
     select.addEventListener("change", () => { state.positions[name] = select.value; $("reading-select").value = ""; evaluate(); });
     const label = el("label", { for: id, title: point.meaning }, `${name} `, el("span", { class: "muted" }, `(${point.doctrine})`));
     points.append(el("div", { class: "row" }, label, select));
