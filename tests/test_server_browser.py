@@ -8,6 +8,7 @@ in ``docs/workbench.png`` (shown in the README).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -87,7 +88,7 @@ def browser(server: str) -> Iterator[Any]:
 
 @pytest.fixture()
 def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     pg = context.new_page()
     errors: list[str] = []
     elsewhere: list[str] = []   # the page works offline: it asks nothing but its own server
@@ -173,6 +174,18 @@ def test_a_tree_opens_and_a_node_expands_by_keyboard(page: Any) -> None:
     closed.focus()
     page.keyboard.press("Enter")
     assert closed.evaluate("s => s.parentElement.open") is True
+    with page.expect_download() as tree_file:
+        page.click("#download-svg")
+    svg = Path(tree_file.value.path()).read_text(encoding="utf-8")
+    assert "<svg" in svg and "D13" in svg
+    with page.expect_download() as result_file:
+        page.click("#download-result")
+    result = json.loads(Path(result_file.value.path()).read_text(encoding="utf-8"))
+    assert result["case"] == "real_ultraman" and result["regime"] == "strict"
+    assert result_file.value.suggested_filename == "real_ultraman-strict.json"
+    with page.expect_download() as case_file:
+        page.click("#download-case")
+    assert Path(case_file.value.path()).read_text(encoding="utf-8") == (ROOT / "cases" / "real_ultraman.yaml").read_text(encoding="utf-8")
     page.locator("#tree-pane").scroll_into_view_if_needed()
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,6 +23,8 @@ from .cases import bundled_case_file
 
 #: The name a case sent without one is known by in problems (its suffix chooses the format).
 DEFAULT_CASE_NAME = "case.yaml"
+#: The file name problems about the request itself (not its case) carry.
+REQUEST = "<request>"
 #: Seconds Graphviz may take to lay out one tree.
 DOT_TIME = 10.0
 
@@ -55,9 +58,6 @@ def load(kb: KnowledgeBase, req: dict[str, Any]) -> Case:
     return load_case_text(case, Path(str(file_name)).name or DEFAULT_CASE_NAME, kb.vocab)
 
 
-#: The file name problems about the request itself (not its case) carry.
-REQUEST = "<request>"
-
 
 def _world(kb: KnowledgeBase, case: Case, req: dict[str, Any]) -> tuple[Case, list[Any]]:
     """The case with the request's assumptions applied, and the assumptions."""
@@ -69,17 +69,15 @@ def _world(kb: KnowledgeBase, case: Case, req: dict[str, Any]) -> tuple[Case, li
     return (assume(case, assumptions, kb.vocab) if assumptions else case), assumptions
 
 
-def _limits(kb: KnowledgeBase, req: dict[str, Any]) -> ScenarioLimits:
+def _limits(req: dict[str, Any]) -> ScenarioLimits:
     """Scenario limits: the defaults, lowered (never raised) by the request's."""
     limits = ScenarioLimits()
     given = req.get("limits") or {}
-    out = {}
+    out: dict[str, int] = {}
     for field in ("max_outcomes", "max_implicants", "count_limit", "max_candidates", "max_worlds"):
         value = given.get(field)
         if value is not None:
             out[field] = min(int(value), getattr(limits, field))
-    from dataclasses import replace
-
     return replace(limits, **out)
 
 
@@ -155,7 +153,7 @@ def enumerate_(kb: KnowledgeBase, req: dict[str, Any]) -> dict[str, Any]:
     regimes = list(kb.vocab.regimes) if req.get("all_regimes") else [req.get("regime")]
     result = enumerate_outcomes(kb, case, regimes=regimes, positions=req.get("positions") or {},
                                 open_points=req.get("open") or [], outcome=req.get("outcome") or DEFAULT_OUTCOME,
-                                limits=_limits(kb, req), list_worlds=bool(req.get("list_worlds")))
+                                limits=_limits(req), list_worlds=bool(req.get("list_worlds")))
     out: dict[str, Any] = result.as_dict()
     return out
 
@@ -181,7 +179,7 @@ def must_prove(kb: KnowledgeBase, req: dict[str, Any]) -> dict[str, Any]:
         raise InputError.single(REQUEST, None, "give exactly one of `goal` and `avoid`")
     result = analyse(kb, case, str(avoid if avoid is not None else goal), avoid=avoid is not None,
                      regime=req.get("regime"), positions=req.get("positions") or {},
-                     open_points=req.get("open") or [], limits=_limits(kb, req))
+                     open_points=req.get("open") or [], limits=_limits(req))
     out: dict[str, Any] = result.as_dict()
     return out
 
@@ -193,7 +191,7 @@ def flips(kb: KnowledgeBase, req: dict[str, Any]) -> dict[str, Any]:
 
     case = load(kb, req)
     result = find_flips(kb, case, regime=req.get("regime"), positions=req.get("positions") or {},
-                        outcome=req.get("outcome") or FLIP_OUTCOME, limits=_limits(kb, req))
+                        outcome=req.get("outcome") or FLIP_OUTCOME, limits=_limits(req))
     out: dict[str, Any] = result.as_dict()
     return out
 

@@ -403,8 +403,10 @@ async function start() {
     renderReadingControls();
     evaluate();
   });
+  // A YAML or JSON case (JSON is YAML too) downloads as it is edited; a fact file keeps its own name.
   $("download-case").addEventListener("click", () => download(
-    /\.(ya?ml)$/.test(state.fileName) ? state.fileName : `${stem()}.yaml`, "application/yaml", editor.state.doc.toString()));
+    /\.(pl|lp|ya?ml)$/.test(state.fileName) ? state.fileName : `${stem()}.yaml`,
+    /\.(pl|lp)$/.test(state.fileName) ? "text/plain" : "application/yaml", editor.state.doc.toString()));
   $("download-result").addEventListener("click", () => state.result
     && download(`${stem()}-${state.result.regime}.json`, "application/json", `${JSON.stringify(state.result, null, 2)}\n`));
   $("download-svg").addEventListener("click", downloadSvg);
