@@ -67,7 +67,11 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
     fast = _compose_fast(text, name)
     if fast is not None:
         return (data if is_json else fast[0]), fast[1]
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)   # refuses a character YAML does not allow at once
+    except yaml.reader.ReaderError as err:
+        at = text[: err.position].count("\n") + 1
+        raise InputError.single(name, at, f"invalid YAML: {err.reason} (character #x{err.character:04x})") from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -248,6 +248,8 @@ def test_explain_rejects_a_bad_conclusion(client: Any) -> None:
     {"case_name": ULTRAMAN, "colour": "red"},
     {"case_name": 3},
     {"case_name": ULTRAMAN, "assume": [{"fact": "x"}]},
+    {"case_name": ULTRAMAN, "reasons": 1},      # no coercion: 1 is not a boolean
+    {"case_name": ULTRAMAN, "assume": [{"fact": "fault_proven(acme)", "value": "true"}]},
 ])
 def test_a_request_of_the_wrong_shape_is_422_invalid_request(client: Any, body: dict[str, Any]) -> None:
     error_of(post(client, "/evaluate", body), 422, "invalid_request")
@@ -267,7 +269,9 @@ def test_malformed_json_too_large_unknown_route_and_method(client: Any) -> None:
     error_of(client.get(f"{API}/nothing"), 404, "not_found")
     error_of(client.get(f"{API}/cases/..%2Fpyproject.toml"), 404, "not_found")
     error_of(client.get(f"{API}/schemas/nothing"), 404, "not_found")
-    error_of(client.get(f"{API}/evaluate"), 405, "method_not_allowed")
+    not_allowed = client.get(f"{API}/evaluate")
+    error_of(not_allowed, 405, "method_not_allowed")
+    assert not_allowed.headers["allow"] == "POST"
 
 
 def test_a_scenario_limit_is_422_limit_exceeded(client: Any) -> None:

@@ -40,7 +40,7 @@ CaseValue = Union[str, dict[str, Any]]
 class Assumption(BaseModel):
     """An input fact fixed true or false (as ``aigc-kb explain --assume FACT=true``)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     fact: str = Field(max_length=2000, examples=["fault_proven(acme)"])
     value: bool
 
@@ -48,7 +48,7 @@ class Assumption(BaseModel):
 class AnalysisLimits(BaseModel):
     """Scenario limits; they may only lower the server's."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     max_outcomes: Annotated[int | None, Field(gt=0)] = None
     max_implicants: Annotated[int | None, Field(gt=0)] = None
     count_limit: Annotated[int | None, Field(gt=0)] = None
@@ -59,7 +59,7 @@ class AnalysisLimits(BaseModel):
 class CaseRequest(BaseModel):
     """A case: ``case`` (the text of a case file, or the mapping it holds) or ``case_name`` (a bundled case)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     case: CaseValue | None = Field(None, description="YAML or JSON text of a case file, or the mapping it holds")
     case_name: str | None = Field(None, max_length=200, examples=["real_ultraman.yaml"],
                                   description="a bundled case (GET /api/v1/cases)")
@@ -233,7 +233,7 @@ def create_app(kb: KnowledgeBase | None = None, workers: int = 2, kb_dir: str | 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(exc.status_code, "invalid_request")
-        return _error(exc.status_code, code, str(exc.detail))
+        return _error(exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None))
 
     async def run(op: str, body: BaseModel, media_type: str = "application/json") -> Response:
         try:
@@ -253,8 +253,9 @@ def create_app(kb: KnowledgeBase | None = None, workers: int = 2, kb_dir: str | 
         for m in media:
             ok[m] = {"schema": {"type": "string"}}
         out: dict[int | str, dict[str, Any]] = {200: {"description": "the answer", "content": ok}}
-        for status, what in ((413, "request too large"), (422, "invalid case, options or request; limit hit"),
-                             (503, "busy or unavailable"), (504, "no answer in time")):
+        for status, what in ((400, "the body cannot be read (not UTF-8 JSON)"), (404, "no such bundled case or schema"),
+                             (413, "request too large"), (422, "invalid case, options or request; limit hit"),
+                             (500, "internal error"), (503, "busy or unavailable"), (504, "no answer in time")):
             out[status] = {"description": what, "content": {"application/json": {"schema": err}}}
         return out
 
@@ -313,7 +314,10 @@ def create_app(kb: KnowledgeBase | None = None, workers: int = 2, kb_dir: str | 
             return _error(404, "not_found", f"no bundled case {name!r}")
         return JSONResponse({"name": file.name, "text": file.read_text(encoding="utf-8")})
 
-    @app.get(f"{API}/schemas/{{name}}", summary="one response schema (JSON Schema 2020-12)")
+    @app.get(f"{API}/schemas/{{name}}", summary="one response schema (JSON Schema 2020-12)", responses={
+        200: {"description": "the schema", "content": {"application/schema+json": {"schema": {"type": "object"}}}},
+        404: {"description": "no such schema", "content": {"application/json": {"schema": {
+            "$ref": f"#/components/schemas/{schemas.component_name('error')}"}}}}})
     async def schema(name: str) -> Response:
         key = name.removesuffix(".json")
         if key not in schemas.SCHEMAS:
