@@ -58,7 +58,9 @@ def _free_port() -> int:
 def server() -> Iterator[str]:
     _need_browser()
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "aigc_kb", "serve", "--port", str(port), "--workers", "2"],
+    # a generous engine time limit: a busy CI machine must not turn an answer into a limit error
+    process = subprocess.Popen([sys.executable, "-m", "aigc_kb", "serve", "--port", str(port), "--workers", "2",
+                                "--time-limit", "60"],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
