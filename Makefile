@@ -1,5 +1,5 @@
 # Every target sets up what is missing first (see scripts/run).
-.PHONY: setup demo test check typecheck plunit asp-tests docs clean
+.PHONY: setup demo test check typecheck plunit asp-tests docs clean serve web
 
 setup:
 	bash scripts/run setup
@@ -25,6 +25,15 @@ asp-tests: setup
 docs: setup
 	.venv/bin/aigc-kb vocab --format markdown > docs/vocabulary.md
 	.venv/bin/aigc-kb vocab --format schema > docs/case.schema.json
+
+serve: setup
+	.venv/bin/aigc-kb serve
+
+# Rebuild the workbench page's script from web/ (needs Node.js and npm; the built bundle is
+# committed, so installing the package needs neither).
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
+	cd web && node licenses.mjs > ../aigc_kb/server/static/THIRD-PARTY-LICENSES.txt
 
 clean:
 	rm -rf .venv build dist *.egg-info .pytest_cache .mypy_cache

@@ -20,7 +20,7 @@ FLOORS = {
     "engines": 1,
     "api": 2, "export": 2, "patterns": 2, "check": 2,
     "batch": 3, "scenario": 3, "explain": 3, "devtools": 3,
-    "commands": 4, "cli": 4, "__main__": 4, "__init__": 5,
+    "commands": 4, "server": 4, "cli": 4, "__main__": 4, "__init__": 5,
 }
 
 

@@ -48,6 +48,11 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
                                 "import aigc_kb.core.paths as p; print(p.default_kb_dir())"],
                                cwd=elsewhere, capture_output=True, text=True, check=True)
     assert "site-packages" in installed.stdout
+    served = subprocess.run([str(venv / "bin" / "python"), "-c",
+                             "from aigc_kb.server.cases import bundled_case_file as f; from aigc_kb.server.app import STATIC; "
+                             "print(f('real_ultraman.yaml'), (STATIC / 'workbench.js').is_file())"],
+                            cwd=elsewhere, capture_output=True, text=True, check=True)
+    assert "site-packages" in served.stdout and served.stdout.split()[-1] == "True"
 
 
 def _project_version() -> str:

@@ -68,7 +68,11 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
     fast = _compose_fast(text, name)
     if fast is not None:
         return (data if is_json else fast[0]), fast[1]
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)   # refuses a character YAML does not allow at once
+    except yaml.reader.ReaderError as err:
+        at = text[: err.position].count("\n") + 1
+        raise InputError.single(name, at, f"invalid YAML: {err.reason} (character #x{err.character:04x})") from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -536,3 +540,33 @@ def load_case_json_line(text: str, file: str, line: int, vocab: Vocabulary) -> C
         return _structured_case(vocab, data, None, Path(file))
     except InputError as err:
         raise InputError([Problem(p.file, line, p.message) for p in err.problems]) from None
+
+
+def load_case_text(text: str | dict[str, Any], name: str, vocab: Vocabulary) -> Case:
+    """Load and validate a case given as text, or as the mapping a case file holds.
+
+    ``name`` stands for the file: its suffix chooses the format of a text as
+    for :func:`load_case`, and every problem is located in it (a mapping's
+    problems have no line).  Used where a case arrives without a file (an
+    HTTP request).
+
+    Raises
+    ------
+    InputError
+        With every problem found, each naming ``name`` and a line.
+    """
+    path = Path(name)
+    if isinstance(text, dict):
+        return _structured_case(vocab, text, None, path)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_CASE_BYTES:
+        raise InputError.single(name, None, f"case too large ({size} bytes; the limit is {MAX_CASE_BYTES})")
+    if "\0" in text:
+        raise InputError.single(name, None, "binary data (contains NUL characters), not a case")
+    suffix = path.suffix.lower()
+    if suffix in FACT_SUFFIXES:
+        return _fact_file_case(vocab, text, path)
+    if suffix not in STRUCTURED_SUFFIXES:
+        raise InputError.single(name, None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
+    data, node = _compose(text, name, suffix == ".json")
+    return _structured_case(vocab, data, node, path)
