@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from aigc_kb import Limits
+from aigc_kb.devtools.generate import PlatformShape, case_to_yaml, platform_case
 from aigc_kb.server.pool import Busy, Crashed, EnginePool, Timeout
 
 from .conftest import CASE_FILES, ROOT, run_cli
@@ -313,12 +314,14 @@ def test_a_stuck_worker_is_replaced_and_a_waiting_request_is_refused_when_busy()
             with pytest.raises(Timeout):          # the new worker is still loading: no answer in 0.01 s
                 await pool.call("evaluate", request)
             pool.deadline = 120
-            first = asyncio.ensure_future(pool.call("evaluate", request))
+            # a platform case keeps the one worker busy for seconds, whatever the machine's load
+            slow = {"case": case_to_yaml(platform_case(PlatformShape(1500), seed=1)), "engine": "prolog"}
+            first = asyncio.ensure_future(pool.call("evaluate", slow))
             await asyncio.sleep(0.05)
             with pytest.raises(Busy):             # the one worker is busy for longer than queue_time
                 await pool.call("evaluate", request)
             reply = await first                   # the replacement worker answers
-            assert reply.status == "ok" and json.loads(reply.data)["case"] == "real_ultraman"
+            assert reply.status == "ok" and json.loads(reply.data)["case"] == "platform_1500_1"
         finally:
             pool.close()
 
