@@ -1,5 +1,5 @@
 # Every target sets up what is missing first (see scripts/run).
-.PHONY: setup demo test check typecheck plunit asp-tests docs clean
+.PHONY: setup demo test check typecheck plunit asp-tests declarations docs clean
 
 setup:
 	bash scripts/run setup
@@ -21,6 +21,9 @@ plunit:
 
 asp-tests: setup
 	PATH="$(CURDIR)/.venv/bin:$$PATH" bash kb/asp_tests/run.sh
+
+declarations: setup
+	.venv/bin/aigc-kb declarations --write
 
 docs: setup
 	.venv/bin/aigc-kb vocab --format markdown > docs/vocabulary.md

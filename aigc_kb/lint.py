@@ -40,7 +40,7 @@ from .vocabulary import Vocabulary
 #: The Prolog helper run by ``swipl`` (lint and rule firing).
 LINT_PL = Path(__file__).resolve().parent / "prolog" / "lint.pl"
 #: The ASP file holding the choice rules over open facts (not definitions).
-OPEN_FILE = "open.lp"
+OPEN_FILE = "declarations.lp"
 #: The only ASP file with ``#show`` statements.
 SHOW_FILE = "show.lp"
 #: ASP predicates set by the caller, beside the vocabulary's inputs.

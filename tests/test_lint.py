@@ -170,8 +170,8 @@ def prolog_broken(tmp_path_factory: pytest.TempPathFactory, baseline: set[Key], 
     rule("duplicate_id", 0, id="r_role_user_uses", doctrines="[d09]", section="'4.4'", body="user(X, _)")
     # secret_fact/1 is declared like an input in facts.pl, but kb/vocabulary.yaml does not have it
     facts = broken.kb / "prolog" / "facts.pl"
-    replace(facts, "            assessment_clause/3\n          ]).",
-            "            assessment_clause/3,\n            secret_fact/1\n          ]).")
+    replace(facts, "            case_active/0\n          ]).",
+            "            case_active/0,\n            secret_fact/1\n          ]).")
     append(facts, ":- dynamic secret_fact/1.\n")
     rule("undeclared_input", 3, id="r_test_secret", doctrines="[d09]", section="'4.4'",
          body="user(X, _),\n           secret_fact(X)")

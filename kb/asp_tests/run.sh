@@ -27,8 +27,8 @@
 # Static checks: rule labels unique and cited; ext/1 and rule/3 only for
 # existing labels; each rule/3 section listed for its doctrine in
 # kb/doctrines.yaml; ext/1 on every rule citing a doctrine that is [ext] as a
-# whole (D29, D31); #show only in show.lp; choice rules only in params.lp and
-# open.lp; a pos/neg pair for every doctrine D01-D31 differing by one fact.
+# whole; #show only in show.lp; choice rules only in declarations.lp; a
+# pos/neg pair for every doctrine of kb/doctrines.yaml differing by one fact.
 # Exit status: 0 when everything passes, 1 otherwise.
 # =============================================================================
 set -u
@@ -93,9 +93,9 @@ static_checks() {
   shows=$(grep -l '#show' "$ASP"/*.lp | xargs -n1 basename | tr '\n' ' ')
   [ "$shows" = "show.lp " ] || bad "static: #show outside show.lp: $shows"
   nstatic=$((nstatic+1))
-  choices=$(grep -l '{' "$ASP"/*.lp | xargs -n1 basename | grep -vE '^(params|open)\.lp$' | tr '\n' ' ')
-  [ -z "$choices" ] || bad "static: choice rules outside params.lp/open.lp: $choices"
-  for n in $(seq -w 1 31); do
+  choices=$(grep -l '{' "$ASP"/*.lp | xargs -n1 basename | grep -vE '^declarations\.lp$' | tr '\n' ' ')
+  [ -z "$choices" ] || bad "static: choice rules outside declarations.lp: $choices"
+  for n in $(awk '/^- id: D/{print substr($3, 2)}' "$ROOT/kb/doctrines.yaml"); do
     nstatic=$((nstatic+1))
     p="$HERE/d${n}_pos.lp"; q="$HERE/d${n}_neg.lp"
     if [ ! -f "$p" ] || [ ! -f "$q" ]; then bad "static: no pos/neg pair for D$n"; continue; fi

@@ -16,8 +16,9 @@
         loading module: the compiled form that collects every conclusion with the
         doctrines of the rules that concluded it (no meta-call per rule).
 
-    Id is a unique atom, Doctrines a non-empty list of doctrine ids d01..d31,
-    Section a non-empty atom naming the sections of the paper.  The head's
+    Id is a unique atom, Doctrines a non-empty list of doctrine ids of
+    kb/doctrines.yaml (doctrine_id/1), Section a non-empty atom naming the
+    sections of the paper.  The head's
     predicate is declared discontiguous: rules are grouped by doctrine, not
     by predicate.
 */
@@ -26,12 +27,14 @@
           [ rule_clause/6,              % ?Id, ?Doctrines, ?Section, ?Module, ?Head, ?Body
             rule_flag/2,                % ?Id, ?Flag
             rule_registry/1,            % -Rules
-            output_predicate/2,         % ?Name, ?Arity
-            doctrine_id/1,              % ?Doctrine
             rule_fired/3,               % ?Id, ?Doctrines, ?Head
             collect_conclusions/1,      % -Conclusions
             registry_problem/1          % -Problem
           ]).
+:- reexport(declarations,
+            [ output_predicate/2,       % ?Name, ?Arity
+              doctrine_id/1             % ?Doctrine
+            ]).
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
 :- use_module(library(apply)).
@@ -53,7 +56,7 @@
 %!  rule_clause(?Id, ?Doctrines, ?Section, ?Module, ?Head, ?Body) is nondet.
 %
 %   The registry: rule Id of Module, citing Doctrines (sorted list of
-%   d01..d31) and Section (an atom such as '4.3, 5.3'), is the clause
+%   doctrine ids, doctrine_id/1) and Section (an atom such as '4.3, 5.3'), is the clause
 %   Head :- Body.  Head and Body share their variables.
 
 %!  rule_flag(?Id, ?Flag) is nondet.
@@ -67,31 +70,9 @@
 %   for the case under evaluation.  Generated from every rule whose head is an
 %   output predicate.
 
-%!  output_predicate(?Name, ?Arity) is nondet.
-%
-%   Name/Arity is an output predicate of kb/vocabulary.yaml.
-
-output_predicate(infringement, 5).
-output_predicate(liable, 4).
-output_predicate(not_liable, 3).
-output_predicate(defense, 3).
-output_predicate(provider_ground, 2).
-output_predicate(copyright, 4).
-output_predicate(tangible_owner, 2).
-output_predicate(limitation, 3).
-output_predicate(remedy, 2).
-output_predicate(remedy_factor, 2).
-output_predicate(insurance, 2).
-output_predicate(recourse, 3).
-output_predicate(assessor, 3).
-
-%!  doctrine_id(?Doctrine) is nondet.
-%
-%   Doctrine is one of the doctrine ids d01..d31 of the catalogue.
-
-doctrine_id(D) :-
-    between(1, 31, N),
-    format(atom(D), 'd~|~`0t~d~2+', [N]).
+%   output_predicate/2 (the output predicates of kb/vocabulary.yaml) and
+%   doctrine_id/1 (the doctrines of kb/doctrines.yaml) are generated into
+%   declarations.pl.
 
 %!  rule_registry(-Rules) is det.
 %
@@ -126,7 +107,7 @@ merge_doctrines(Head-DoctrineLists, conclusion(Head, Doctrines)) :-
 %!  registry_problem(-Problem) is nondet.
 %
 %   Problem is something wrong with the registry: a rule id used twice, a
-%   rule without a doctrine, a doctrine outside d01..d31, an empty section.
+%   rule without a doctrine, a doctrine not in doctrine_id/1, an empty section.
 %   The lint test asserts that there is none.
 
 registry_problem(duplicate_rule_id(Id)) :-

@@ -13,8 +13,7 @@
             has/3,                      % +Conclusions, ?Atom, ?Doctrines
             lacks/2,                    % +Conclusions, +Pattern
             atoms_of/2,                 % +Conclusions, -Atoms
-            kb_file/2,                  % +Relative, -Absolute
-            vocabulary_entries/2        % +Section, -Entries
+            kb_file/2                   % +Relative, -Absolute
           ]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
@@ -119,100 +118,3 @@ kb_file(Relative, Absolute) :-
     file_directory_name(PrologDir, KbDir),
     file_directory_name(KbDir, Root),
     directory_file_path(Root, Relative, Absolute).
-
-%!  vocabulary_entries(+Section, -Entries) is det.
-%
-%   Entries of a top-level Section of kb/vocabulary.yaml, read line by line
-%   (no YAML library in this SWI-Prolog): for `inputs` and `outputs` a
-%   list Name/Arity; for `choice_points` a list cp(Name, Default,
-%   Positions); for `regimes` a list of the regime names.
-
-vocabulary_entries(Section, Entries) :-
-    kb_file('kb/vocabulary.yaml', File),
-    read_file_to_string(File, Text, []),
-    split_string(Text, "\n", "", Lines),
-    section_lines(Section, Lines, Body),
-    section_entries(Section, Body, Entries).
-
-section_lines(Section, Lines, Body) :-
-    atom_string(Section, S),
-    string_concat(S, ":", Header),
-    append(_, [Header|Rest], Lines),
-    !,
-    take_indented(Rest, Body).
-
-take_indented([], []).
-take_indented([Line|Lines], Body) :-
-    (   Line == ""
-    ->  Body = Body1,
-        take_indented(Lines, Body1)
-    ;   sub_string(Line, 0, 1, _, " ")
-    ->  Body = [Line|Body1],
-        take_indented(Lines, Body1)
-    ;   sub_string(Line, 0, 1, _, "#")
-    ->  take_indented(Lines, Body)
-    ;   Body = []
-    ).
-
-%   key_line(+Line, +Indent, -Key, -Value): Line is Indent spaces, Key, ":"
-%   and Value (possibly empty).
-key_line(Line, Indent, Key, Value) :-
-    length(Spaces, Indent),
-    maplist(=(0' ), Spaces),
-    string_codes(Prefix, Spaces),
-    string_concat(Prefix, Rest, Line),
-    \+ sub_string(Rest, 0, 1, _, " "),
-    \+ sub_string(Rest, 0, 1, _, "#"),
-    sub_string(Rest, B, _, A, ":"),
-    !,
-    sub_string(Rest, 0, B, _, KeyS),
-    sub_string(Rest, _, A, 0, Value0),
-    normalize_space(string(Value), Value0),
-    atom_string(Key, KeyS).
-
-list_items(Value, Items) :-
-    sub_string(Value, 1, _, 1, Inner),
-    split_string(Inner, ",", " ", Parts),
-    exclude(==(""), Parts, Parts1),
-    maplist([P, I]>>(split_string(P, ":", " ", [K|_]), atom_string(I, K)),
-            Parts1, Items).
-
-section_entries(inputs, Lines, Entries) :-
-    findall(Name/Arity,
-            ( append(_, [L1, L2|_], Lines),
-              key_line(L1, 2, Name, ""),
-              key_line(L2, 4, args, V),
-              list_items(V, Items),
-              length(Items, Arity)
-            ),
-            Entries).
-section_entries(outputs, Lines, Entries) :-
-    section_entries(inputs, Lines, Entries).
-section_entries(choice_points, Lines, Entries) :-
-    findall(cp(Name, Default, Positions),
-            ( append(_, [L1|After], Lines),
-              key_line(L1, 2, Name, ""),
-              entry_block(After, Block),
-              member(LD, Block),
-              key_line(LD, 4, default, D),
-              atom_string(Default, D),
-              member(LP, Block),
-              key_line(LP, 4, positions, P),
-              list_items(P, Positions)
-            ),
-            Entries).
-section_entries(regimes, Lines, Regimes) :-
-    findall(Name,
-            ( member(L, Lines),
-              key_line(L, 4, Name, V),
-              sub_string(V, 0, 1, _, "{")
-            ),
-            Regimes).
-
-entry_block([], []).
-entry_block([Line|Lines], Block) :-
-    (   key_line(Line, 2, _, _)
-    ->  Block = []
-    ;   Block = [Line|Block1],
-        entry_block(Lines, Block1)
-    ).
