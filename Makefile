@@ -17,7 +17,7 @@ typecheck: setup
 	.venv/bin/mypy
 
 plunit:
-	swipl -g "load_test_files([]), run_tests" -t halt kb/prolog/test_all.pl
+	swipl -g "load_test_files([]), run_tests" -t halt aigc_kb/prolog/test_all.pl
 
 asp-tests: setup
 	PATH="$(CURDIR)/.venv/bin:$$PATH" bash kb/asp_tests/run.sh

@@ -123,7 +123,7 @@ def test_every_doctrine_has_rules_in_both_engines(kb: KnowledgeBase) -> None:
 
 def test_plunit_suite_passes() -> None:
     proc = subprocess.run(["swipl", "-g", "load_test_files([]), run_tests", "-t", "halt",
-                           str(ROOT / "kb" / "prolog" / "test_all.pl")],
+                           str(ROOT / "aigc_kb" / "prolog" / "test_all.pl")],
                           capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert re.search(r"(All|\d+) tests? passed|passed", proc.stdout + proc.stderr)

@@ -2,7 +2,7 @@
     Expectations derived by hand from docs/semantics.md, sections 1 and 3.
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 
 %   provider_case under `fault` with the provider's fault proven: it is
 %   liable exactly when a breach is proven.

@@ -1,7 +1,7 @@
 /*  Tests of facts.pl: the input predicates and the loading of a case.
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 :- use_module(facts).
 
 :- begin_tests(facts).

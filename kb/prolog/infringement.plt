@@ -2,7 +2,7 @@
     Expectations derived by hand from docs/semantics.md, sections 1-3.
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 
 :- begin_tests(d01_stages).
 

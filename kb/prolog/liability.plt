@@ -3,7 +3,7 @@
     section 3.
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 
 lia_eval(Add, Remove, Options, C) :-
     variant(provider_case, Add, Remove, F),

@@ -2,7 +2,7 @@
     docs/semantics.md, sections 5 and 6.
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 
 lim_eval(Add, Options, C) :-
     variant(provider_case, Add, [], F),

@@ -2,7 +2,7 @@
     from docs/semantics.md, section 4.
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 
 %   provider_case where o copies nothing and usr contributed to it.
 own_eval(Add, Remove, Options, C) :-

@@ -2,7 +2,7 @@
     choice points of kb/vocabulary.yaml).
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 :- use_module(params).
 
 :- begin_tests(params).

@@ -2,7 +2,7 @@
     docs/semantics.md, section 7.
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 
 risk_eval(Add, Options, C) :-
     variant(provider_case, Add, [], F),

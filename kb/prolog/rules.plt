@@ -1,7 +1,7 @@
 /*  Tests of rules.pl: the rule registry (lint).
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 
 %   Predicates a rule body may call besides the rule-defined ones: the
 %   reading, and comparison.

@@ -1,4 +1,5 @@
-/*  Part of aigc-kb: support for the plunit tests of kb/prolog (*.plt).
+/*  Part of aigc-kb: support for the plunit tests of kb/prolog and
+    aigc_kb/prolog (*.plt), loaded by test_all.pl.
 
     Scenarios (hand-written cases) and small helpers to evaluate them and
     check conclusions.  Expected outcomes in the tests are derived by hand
@@ -17,7 +18,8 @@
           ]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
-:- reexport(aigc).
+:- reexport(aigc_kb(aigc)).
+:- reexport(aigc_engine(json)).
 
 %!  scenario(?Name, -Facts) is nondet.
 %

@@ -3,10 +3,10 @@
     by hand (docs/semantics.md and the rule files), never from the output.
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 :- use_module(library(http/json)).
-:- use_module(explain).
-:- use_module(templates).
+:- use_module(aigc_engine(explain)).
+:- use_module(aigc_kb(templates)).
 
 %   ex(+Facts, +Options, :Goal): Goal with the case loaded.
 ex(Facts, Options, Goal) :-

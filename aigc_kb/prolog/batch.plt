@@ -3,8 +3,8 @@
         swipl -g "load_test_files([]), run_tests" -t halt kb/prolog/aigc.pl kb/prolog/batch.pl
 */
 
-:- use_module(test_support).
-:- use_module(batch).
+:- use_module(aigc_engine(test_support)).
+:- use_module(aigc_engine(batch)).
 :- use_module(library(http/json)).
 
 :- begin_tests(batch).

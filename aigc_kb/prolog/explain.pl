@@ -1,5 +1,8 @@
 /*  Part of aigc-kb: who is liable when AI-generated content infringes copyright.
 
+    Engine code of the package, loaded after the knowledge base
+    (swipl kb/prolog/aigc.pl aigc_kb/prolog/explain.pl).
+
     Explanations produced by the reasoning itself: a meta-interpreter over
     the rule registry (aigc_rules:rule_clause/6) that proves a conclusion of
     the case loaded by aigc:with_case/3 and records the proof as a tree, and
@@ -49,10 +52,21 @@
 :- use_module(library(aggregate)).
 :- use_module(library(solution_sequences)).
 :- use_module(library(http/json)).
-:- use_module(rules).
-:- use_module(facts).
-:- use_module(params).
-:- use_module(templates).
+
+%   The modules of the knowledge base this one reads, imported from the
+%   files they were loaded from: the explainer is engine code of the
+%   package and serves whichever kb (kb/prolog/aigc.pl or an edited copy)
+%   is loaded first.
+kb_import(Module) :-
+    (   module_property(Module, file(File))
+    ->  use_module(File)
+    ;   existence_error(kb_module, Module)
+    ).
+
+:- kb_import(aigc_rules).
+:- kb_import(aigc_facts).
+:- kb_import(aigc_params).
+:- kb_import(aigc_templates).
 
 
                  /*******************************
