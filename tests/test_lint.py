@@ -99,7 +99,7 @@ def show(found: list[Finding]) -> str:
     return "\n".join(f"{f.file}:{f.line}: {f.kind}: {f.message}" for f in found)
 
 
-def assert_only(found: list[Finding], engine: str, kind: str, file: Path, line: int) -> Finding:
+def assert_only(found: list[Finding], engine: str, kind: str, file: Path, line: int | None) -> Finding:
     """``found`` is exactly one finding of ``kind`` at ``file:line``."""
     assert [where(f) for f in found] == [(engine, kind, file.resolve(), line)], show(found)
     return found[0]
@@ -307,6 +307,43 @@ def test_asp_syntax_error(tmp_path: Path, baseline: set[Key], cases: list[Case])
     file = kb / "asp" / "risk.lp"
     line = append(file, "broken(X :- assessment_clause(X, X, X).\n")
     assert_only(added(kb, baseline, cases), "asp", "asp_syntax_error", file, line)
+
+
+def test_asp_show_outside_the_show_file(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
+    kb = copy_kb(tmp_path)
+    file = kb / "asp" / "risk.lp"
+    line = append(file, "#show recourse/3.\n")
+    assert_only(added(kb, baseline, cases), "asp", "asp_show_outside_show_file", file, line)
+
+
+def test_asp_show_of_a_predicate_that_is_no_output(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
+    kb = copy_kb(tmp_path)
+    file = kb / "asp" / "show.lp"
+    line = append(file, "#show regime/1.\n")
+    found = added(kb, baseline, cases)
+    shape = [f for f in found if f.kind == "asp_show_not_output"]
+    assert [(f.file, f.line) for f in shape] == [(str(file.resolve()), line)], show(found)
+    assert "regime/1" in shape[0].message
+    # show.lp is generated: the edit also makes it stale
+    assert {f.kind for f in found} == {"asp_show_not_output", "declarations_stale"}, show(found)
+
+
+def test_asp_choice_rule_outside_the_declarations(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
+    kb = copy_kb(tmp_path)
+    file = kb / "asp" / "risk.lp"
+    line = append(file, "{ indemnifies(X, Y) } :- assessment_clause(X, Y, _).\n")
+    found = added(kb, baseline, cases)
+    assert (str(file.resolve()), line) in {(f.file, f.line) for f in found if f.kind == "asp_choice_outside_declarations"}, \
+        show(found)
+
+
+def test_stale_declarations(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
+    # a hand edit of a generated file is a finding at that file
+    kb = copy_kb(tmp_path)
+    file = kb / "prolog" / "declarations.pl"
+    replace(file, "input_burden(party, claimant).", "input_burden(party, relying_party).")
+    found = assert_only(added(kb, baseline, cases), "prolog", "declarations_stale", file, None)
+    assert "aigc-kb declarations --write" in found.message
 
 
 # ---------------------------------------------------------------------------
