@@ -567,6 +567,27 @@ def _predicate_findings(program: AspProgram, vocab: Vocabulary) -> Iterator[Find
         yield Finding("asp", "asp_unused", use.file, use.line, f"{what} is defined but never used")
 
 
+def _catalogue_citation_findings(program: AspProgram, vocab: Vocabulary) -> Iterator[Finding]:
+    """Each ``rule/3`` section is one the catalogue lists for its doctrine; a rule citing a doctrine that is
+    an extension as a whole carries ``ext/1``."""
+    sections = {d.lower(): set(doctrine.sections) for d, doctrine in vocab.doctrines.items()}
+    whole_ext = {d.lower() for d, doctrine in vocab.doctrines.items() if doctrine.ext}
+    marked = {label for label, _, _ in program.ext_facts}
+    reported: set[str] = set()
+    for label, doctrine, section, file, line in program.citations:
+        name = doctrine.name if doctrine.type == clingo.SymbolType.Function and not doctrine.arguments else None
+        if name not in sections or section.type != clingo.SymbolType.String:
+            continue  # reported as an unknown doctrine or a missing section
+        if section.string not in sections[name]:
+            yield Finding("asp", "asp_rule_section_not_listed", file, line,
+                          f"rule {label} cites {name.upper()} \u00a7{section.string}, a section kb/doctrines.yaml "
+                          f"does not list for it ({', '.join(sorted(sections[name]))})")
+        if name in whole_ext and label not in marked and label not in reported:
+            reported.add(label)
+            yield Finding("asp", "asp_rule_ext_missing", file, line,
+                          f"rule {label} cites {name.upper()}, an extension as a whole, without ext({label})")
+
+
 def _shape_findings(program: AspProgram, vocab: Vocabulary) -> Iterator[Finding]:
     """``#show`` only in :data:`SHOW_FILE` and only of outputs and ``because/2``; choices only in :data:`OPEN_FILE`."""
     for file, line in program.show_places:
@@ -613,6 +634,7 @@ def lint_asp(paths: KbPaths, vocab: Vocabulary) -> tuple[list[Finding], list[Asp
     findings = list(_label_findings(program, vocab))
     findings += _predicate_findings(program, vocab)
     findings += _shape_findings(program, vocab)
+    findings += _catalogue_citation_findings(program, vocab)
     findings += ground_asp(files, vocab)
     return findings, asp_labels(program)
 

@@ -337,6 +337,28 @@ def test_asp_choice_rule_outside_the_declarations(tmp_path: Path, baseline: set[
         show(found)
 
 
+def test_asp_citation_of_a_section_the_catalogue_does_not_list(tmp_path: Path, baseline: set[Key],
+                                                               cases: list[Case]) -> None:
+    kb = copy_kb(tmp_path)
+    file = kb / "asp" / "risk.lp"
+    replace(file, 'rule(r_d27_assessor, d27, "6.4").', 'rule(r_d27_assessor, d27, "6.3").')
+    line = next(n for n, text in enumerate(file.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("rule(r_d27_assessor, d27"))
+    found = assert_only(added(kb, baseline, cases), "asp", "asp_rule_section_not_listed", file, line)
+    assert "D27" in found.message and "6.3" in found.message
+
+
+def test_asp_rule_citing_a_whole_extension_without_ext(tmp_path: Path, baseline: set[Key],
+                                                       cases: list[Case]) -> None:
+    kb = copy_kb(tmp_path)
+    file = kb / "asp" / "risk.lp"
+    replace(file, "ext(r_d31_good_faith_user).\n", "")
+    line = next(n for n, text in enumerate(file.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("rule(r_d31_good_faith_user, d31"))
+    found = assert_only(added(kb, baseline, cases), "asp", "asp_rule_ext_missing", file, line)
+    assert "r_d31_good_faith_user" in found.message
+
+
 def test_stale_declarations(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
     # a hand edit of a generated file is a finding at that file
     kb = copy_kb(tmp_path)
