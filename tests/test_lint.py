@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 
 from aigc_kb import KnowledgeBase
+from aigc_kb.declarations import write_declarations
 from aigc_kb.lint import Finding, LintReport, lint
 from aigc_kb.model import Case
+from aigc_kb.paths import KbPaths
 
 from .conftest import CASES_DIR, ROOT, run_cli
 
@@ -389,6 +391,7 @@ def test_new_doctrine_without_rules_or_cases(tmp_path: Path, baseline: set[Key],
     doctrines = kb / "doctrines.yaml"
     line = append(doctrines, "- id: D32\n  name: new_doctrine\n  sections:\n  - '6.5'\n  ext: true\n"
                              "  partly_ext: false\n  statement: 'A doctrine not yet encoded.'\n")
+    write_declarations(KbPaths.locate(kb))  # the doctrine list of the declarations follows the table
     found = added(kb, baseline, cases)
     place = doctrines.resolve()
     assert sorted(where(f) for f in found) == sorted([
