@@ -12,7 +12,7 @@
     that it can be loaded after any copy of the kb (aigc.pl must be loaded
     first):
 
-        swipl kb/prolog/aigc.pl kb/prolog/batch.pl
+        swipl kb/prolog/aigc.pl aigc_kb/prolog/batch.pl
 */
 
 :- module(aigc_batch,

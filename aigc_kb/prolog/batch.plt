@@ -1,6 +1,6 @@
 /*  Tests of batch.pl: many cases in one call, each as it is alone.
 
-        swipl -g "load_test_files([]), run_tests" -t halt kb/prolog/aigc.pl kb/prolog/batch.pl
+        swipl -g "load_test_files([]), run_tests" -t halt aigc_kb/prolog/test_all.pl
 */
 
 :- use_module(aigc_engine(test_support)).
