@@ -1,11 +1,11 @@
-"""``aigc-kb declarations``: the generated declarations of both encodings.
+"""aigc-kb declarations: the declarations of both encodings, generated from the vocabulary.
 
 The input predicates, their templates and burdens, the output predicates, the
 doctrine list, the regimes and choice points, the choice rules over open facts
-and ``#show`` are generated from ``kb/vocabulary.yaml`` and ``kb/doctrines.yaml``
-into ``kb/prolog/declarations.pl``, ``kb/asp/declarations.lp`` and
-``kb/asp/show.lp``.  Without an option, says for each whether it is current;
-``--check`` exits 1 when one is stale; ``--write`` regenerates the stale ones.
+and #show are generated from kb/vocabulary.yaml and kb/doctrines.yaml into
+kb/prolog/declarations.pl, kb/asp/declarations.lp and kb/asp/show.lp.  Without
+an option, says for each whether it is current; --check exits 1 when one is
+stale; --write regenerates the stale ones.
 """
 
 from __future__ import annotations
