@@ -1,5 +1,5 @@
 # Every target sets up what is missing first (see scripts/run).
-.PHONY: setup demo test check typecheck plunit asp-tests docs clean serve web
+.PHONY: setup demo test check typecheck plunit asp-tests declarations docs clean serve web
 
 setup:
 	bash scripts/run setup
@@ -17,10 +17,13 @@ typecheck: setup
 	.venv/bin/mypy
 
 plunit:
-	swipl -g "load_test_files([]), run_tests" -t halt kb/prolog/test_all.pl
+	swipl -g "load_test_files([]), run_tests" -t halt aigc_kb/prolog/test_all.pl
 
 asp-tests: setup
 	PATH="$(CURDIR)/.venv/bin:$$PATH" bash kb/asp_tests/run.sh
+
+declarations: setup
+	.venv/bin/aigc-kb declarations --write
 
 docs: setup
 	.venv/bin/aigc-kb vocab --format markdown > docs/vocabulary.md

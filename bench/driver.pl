@@ -2,8 +2,8 @@
 
         swipl bench/driver.pl KB_DIR CASES OUT OPTIONS
 
-    Loads KB_DIR/prolog/aigc.pl and the batch module (KB_DIR/prolog/batch.pl,
-    or the bundled one beside this directory), then reads the case terms of
+    Loads KB_DIR/prolog/aigc.pl and the batch module of the package
+    (aigc_kb/prolog/batch.pl, beside this directory), then reads the case terms of
     CASES one after the other -- case(Id, Facts), Facts written exactly as
     the Python API sends them -- evaluates each with the same isolation as
     the API (aigc_batch:case_result_json/4: the facts and the reading loaded
@@ -21,7 +21,7 @@ main :-
     get_time(Start),
     directory_file_path(KbDir, 'prolog/aigc.pl', Entry),
     load_files(user:Entry, [silent(true)]),
-    batch_file(KbDir, Batch),
+    batch_file(Batch),
     load_files(user:Batch, [silent(true)]),
     term_string(Options, OptionsText),
     get_time(Loaded),
@@ -43,12 +43,8 @@ main :-
     format(user_error, "usage: swipl bench/driver.pl KB_DIR CASES OUT OPTIONS~n", []),
     halt(2).
 
-batch_file(KbDir, File) :-
-    directory_file_path(KbDir, 'prolog/batch.pl', File),
-    exists_file(File),
-    !.
-batch_file(_, File) :-
+batch_file(File) :-
     source_file(main, Here),
     file_directory_name(Here, BenchDir),
     file_directory_name(BenchDir, Root),
-    directory_file_path(Root, 'kb/prolog/batch.pl', File).
+    directory_file_path(Root, 'aigc_kb/prolog/batch.pl', File).

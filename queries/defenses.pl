@@ -1,7 +1,7 @@
 /*  Part of aigc-kb.  Query: the defences raised and their status.
 
     Loaded as code (kb code, not case data).  Run it on a case with
-    aigc:run_query(defenses, Facts, Options, Json).
+    aigc:query_answers(defenses, Facts, Options, Rows).
 */
 
 :- module(defenses, [answer/3]).

@@ -1,7 +1,7 @@
 /*  Part of aigc-kb.  Query: who is liable, and in which kind.
 
     Loaded as code (kb code, not case data).  Run it on a case with
-    aigc:run_query(liable_subjects, Facts, Options, Json).
+    aigc:query_answers(liable_subjects, Facts, Options, Rows).
 */
 
 :- module(liable_subjects, [answer/2]).

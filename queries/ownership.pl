@@ -2,7 +2,7 @@
     tangible thing (D18: the two are independent).
 
     Loaded as code (kb code, not case data).  Run it on a case with
-    aigc:run_query(ownership, Facts, Options, Json).
+    aigc:query_answers(ownership, Facts, Options, Rows).
 */
 
 :- module(ownership, [answer/3]).

@@ -1,7 +1,7 @@
 /*  Part of aigc-kb.  Query: the remedies and against whom.
 
     Loaded as code (kb code, not case data).  Run it on a case with
-    aigc:run_query(remedies, Facts, Options, Json).
+    aigc:query_answers(remedies, Facts, Options, Rows).
 */
 
 :- module(remedies, [answer/2]).

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-import yaml
 
 from aigc_kb import Case, Evaluation, KnowledgeBase, Reading
 from aigc_kb.core.errors import InputError
@@ -360,26 +359,28 @@ def test_evaluate_reasons_every_row(kb: KnowledgeBase) -> None:
 
 # ------------------------------------------------------ templates and YAML --
 def test_templates_and_burdens_match_the_vocabulary(kb: KnowledgeBase) -> None:
-    source = (ROOT / "kb" / "prolog" / "templates.pl").read_text(encoding="utf-8")
-    templates = {m.group(1): (tuple(t.strip() for t in m.group(2).split(",") if t.strip()),
-                              m.group(3).replace('\\"', '"').replace("\\\\", "\\"))
-                 for m in re.finditer(r'^template\((\w+), \[([^\]]*)\],\s*"((?:[^"\\]|\\.)*)"\)\.', source,
-                                      re.M)}
+    # what the explainer reads (aigc_templates, with the generated declarations behind it)
+    kb.engine("prolog")
+    goal = ("findall(N-Ts-T-B, (aigc_templates:template(N, Ts, T), "
+            "(aigc_templates:input_burden(N, B) -> true ; B = none)), L), "
+            "findall(D, aigc_templates:ext_doctrine(D), E), "
+            "with_output_to(string(S), print(L-E))")
+    with _LOCK:
+        text = _text(_once(goal)["S"])
+    templates = {m.group(1): (tuple(a.strip() for a in m.group(2).split(",") if a.strip()),
+                              m.group(3).replace('\\"', '"'), m.group(4))
+                 for m in re.finditer(r'(\w+)-\[([^\]]*)\]-"((?:[^"\\]|\\.)*)"-(\w+)', text)}
     # the templates of output and auxiliary predicates sit beside the rules that define them
     for module in sorted((ROOT / "kb" / "prolog").glob("*.pl")):
-        text = module.read_text(encoding="utf-8")
-        for m in re.finditer(r'^aigc_templates:template\((\w+), \[([^\]]*)\],\s*"((?:[^"\\]|\\.)*)"\)\.', text, re.M):
-            assert re.search(rf"^rule\(.*\n\s+\( {m.group(1)}\b", text, re.M), (module.name, m.group(1))
-            templates[m.group(1)] = (tuple(t.strip() for t in m.group(2).split(",") if t.strip()), m.group(3))
-    burdens = dict(re.findall(r"^input_burden\((\w+), (\w+)\)\.", source, re.M))
+        source = module.read_text(encoding="utf-8")
+        for m in re.finditer(r"^aigc_templates:template\((\w+), ", source, re.M):
+            assert re.search(rf"^rule\(.*\n\s+\( {m.group(1)}\b", source, re.M), (module.name, m.group(1))
     for name, spec in kb.vocab.inputs.items():
-        assert templates[name] == (spec.args, spec.meaning), name
-        assert burdens[name] == spec.burden, name
-    assert set(burdens) == set(kb.vocab.inputs)
+        assert templates[name] == (spec.args, spec.meaning, spec.burden), name
     for name, spec in kb.vocab.outputs.items():
         assert templates[name][0] == spec.arg_types, name
-    raw = yaml.safe_load((ROOT / "kb" / "doctrines.yaml").read_text(encoding="utf-8"))["doctrines"]
-    assert set(re.findall(r"^ext_doctrine\((d\d\d)\)\.", source, re.M)) == {d["id"].lower() for d in raw if d["ext"]}
+    ext = set(re.findall(r"d\d\d", text.rsplit("-", 1)[1]))
+    assert ext == {d.lower() for d, doctrine in kb.vocab.doctrines.items() if doctrine.ext}
 
 
 # --------------------------------------------------------------------- CLI --

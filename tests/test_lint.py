@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 
 from aigc_kb import KnowledgeBase
-from aigc_kb.devtools.lint import Finding, LintReport, lint
 from aigc_kb.core.model import Case
+from aigc_kb.core.paths import KbPaths
+from aigc_kb.devtools.declarations import write_declarations
+from aigc_kb.devtools.lint import Finding, LintReport, lint
 
 from .conftest import CASES_DIR, ROOT, run_cli
 
@@ -99,7 +101,7 @@ def show(found: list[Finding]) -> str:
     return "\n".join(f"{f.file}:{f.line}: {f.kind}: {f.message}" for f in found)
 
 
-def assert_only(found: list[Finding], engine: str, kind: str, file: Path, line: int) -> Finding:
+def assert_only(found: list[Finding], engine: str, kind: str, file: Path, line: int | None) -> Finding:
     """``found`` is exactly one finding of ``kind`` at ``file:line``."""
     assert [where(f) for f in found] == [(engine, kind, file.resolve(), line)], show(found)
     return found[0]
@@ -173,8 +175,8 @@ def prolog_broken(tmp_path_factory: pytest.TempPathFactory, baseline: set[Key], 
     rule("duplicate_id", 0, id="r_role_user_uses", citations="[d09-'4.4']", body="user(X, _)")
     # secret_fact/1 is declared like an input in facts.pl, but kb/vocabulary.yaml does not have it
     facts = broken.kb / "prolog" / "facts.pl"
-    replace(facts, "            assessment_clause/3\n          ]).",
-            "            assessment_clause/3,\n            secret_fact/1\n          ]).")
+    replace(facts, "            case_active/0\n          ]).",
+            "            case_active/0,\n            secret_fact/1\n          ]).")
     append(facts, ":- dynamic secret_fact/1.\n")
     rule("undeclared_input", 3, id="r_test_secret", citations="[d09-'4.4']",
          body="user(X, _),\n           secret_fact(X)")
@@ -336,6 +338,57 @@ def test_asp_syntax_error(tmp_path: Path, baseline: set[Key], cases: list[Case])
     assert_only(added(kb, baseline, cases), "asp", "asp_syntax_error", file, line)
 
 
+def test_asp_show_outside_the_show_file(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
+    kb = copy_kb(tmp_path)
+    file = kb / "asp" / "risk.lp"
+    line = append(file, "#show recourse/3.\n")
+    assert_only(added(kb, baseline, cases), "asp", "asp_show_outside_show_file", file, line)
+
+
+def test_asp_show_of_a_predicate_that_is_no_output(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
+    kb = copy_kb(tmp_path)
+    file = kb / "asp" / "show.lp"
+    line = append(file, "#show regime/1.\n")
+    found = added(kb, baseline, cases)
+    shape = [f for f in found if f.kind == "asp_show_not_output"]
+    assert [(f.file, f.line) for f in shape] == [(str(file.resolve()), line)], show(found)
+    assert "regime/1" in shape[0].message
+    # show.lp is generated: the edit also makes it stale
+    assert {f.kind for f in found} == {"asp_show_not_output", "declarations_stale"}, show(found)
+
+
+def test_asp_choice_rule_outside_the_declarations(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
+    kb = copy_kb(tmp_path)
+    file = kb / "asp" / "risk.lp"
+    line = append(file, "{ indemnifies(X, Y) } :- assessment_clause(X, Y, _).\n")
+    found = added(kb, baseline, cases)
+    assert (str(file.resolve()), line) in {(f.file, f.line) for f in found if f.kind == "asp_choice_outside_declarations"}, \
+        show(found)
+
+
+def test_asp_rule_citing_a_whole_extension_without_ext(tmp_path: Path, baseline: set[Key],
+                                                       cases: list[Case]) -> None:
+    kb = copy_kb(tmp_path)
+    file = kb / "asp" / "risk.lp"
+    replace(file, '%@ rule(r_d31_recourse_good_faith_user, [d31-"4.4"], [ext]).',
+            '%@ rule(r_d31_recourse_good_faith_user, [d31-"4.4"]).')
+    line = next(n for n, text in enumerate(file.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("%@ rule(r_d31_recourse_good_faith_user,"))
+    found = added(kb, baseline, cases)
+    missing = [f for f in found if f.kind == "asp_rule_ext_missing"]
+    assert [(f.file, f.line) for f in missing] == [(str(file.resolve()), line)], show(found)
+    assert "r_d31_recourse_good_faith_user" in missing[0].message
+
+
+def test_stale_declarations(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
+    # a hand edit of a generated file is a finding at that file
+    kb = copy_kb(tmp_path)
+    file = kb / "prolog" / "declarations.pl"
+    replace(file, "input_burden(party, claimant).", "input_burden(party, relying_party).")
+    found = assert_only(added(kb, baseline, cases), "prolog", "declarations_stale", file, None)
+    assert "aigc-kb declarations --write" in found.message
+
+
 # ---------------------------------------------------------------------------
 # Catalogue and cases
 # ---------------------------------------------------------------------------
@@ -362,6 +415,7 @@ def test_new_doctrine_without_rules_or_cases(tmp_path: Path, baseline: set[Key],
     doctrines = kb / "doctrines.yaml"
     line = append(doctrines, "- id: D32\n  name: new_doctrine\n  sections:\n  - '6.5'\n  ext: true\n"
                              "  partly_ext: false\n  statement: 'A doctrine not yet encoded.'\n")
+    write_declarations(KbPaths.locate(kb))  # the doctrine list of the declarations follows the table
     found = added(kb, baseline, cases)
     place = doctrines.resolve()
     assert sorted(where(f) for f in found) == sorted([

@@ -24,7 +24,7 @@ def test_every_argument_type_is_known(kb: KnowledgeBase) -> None:
 
 def test_inputs_cite_existing_doctrines_and_every_doctrine_is_read_or_concluded(kb: KnowledgeBase) -> None:
     ids = set(kb.vocab.doctrines)
-    assert ids == {f"D{n:02d}" for n in range(1, 32)}
+    assert sorted(ids) == [f"D{n:02d}" for n in range(1, len(ids) + 1)], "doctrine ids D01.. without a gap"
     for pred in kb.vocab.inputs.values():
         assert set(pred.doctrines) <= ids, pred.name
         assert pred.burden in {"claimant", "relying_party", "copyright_claimant"}, pred.name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from .conftest import ROOT
@@ -53,6 +54,16 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
                              "print(f('real_ultraman.yaml'), (STATIC / 'workbench.js').is_file())"],
                             cwd=elsewhere, capture_output=True, text=True, check=True)
     assert "site-packages" in served.stdout and served.stdout.split()[-1] == "True"
+    # the engine's Prolog ships in the package, the law (with its generated declarations) as the kb
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"aigc_kb/prolog/explain.pl", "aigc_kb/prolog/json.pl", "aigc_kb/prolog/batch.pl",
+            "aigc_kb/_data/kb/prolog/declarations.pl", "aigc_kb/_data/kb/asp/declarations.lp"} <= names
+    assert not any(n.startswith("aigc_kb/_data/kb/prolog/explain") for n in names)
+    assert "aigc_kb/prolog/test_all.pl" not in names and "aigc_kb/prolog/explain.plt" not in names
+    proc = subprocess.run([str(venv / "bin" / "aigc-kb"), "explain", "case.yaml", "--query",
+                           "liable(_, _, reproduction, _)"], cwd=elsewhere, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0 and "D07" in proc.stdout, proc.stderr
 
 
 def _project_version() -> str:

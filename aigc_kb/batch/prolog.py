@@ -4,7 +4,7 @@ pyswip costs about 50 microseconds per returned answer and more per call, so a
 batch of cases goes to Prolog as one list of ``case(Index, Facts)`` terms and
 comes back as one JSON string (for each case its conclusions as one flat
 array of strings: predicate, arguments, doctrines).  Prolog evaluates each case exactly as it
-evaluates a case alone (kb/prolog/batch.pl); the call as a whole runs under
+evaluates a case alone (aigc_kb/prolog/batch.pl); the call as a whole runs under
 the time limit of one case (callers keep chunks well inside it).  A case
 that fails there, and every case of a call that fails as a whole, gets no
 result here: the caller evaluates it alone, so its error is exactly the
@@ -28,6 +28,7 @@ from ..core.paths import default_kb_dir
 from ..engines.prolog import _LOCK, _MESSAGES, PrologEngine, _load
 from ..engines.quoting import prolog_atom
 from ..core.reading import ResolvedReading
+from ..core.paths import engine_prolog
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..api import KnowledgeBase
@@ -39,10 +40,9 @@ _CACHE_LIMIT = 200_000
 PREDICATE = "aigc_batch:evaluate_cases_json"
 
 
-def batch_file(kb_root: Path) -> Path:
-    """``prolog/batch.pl`` of the kb, or of the bundled kb when an edited copy has none."""
-    own = kb_root / "prolog" / "batch.pl"
-    return own if own.is_file() else default_kb_dir() / "prolog" / "batch.pl"
+def batch_file() -> Path:
+    """The batch module of the package (``aigc_kb/prolog/batch.pl``): engine code, in no kb."""
+    return engine_prolog("batch.pl")
 
 
 def load_batch_module(engine: PrologEngine) -> None:
@@ -55,7 +55,7 @@ def load_batch_module(engine: PrologEngine) -> None:
     """
     with _LOCK:
         if engine.paths.root not in _LOADED:
-            _load(batch_file(engine.paths.root), "the batch module",
+            _load(batch_file(), "the batch module",
                   "aigc_load:load_kb({file}, Ms), " + _MESSAGES)
             _LOADED.add(engine.paths.root)
 

@@ -12,9 +12,6 @@ import json
 from pathlib import Path
 from typing import Any, TYPE_CHECKING
 
-from ..core.errors import AigcError
-from ._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, default_cases
-from typing import Any
 from ..core.errors import AigcError, InputError, MissingDependency
 from ._common import COMMAND_LINE, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, case_path, default_cases, default_cases_dir
 

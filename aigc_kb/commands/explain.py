@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
 from ..core.reading import COMMAND_LINE
-from ._common import EXIT_OK, add_reading_arguments, parse_assignments
 from ._common import CASE_HELP, EXIT_OK, add_reading_arguments, case_path, parse_assignments
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -1,7 +1,10 @@
-"""Locate the knowledge base (``kb/``), the named queries (``queries/``) and the example cases (``cases/``).
+"""Locate the knowledge base (``kb/``), the named queries (``queries/``), the example cases (``cases/``) and the engine's Prolog.
 
-In a source checkout they sit beside the package; in an installed wheel they
-are shipped inside it under ``aigc_kb/_data``.
+In a source checkout the kb and the queries sit beside the package; in an
+installed wheel they are shipped inside it under ``aigc_kb/_data``.  The
+Prolog that serves the package (explainer, batch driver, JSON writers, load
+and lint support) is part of the package (``aigc_kb/prolog``), never of a kb:
+an edited copy of ``kb/`` carries only the law.
 """
 
 from __future__ import annotations
@@ -11,15 +14,21 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
-#: The Prolog that serves the package (kb loader, lint support), not law.
-PACKAGE_PROLOG_DIR = _PACKAGE / "prolog"
-
 
 def _first_existing(*candidates: Path) -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"none of {', '.join(map(str, candidates))} exists")
+
+
+#: The engine's own Prolog files.
+ENGINE_PROLOG_DIR = _PACKAGE / "prolog"
+
+
+def engine_prolog(name: str) -> Path:
+    """The engine Prolog file ``name`` (``json.pl``, ``explain.pl``, ``batch.pl``, ...) of the package."""
+    return ENGINE_PROLOG_DIR / name
 
 
 def default_kb_dir() -> Path:

@@ -34,16 +34,15 @@ import yaml
 
 from ..core.errors import EngineError, InputError
 from ..core.model import Case
-from ..core.paths import PACKAGE_PROLOG_DIR, KbPaths, default_kb_dir
 from ..engines.quoting import asp_name, prolog_atom
 from ..core.vocabulary import Vocabulary
 from ..engines import asp_rules
-from ..core.paths import KbPaths, default_kb_dir
+from ..core.paths import KbPaths, default_kb_dir, engine_prolog
 
 #: The Prolog helper run by ``swipl`` (lint and rule firing).
-LINT_PL = PACKAGE_PROLOG_DIR / "lint.pl"
-#: The ASP file holding the choice rules over open facts (not definitions).
-OPEN_FILE = "open.lp"
+LINT_PL = engine_prolog("lint.pl")
+#: The generated ASP file holding the choice rules over open facts (not definitions), the only one with choices.
+OPEN_FILE = "declarations.lp"
 #: The only ASP file with ``#show`` statements.
 SHOW_FILE = "show.lp"
 #: ASP predicates set by the caller, beside the vocabulary's inputs.
@@ -233,6 +232,8 @@ class AspProgram:
     choice_heads_in_open: list[_Use] = field(default_factory=list)
     bodies: list[_Use] = field(default_factory=list)
     shows: list[_Use] = field(default_factory=list)
+    show_places: list[tuple[str, int]] = field(default_factory=list)
+    choices: list[tuple[str, int]] = field(default_factory=list)
     labels: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     concluded: set[str] = field(default_factory=set)
     uncited: list[tuple[str, int, str]] = field(default_factory=list)
@@ -362,14 +363,19 @@ class _Collector:
         elif kind == ast.ASTType.ShowSignature:
             file, line = _location(stmt)
             self.program.shows.append(_Use(("", stmt.name, stmt.arity), "", file, line))
+            self.program.show_places.append((file, line))
         elif kind in (ast.ASTType.ShowTerm, ast.ASTType.Minimize, ast.ASTType.External,
                       ast.ASTType.Heuristic, ast.ASTType.Edge, ast.ASTType.ProjectAtom):
+            if kind == ast.ASTType.ShowTerm:
+                self.program.show_places.append(_location(stmt))
             for atom, _ in _atoms(stmt, False):
                 self.program.bodies.extend(_uses(atom))
 
     def _rule(self, stmt: ast.AST) -> None:
         file, line = _location(stmt)
         in_open_choice = Path(file).name == OPEN_FILE and stmt.head.ast_type == ast.ASTType.Aggregate
+        if stmt.head.ast_type in (ast.ASTType.Aggregate, ast.ASTType.HeadAggregate, ast.ASTType.Disjunction):
+            self.program.choices.append((file, line))
         for atom, is_head in _atoms(stmt.head, True):
             if not is_head:
                 self.program.bodies.extend(_uses(atom))
@@ -633,6 +639,50 @@ def _predicate_findings(program: AspProgram, vocab: Vocabulary) -> Iterator[Find
         yield Finding("asp", "asp_unused", use.file, use.line, f"{what} is defined but never used")
 
 
+def _catalogue_citation_findings(program: AspProgram, vocab: Vocabulary) -> Iterator[Finding]:
+    """A rule citing a doctrine that is an extension as a whole carries ``ext/1`` (the sections are checked
+    with the citations, subsections included)."""
+    whole_ext = {d.lower() for d, doctrine in vocab.doctrines.items() if doctrine.ext}
+    marked = {label for label, _, _ in program.ext_facts}
+    reported: set[str] = set()
+    for label, doctrine, section, file, line in program.citations:
+        name = doctrine.name if doctrine.type == clingo.SymbolType.Function and not doctrine.arguments else None
+        if name in whole_ext and label not in marked and label not in reported:
+            reported.add(label)
+            yield Finding("asp", "asp_rule_ext_missing", file, line,
+                          f"rule {label} cites {name.upper()}, an extension as a whole, without ext({label})")
+
+
+def _shape_findings(program: AspProgram, vocab: Vocabulary) -> Iterator[Finding]:
+    """``#show`` only in :data:`SHOW_FILE` and only of outputs and ``because/2``; choices only in :data:`OPEN_FILE`."""
+    for file, line in program.show_places:
+        if Path(file).name != SHOW_FILE:
+            yield Finding("asp", "asp_show_outside_show_file", file, line,
+                          f"#show belongs in {SHOW_FILE} only (queries show their own answer/N)")
+    shown_ok = {(o.name, o.arity) for o in vocab.outputs.values()} | {("because", 2)}
+    for use in program.shows:
+        if use.key is not None and (use.key[1], use.key[2]) not in shown_ok:
+            yield Finding("asp", "asp_show_not_output", use.file, use.line,
+                          f"#show {use.key[1]}/{use.key[2]}: only the output predicates of kb/vocabulary.yaml "
+                          f"and because/2 are shown")
+    for file, line in program.choices:
+        if Path(file).name != OPEN_FILE:
+            yield Finding("asp", "asp_choice_outside_declarations", file, line,
+                          f"a choice rule outside {OPEN_FILE}: only the generated choices over open facts, "
+                          f"the regime and the choice points may choose")
+
+
+def declaration_findings(paths: KbPaths) -> list[Finding]:
+    """A finding for each generated declarations file that is missing or differs from what the YAML gives."""
+    from .declarations import stale_files
+
+    return [Finding("asp" if item.relative.endswith(".lp") else "prolog", "declarations_stale",
+                    str(item.path(paths.root)), None,
+                    "differs from what kb/vocabulary.yaml and kb/doctrines.yaml give: "
+                    "run `aigc-kb declarations --write`")
+            for item in stale_files(paths)]
+
+
 def lint_asp(paths: KbPaths, vocab: Vocabulary) -> tuple[list[Finding], list[AspLabel] | None]:
     """The findings of the ASP encoding and its labelled rules.
 
@@ -648,6 +698,8 @@ def lint_asp(paths: KbPaths, vocab: Vocabulary) -> tuple[list[Finding], list[Asp
         return list(program.findings), None
     findings = list(_label_findings(program, vocab))
     findings += _predicate_findings(program, vocab)
+    findings += _shape_findings(program, vocab)
+    findings += _catalogue_citation_findings(program, vocab)
     findings += ground_asp(files, vocab)
     return findings, asp_labels(program)
 
@@ -840,7 +892,7 @@ def lint(kb: Any, cases_dir: Path | None = None, cases: list[Case] | None = None
         directory = cases_dir or cases_dir_for(paths)
         if directory is not None:
             cases, case_findings = load_cases(kb, sorted(directory.glob("*.yaml")))
-    findings = prolog_findings + asp_findings + case_findings
+    findings = prolog_findings + asp_findings + case_findings + declaration_findings(paths)
     findings += catalogue_findings(vocab, paths.doctrines, report.prolog_rules, labels, cases, complete)
     if labels is not None and not any(f.kind == "prolog_lint_failed" for f in prolog_findings):
         findings += engine_mismatches(report.prolog_rules, labels, vocab)

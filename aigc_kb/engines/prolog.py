@@ -14,11 +14,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import EngineError, KbError
 from ..core.errors import EngineError, KbError, MissingDependency
 from .limits import LimitError, Limits
 from ..core.model import Case, Fact
-from ..core.paths import PACKAGE_PROLOG_DIR, KbPaths
+from ..core.paths import KbPaths, engine_prolog
 from .quoting import prolog_atom, prolog_fact, prolog_list, prolog_term
 from ..core.reading import ResolvedReading
 from ..core.result import Conclusion
@@ -27,7 +26,9 @@ _LOCK = threading.RLock()
 _STATE: dict[str, Any] = {"prolog": None, "kb": None, "queries": {}}
 #: The stack limit (MiB) set in this thread (``stack_mb``): Prolog's stack_limit flag is per thread.
 _THREAD = threading.local()
-_LOADER = PACKAGE_PROLOG_DIR / "load.pl"
+_LOADER = engine_prolog("load.pl")
+#: The engine modules loaded after the kb (they call it by module-qualified goals).
+_ENGINE_MODULES = ("json.pl", "explain.pl")
 _MESSAGES = ("findall(T, (member(msg(K, F, L, X), Ms), "
              "format(string(T), '~w:~w: ~w: ~s', [F, L, K, X])), Messages)")
 
@@ -103,6 +104,9 @@ class PrologEngine:
                 self._set_stack_limit()
                 _load(paths.prolog_entry, str(paths.prolog_entry),
                       "aigc_load:load_kb({file}, Ms), " + _MESSAGES)
+                for module in _ENGINE_MODULES:
+                    _load(engine_prolog(module), f"the engine module {module}",
+                          "aigc_load:load_kb({file}, Ms), " + _MESSAGES)
                 _STATE["kb"] = paths.root
             elif _STATE["kb"] != paths.root:
                 raise KbError(
@@ -158,7 +162,7 @@ class PrologEngine:
         Parameters
         ----------
         predicate : str
-            A module-qualified predicate name of the kb, e.g. ``aigc:evaluate_case_json``
+            A module-qualified predicate name of the kb or the engine, e.g. ``aigc_json:evaluate_case_json``
             (a fixed name, never case data).
         *args : str
             Prolog terms built only with :mod:`aigc_kb.engines.quoting` (and
@@ -173,7 +177,7 @@ class PrologEngine:
 
     def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
         """Every conclusion of ``case`` under ``reading``."""
-        items = self.call_json("aigc:evaluate_case_json", self.facts_term(case), self.options_term(reading))
+        items = self.call_json("aigc_json:evaluate_case_json", self.facts_term(case), self.options_term(reading))
         return [
             Conclusion(item["pred"], tuple(item["args"]), tuple(sorted(d.upper() for d in item["doctrines"])))
             for item in items
@@ -191,6 +195,6 @@ class PrologEngine:
             if file not in modules:
                 answer = _load(file, str(file), "aigc_load:load_query({file}, Module, Ms), " + _MESSAGES)
                 modules[file] = _text(answer["Module"])
-            rows = self.call_json("aigc:run_query", prolog_atom(modules[file]), self.facts_term(case),
+            rows = self.call_json("aigc_json:run_query", prolog_atom(modules[file]), self.facts_term(case),
                                   self.options_term(reading))
         return sorted(tuple(row) for row in rows)

@@ -1,6 +1,6 @@
 """Explanations: justification trees, why-not answers and their renderings.
 
-The trees are built by the Prolog meta-interpreter ``kb/prolog/explain.pl``
+The trees are built by the Prolog meta-interpreter ``aigc_kb/prolog/explain.pl``
 over the registered rules, for the case and reading given, in one Prolog call
 that returns one JSON string; this module only reads that JSON into
 dataclasses and renders it (plain text, JSON, Graphviz DOT, Markdown, HTML).

@@ -100,7 +100,8 @@ class ScenarioSolver:
     def _literal(self, symbol: clingo.Symbol) -> int:
         atom = self.ctl.symbolic_atoms[symbol]
         if atom is None:
-            raise KbError(f"the ASP encoding does not ground {symbol}: is open.lp part of the kb?")
+            raise KbError(f"the ASP encoding does not ground {symbol}: is declarations.lp part of the kb? "
+                          "(aigc-kb declarations --write generates it)")
         return atom.literal
 
     def _variable_literals(self) -> list[dict[str, int]]:

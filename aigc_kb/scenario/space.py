@@ -5,7 +5,7 @@ choice point the reading leaves ``open`` (domain: the point's positions).  A
 *cube* is a partial assignment, a sorted tuple of ``(variable index, value)``
 pairs: a conjunction of literals.  A *world* assigns every variable and is
 *valid* when it respects the vocabulary's ``conflicts``: an unknown fact and its
-conflicting partner are never both true (``kb/asp/open.lp`` discards such
+conflicting partner are never both true (``kb/asp/declarations.lp`` discards such
 worlds, and a case cannot state both sides as facts).
 
 Everything here is plain arithmetic over the space; the engines are called

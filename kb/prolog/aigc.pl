@@ -19,12 +19,10 @@
 
 :- module(aigc,
           [ evaluate_case/3,            % +Facts, +Options, -Conclusions
-            evaluate_case_json/3,       % +Facts, +Options, -Json
             evaluate_file/2,            % +File, +Options
-            run_query/4,                % +QueryModule, +Facts, +Options, -Json
+            query_answers/4,            % +QueryModule, +Facts, +Options, -Rows
             with_case/3,                % +Facts, +Options, :Goal
             read_case_file/2,           % +File, -Facts
-            conclusions_json/2,         % +Conclusions, -Json
             rule_registry/1,            % -Rules
             rule_clause/6,              % ?Id, ?Doctrines, ?Section, ?Module, ?Head, ?Body
             rule_flag/2,                % ?Id, ?Flag
@@ -49,7 +47,6 @@
 :- use_module(library(error)).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
-:- use_module(library(http/json)).
 
 :- use_module(rules).
 :- use_module(facts).
@@ -111,103 +108,6 @@ close_case(Proven) :-
 evaluate_case(Facts, Options, Conclusions) :-
     with_case(Facts, Options, collect_conclusions(Conclusions0)),
     Conclusions = Conclusions0.
-
-%!  evaluate_case_json(+Facts:list, +Options:list, -Json:string) is det.
-%
-%   As evaluate_case/3, the conclusions serialised as one JSON string: a
-%   list of objects {"pred": Name, "args": [...], "doctrines": [...]},
-%   every argument written as a JSON string ("none" for `none`).
-
-evaluate_case_json(Facts, Options, Json) :-
-    evaluate_case(Facts, Options, Conclusions),
-    conclusions_json(Conclusions, Json).
-
-%!  conclusions_json(+Conclusions:list, -Json:string) is det.
-%
-%   Json is the JSON text of Conclusions (see evaluate_case_json/3), on
-%   one line.  Built from parts, with library(http/json) only for the rare
-%   text that needs escaping: json_write_dict/3 costs about 20 microseconds
-%   per conclusion, this about 3.
-
-conclusions_json(Conclusions, Json) :-
-    phrase(json_array(Conclusions, json_conclusion), Parts),
-    atomics_to_string(Parts, Json).
-
-%   json_array(+List, :Element)//: a JSON array, each element by Element.
-json_array([], _) -->
-    ['[]'].
-json_array([X|Xs], Element) -->
-    ['['],
-    call(Element, X),
-    json_rest(Xs, Element),
-    [']'].
-
-json_rest([], _) -->
-    [].
-json_rest([X|Xs], Element) -->
-    [', '],
-    call(Element, X),
-    json_rest(Xs, Element).
-
-json_conclusion(conclusion(Atom, Doctrines)) -->
-    { Atom =.. [Name|Args] },
-    ['{"pred": '],
-    json_text(Name),
-    [', "args": '],
-    json_texts(Args),
-    [', "doctrines": '],
-    json_texts(Doctrines),
-    ['}'].
-
-%   json_texts(+List)//: a JSON array of strings, the text of each element.
-json_texts([]) -->
-    !,
-    ['[]'].
-json_texts(Xs) -->
-    { maplist(atomic, Xs),
-      atomic_list_concat(Xs, ' ', All),
-      plain_text(All)
-    },
-    !,
-    { atomic_list_concat(Xs, '", "', Text) },
-    ['["', Text, '"]'].
-json_texts(Xs) -->
-    json_array(Xs, json_text).
-
-%   json_text(+X)//: X (an atom, a string, or any term as written by
-%   write/1) as a JSON string.
-json_text(X) -->
-    {   (   ( atom(X) ; string(X) )
-        ->  Text = X
-        ;   term_string(X, Text)
-        )
-    },
-    (   { plain_text(Text) }
-    ->  ['"', Text, '"']
-    ;   { atom_string(Text, String),
-          with_output_to(string(Escaped),
-                         json_write(current_output, String, [width(0)]))
-        },
-        [Escaped]
-    ).
-
-%   plain_text(+Text): Text needs no escaping in a JSON string: it has no
-%   quote, backslash or control character.
-plain_text(Text) :-
-    json_special_chars(Special),
-    split_string(Text, Special, "", [_]).
-
-:- dynamic json_special_chars/1.
-
-init_json_special_chars :-
-    numlist(1, 31, Controls),          % NUL cannot be a separator; a NUL in
-                                       % the text splits it all the same
-    append(Controls, [0'", 0'\\], Codes),
-    string_codes(Special, Codes),
-    retractall(json_special_chars(_)),
-    assertz(json_special_chars(Special)).
-
-:- initialization(init_json_special_chars).
 
 
                  /*******************************
@@ -283,17 +183,17 @@ print_conclusion(Atom, Doctrines) :-
                  *            QUERIES           *
                  *******************************/
 
-%!  run_query(+QueryModule, +Facts:list, +Options:list, -Json:string) is det.
+%!  query_answers(+QueryModule, +Facts:list, +Options:list, -Rows:list) is det.
 %
-%   Json is the JSON list of every solution of QueryModule:answer/N (the
-%   arity the module defines) with the case Facts and the reading Options
-%   loaded: a list of lists of strings, sorted, without duplicates.
-%   QueryModule is a loaded module, or the name or path of a query file
-%   (looked up in the queries/ directory of the project), loaded as code.
+%   Rows is the sorted list, without duplicates, of the argument lists of
+%   every solution of QueryModule:answer/N (the arity the module defines)
+%   with the case Facts and the reading Options loaded.  QueryModule is a
+%   loaded module, or the name or path of a query file (looked up in the
+%   queries/ directory of the project), loaded as code.
 %
 %   @error existence_error(query_module, QueryModule) if there is none.
 
-run_query(Spec, Facts, Options, Json) :-
+query_answers(Spec, Facts, Options, Rows) :-
     query_module(Spec, Module),
     (   query_arity(Module, Arity)
     ->  true
@@ -302,9 +202,7 @@ run_query(Spec, Facts, Options, Json) :-
     length(Args, Arity),
     Goal =.. [answer|Args],
     with_case(Facts, Options, findall(Args, Module:Goal, Rows0)),
-    sort(Rows0, Rows),
-    phrase(json_array(Rows, json_texts), Parts),
-    atomics_to_string(Parts, Json).
+    sort(Rows0, Rows).
 
 query_module(Spec, Module) :-
     atom(Spec),
@@ -408,10 +306,10 @@ body_goal(Goal, Goal).
 
 
                  /*******************************
-                 *         EXPLANATIONS         *
+                 *          TEMPLATES           *
                  *******************************/
 
-%   Justification trees and why-not answers (explain.pl), called as
-%   aigc_explain:explain_json/5.
+%   The templates of the predicates and the burdens of proof (templates.pl),
+%   read by the explainer of the package (aigc_kb/prolog/explain.pl).
 
-:- use_module(explain).
+:- use_module(templates).

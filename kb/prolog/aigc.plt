@@ -1,9 +1,9 @@
 /*  Tests of aigc.pl: the API, isolation between evaluations, whole-case
-    expectations (derived by hand from docs/semantics.md), JSON, case
-    files, queries, and loading without warnings.
+    expectations (derived by hand from docs/semantics.md), case files,
+    queries, and loading without warnings.
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 :- use_module(library(process)).
 :- use_module(library(http/json)).
 :- use_module(library(readutil)).
@@ -26,9 +26,6 @@ api_well_formed(C) :-
     sort(As, Unique),
     length(As, Len),
     length(Unique, Len).
-
-api_json_rows(Json, Rows) :-
-    atom_json_dict(Json, Rows, [value_string_as(atom)]).
 
 :- begin_tests(whole_cases).
 
@@ -184,43 +181,6 @@ test(reading_does_not_stick) :-
 
 :- end_tests(isolation).
 
-:- begin_tests(json).
-
-test(conclusions) :-
-    scenario(li_v_liu, F),
-    evaluate_case_json(F, [], Json),
-    assertion(string(Json)),
-    atom_json_dict(Json, Dicts, [value_string_as(string)]),
-    length(Dicts, 9),
-    assertion(memberchk(_{pred:"infringement",
-                          args:["liu", "authorship", "img", "none",
-                                "generation"],
-                          doctrines:["d01", "d29"]}, Dicts)),
-    assertion(memberchk(_{pred:"remedy", args:["liu", "damages"],
-                          doctrines:["d24"]}, Dicts)).
-test(order_as_evaluate_case) :-
-    scenario(provider_case, F),
-    evaluate_case(F, [], C),
-    evaluate_case_json(F, [], Json),
-    atom_json_dict(Json, Dicts, [value_string_as(atom)]),
-    findall(A, ( member(D, Dicts),
-                 atom_string(P, D.pred),
-                 A =.. [P|D.args]
-               ), As),
-    findall(A, member(conclusion(A, _), C), As0),
-    assertion(As == As0).
-%   JSON literals are written as strings.
-test(literal_atoms) :-
-    conclusions_json([conclusion(liable(true, primary, null, false), [d07])],
-                     Json),
-    atom_json_dict(Json, [D], [value_string_as(string)]),
-    assertion(D.args == ["true", "primary", "null", "false"]).
-test(empty) :-
-    evaluate_case_json([], [], Json),
-    assertion(Json == "[]").
-
-:- end_tests(json).
-
 :- begin_tests(case_files, [ setup(api_write_case_file),
                              cleanup(api_delete_case_files) ]).
 
@@ -276,42 +236,36 @@ test(directive_refused, error(domain_error(input_fact, (:- throw(consulted))))) 
 
 test(liable_subjects) :-
     scenario(provider_case, F),
-    run_query(liable_subjects, F, [], Json),
-    api_json_rows(Json, Rows),
+    query_answers(liable_subjects, F, [], Rows),
     assertion(Rows == [[dev, contributory], [prov, primary]]).
 test(defenses) :-
     scenario(provider_case, F),
-    run_query(defenses, F, [], Json),
-    api_json_rows(Json, Rows),
+    query_answers(defenses, F, [], Rows),
     assertion(Rows == [[prov, lack_of_knowledge, rejected],
                        [prov, provider_fair_use, rejected],
                        [prov, safe_harbor, rejected]]).
 test(ownership) :-
     scenario(provider_case, F),
-    run_query(ownership, F, [], Json),
-    api_json_rows(Json, Rows),
+    query_answers(ownership, F, [], Rows),
     assertion(Rows == [[o, copyright, none], [o, tangible, usr]]).
 test(remedies) :-
     scenario(provider_case, F),
-    run_query(remedies, F, [position(remedy, licence_fee)], Json),
-    api_json_rows(Json, Rows),
+    query_answers(remedies, F, [position(remedy, licence_fee)], Rows),
     assertion(Rows == [[dev, damages], [dev, licence_fee],
                        [prov, damages], [prov, licence_fee]]).
 test(ownership_dreamwriter_court) :-
     scenario(dreamwriter, F),
-    run_query(ownership, F, [position(default_owner, contributing_human)],
-              Json),
-    api_json_rows(Json, Rows),
+    query_answers(ownership, F, [position(default_owner, contributing_human)],
+                  Rows),
     assertion(Rows == [[article, copyright, tencent],
                        [article, tangible, tencent]]).
 test(by_path) :-
     scenario(provider_case, F),
     kb_file('queries/liable_subjects.pl', Path),
-    run_query(Path, F, [], Json),
-    api_json_rows(Json, Rows),
+    query_answers(Path, F, [], Rows),
     assertion(Rows == [[dev, contributory], [prov, primary]]).
 test(no_such_query, error(existence_error(query_module, no_such_query))) :-
-    run_query(no_such_query, [], [], _).
+    query_answers(no_such_query, [], [], _).
 
 :- end_tests(queries).
 

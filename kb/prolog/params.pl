@@ -2,22 +2,25 @@
 
     The reading under which a case is evaluated: the liability regime
     (doctrine D13) and the position of every choice point of the doctrine
-    catalogue, with the defaults of kb/vocabulary.yaml.  The reading is set
-    for one evaluation (aigc:with_case/3) and cleared afterwards; the rules
-    read it through regime/1 and position/2.
+    catalogue, with the defaults of kb/vocabulary.yaml (declarations.pl,
+    generated).  The reading is set for one evaluation (aigc:with_case/3)
+    and cleared afterwards; the rules read it through regime/1 and
+    position/2.
 */
 
 :- module(aigc_params,
           [ regime/1,                   % ?Regime
             position/2,                 % ?ChoicePoint, ?Position
-            regime_value/2,             % ?Regime, ?Section
-            default_regime/1,           % ?Regime
-            choice_point/4,             % ?ChoicePoint, ?Doctrine, ?Default, ?Positions
             resolve_reading/2,          % +Options, -Reading
             set_reading/1,              % +Reading
             clear_reading/0,
             current_reading/1           % -Reading
           ]).
+:- reexport(declarations,
+            [ regime_value/2,           % ?Regime, ?Section
+              default_regime/1,         % ?Regime
+              choice_point/4            % ?ChoicePoint, ?Doctrine, ?Default, ?Positions
+            ]).
 :- use_module(library(error)).
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
@@ -37,42 +40,9 @@
 %   ChoicePoint takes Position in the evaluation in progress.  Every choice
 %   point has exactly one position during an evaluation.
 
-%!  regime_value(?Regime, ?Section) is nondet.
-%
-%   Regime is a liability regime, argued in Section of the paper.
-
-regime_value(strict,              '5.3').
-regime_value(presumed_fault,      '5.2').
-regime_value(fault,               '5.1').
-regime_value(notice_and_takedown, '3.1, 3.2').
-
-%!  default_regime(?Regime) is det.
-%
-%   The paper's regime: `strict` (§5.3).
-
-default_regime(strict).
-
-%!  choice_point(?ChoicePoint, ?Doctrine, ?Default, ?Positions) is nondet.
-%
-%   ChoicePoint of Doctrine takes one of Positions; Default is the paper's
-%   reading (kb/vocabulary.yaml, `choice_points:`).
-
-choice_point(tdm_exception, d03, rejected,
-             [rejected, accepted, accepted_if_noncommercial]).
-choice_point(provider_when_user_induces, d11, joint,
-             [joint, secondary]).
-choice_point(developer_without_measures, d08, contributory,
-             [contributory, joint, not_liable]).
-choice_point(personal_fair_use_noncommercial, d12, rejected,
-             [rejected, accepted]).
-choice_point(presumed_fault_burden, d13, breach_proven_fault_presumed,
-             [breach_proven_fault_presumed, full_reversal]).
-choice_point(default_owner, d19, provider,
-             [provider, contributing_human]).
-choice_point(exemption_scope, d22, provider,
-             [provider, all_parties]).
-choice_point(remedy, d25, injunction,
-             [injunction, licence_fee]).
+%   regime_value/2, default_regime/1 and choice_point/4 (the regimes and
+%   the choice points of kb/vocabulary.yaml, with their defaults) are
+%   generated into declarations.pl.
 
 %!  resolve_reading(+Options:list, -Reading) is det.
 %

@@ -2,7 +2,7 @@
     choice points of kb/vocabulary.yaml).
 */
 
-:- use_module(test_support).
+:- use_module(aigc_engine(test_support)).
 :- use_module(params).
 
 :- begin_tests(params).
@@ -56,20 +56,6 @@ test(api_rejects_open, error(domain_error(regime, open))) :-
 test(no_reading_outside_evaluation) :-
     assertion(\+ regime(_)),
     assertion(\+ position(_, _)).
-%   The table matches kb/vocabulary.yaml.
-test(choice_points_match_vocabulary) :-
-    vocabulary_entries(choice_points, Vocab0),
-    findall(cp(P, D, Ps), choice_point(P, _, D, Ps), Ours0),
-    msort(Vocab0, Vocab),
-    msort(Ours0, Ours),
-    assertion(Ours == Vocab).
-test(regimes_match_vocabulary) :-
-    vocabulary_entries(regimes, Vocab0),
-    findall(R, regime_value(R, _), Ours0),
-    msort(Vocab0, Vocab),
-    msort(Ours0, Ours),
-    assertion(Ours == Vocab),
-    default_regime(strict).
 %   Each choice point cites its doctrine.
 test(choice_point_doctrines) :-
     forall(choice_point(_, D, _, _), assertion(aigc_rules:doctrine_id(D))).

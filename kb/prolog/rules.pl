@@ -31,12 +31,14 @@
           [ rule_clause/6,              % ?Id, ?Doctrines, ?Citations, ?Module, ?Head, ?Body
             rule_flag/2,                % ?Id, ?Flag
             rule_registry/1,            % -Rules
-            output_predicate/2,         % ?Name, ?Arity
-            doctrine_id/1,              % ?Doctrine
             rule_fired/3,               % ?Id, ?Doctrines, ?Head
             collect_conclusions/1,      % -Conclusions
             registry_problem/1          % -Problem
           ]).
+:- reexport(declarations,
+            [ output_predicate/2,       % ?Name, ?Arity
+              doctrine_id/1             % ?Doctrine
+            ]).
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
 :- use_module(library(apply)).
@@ -73,31 +75,9 @@
 %   for the case under evaluation.  Generated from every rule whose head is an
 %   output predicate.
 
-%!  output_predicate(?Name, ?Arity) is nondet.
-%
-%   Name/Arity is an output predicate of kb/vocabulary.yaml.
-
-output_predicate(infringement, 5).
-output_predicate(liable, 4).
-output_predicate(not_liable, 3).
-output_predicate(defense, 3).
-output_predicate(provider_ground, 2).
-output_predicate(copyright, 4).
-output_predicate(tangible_owner, 2).
-output_predicate(limitation, 3).
-output_predicate(remedy, 2).
-output_predicate(remedy_factor, 2).
-output_predicate(insurance, 2).
-output_predicate(recourse, 3).
-output_predicate(assessor, 3).
-
-%!  doctrine_id(?Doctrine) is nondet.
-%
-%   Doctrine is one of the doctrine ids d01..d31 of the catalogue.
-
-doctrine_id(D) :-
-    between(1, 31, N),
-    format(atom(D), 'd~|~`0t~d~2+', [N]).
+%   output_predicate/2 (the output predicates of kb/vocabulary.yaml) and
+%   doctrine_id/1 (the doctrines of kb/doctrines.yaml) are generated into
+%   declarations.pl.
 
 %!  rule_registry(-Rules) is det.
 %
@@ -132,7 +112,7 @@ merge_doctrines(Head-DoctrineLists, conclusion(Head, Doctrines)) :-
 %!  registry_problem(-Problem) is nondet.
 %
 %   Problem is something wrong with the registry: a rule id used twice, a
-%   rule without a citation, a doctrine outside d01..d31, a citation that is
+%   rule without a citation, a doctrine not in doctrine_id/1, a citation that is
 %   not Doctrine-Section with a non-empty atom Section.
 %   The lint test asserts that there is none.
 
