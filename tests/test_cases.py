@@ -100,7 +100,7 @@ ALL_OUTPUTS = ("infringement", "liable", "not_liable", "defense", "provider_grou
 def test_ultraman_in_every_world_of_its_open_facts(kb: KnowledgeBase, name: str, regime: str,
                                                     every: list[tuple[str, tuple[str, ...]]],
                                                     some: list[tuple[str, tuple[str, ...]]]) -> None:
-    from aigc_kb.scenario import enumerate_outcomes
+    from aigc_kb.scenario.outcomes import enumerate_outcomes
 
     case = kb.load_case(CASES_DIR / f"{name}.yaml")
     assert len(case.unknown) == 3

@@ -10,7 +10,7 @@ from pathlib import Path
 import clingo
 
 from aigc_kb.devtools.declarations import GENERATED_FILES, generate, stale_files, write_declarations
-from aigc_kb.paths import KbPaths
+from aigc_kb.core.paths import KbPaths
 
 from .conftest import ROOT, run_cli
 
