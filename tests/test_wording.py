@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -15,7 +16,7 @@ def test_evaluate_spells_safe_harbour() -> None:
     # D15 (§3.2): under strict liability the provider's safe-harbour defence is rejected
     proc = run_cli("evaluate", SAFE_HARBOUR_CASE)
     assert proc.returncode == 0, proc.stderr
-    assert "  - acme: safe harbour rejected  [D15 §3.2]" in proc.stdout
+    assert "  - acme: safe harbour rejected  [D15]" in proc.stdout
     assert "harbor" not in proc.stdout.replace("d15_safe_harbor_pos", "")
 
 
@@ -49,3 +50,22 @@ def test_raw_swipl_prints_doctrine_ids_as_the_catalogue(tmp_path: Path) -> None:
     assert re.search(r"^liable\(tab_operator, primary, reproduction, generation\) +\[D07, D13, D14\]$",
                      proc.stdout, re.M), proc.stdout
     assert not re.search(r"\bd\d\d\b", proc.stdout), proc.stdout
+
+
+def test_evaluate_and_explain_cite_the_same_sections_for_the_same_rule() -> None:
+    """Sections belong to rules: the summary names the doctrines, and wherever a section is cited
+    (evaluate --explain, explain) it is the concluding rule's own (D13 §5.1 and D14 §4.3 under fault
+    for Ultraman, catalogue D13/D14)."""
+    plain = run_cli("evaluate", "cases/real_ultraman.yaml", "--regime", "fault")
+    assert plain.returncode == 0, plain.stderr
+    (line,) = [ln for ln in plain.stdout.splitlines() if ln.startswith("  - tab_operator: primary")]
+    assert line.endswith("[D07, D13, D14]") and "§" not in plain.stdout
+    reasons = run_cli("evaluate", "cases/real_ultraman.yaml", "--regime", "fault", "--explain", "--format", "json")
+    assert reasons.returncode == 0, reasons.stderr
+    by_evaluate = {(w["rule"], w["section"]) for row in json.loads(reasons.stdout)["liable"] for w in row["why"]}
+    tree = run_cli("explain", "cases/real_ultraman.yaml", "--regime", "fault", "--query",
+                   "liable(tab_operator, _, _, _)", "--format", "json")
+    assert tree.returncode == 0, tree.stderr
+    by_explain = {(proof["rule"], proof["section"]) for answer in json.loads(tree.stdout)["answers"]
+                  for conclusion in answer["conclusions"] for proof in conclusion["children"]}
+    assert by_evaluate == by_explain == {("r_d13_liable_fault", "4.3, 5.1")}

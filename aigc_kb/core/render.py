@@ -8,13 +8,16 @@ from .vocabulary import Vocabulary
 
 
 def _cite(doctrines: list[str], vocab: Vocabulary) -> str:
+    """The doctrines a conclusion rests on, ``[ext]`` after an extension as a whole.
+
+    Sections of the paper are cited by rules, not by conclusions: ``evaluate --explain`` and
+    ``explain`` name each concluding rule with the sections it cites.
+    """
     marks = []
     for d in doctrines:
         spec = vocab.doctrines.get(d)
-        section = f" §{spec.sections[0]}" if spec and spec.sections else ""
-        ext = " [ext]" if spec and spec.ext else ""
-        marks.append(f"{d}{section}{ext}")
-    return f"  [{'; '.join(marks)}]" if marks else ""
+        marks.append(f"{d} [ext]" if spec and spec.ext else d)
+    return f"  [{', '.join(marks)}]" if marks else ""
 
 
 #: Identifiers whose words are spelt otherwise in the text (the identifier is a contract).
