@@ -59,7 +59,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR", help="write the shrunk worlds there as case files")
     parser.add_argument("--no-explain", dest="explain", action="store_false",
                         help="list the changed conclusions without their explanations")
-    parser.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    parser.add_argument("--format", choices=["text", "json", "markdown"], default="text",
+                        help="text (default; nothing when nothing differs), json, or a Markdown report")
 
 
 def _case_files(args: argparse.Namespace) -> list[Path]:

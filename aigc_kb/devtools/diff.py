@@ -466,12 +466,18 @@ class Differ:
         report.errors.extend(errors)
         report.differing_worlds += len({d.subject.case.id for d in diffs})
         seen: set[tuple[tuple[str, str, tuple[str, ...]], ...]] = set()
+        names: set[str] = set()
         for diff in diffs:
             kind = tuple(sorted({(c.kind, c.pred, tuple(c.engines)) for c in diff.changes}))
             if kind in seen:  # the same kind of change seen in an earlier world: shrunk once
                 continue
             seen.add(kind)
-            report.shrunk.append(self.shrink(diff))
+            # one world may differ under both its readings: each shrunk case gets a name of its own
+            name = base = f"diff_{diff.subject.case.id}"
+            while name in names:
+                name = f"{base}_{len(names) + 1}"
+            names.add(name)
+            report.shrunk.append(self.shrink(diff, name))
         self.add_explanations([w.diff for w in report.shrunk])
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
@@ -480,13 +486,15 @@ class Differ:
                 path.write_text(shrunk.text, encoding="utf-8")
                 shrunk.file = str(path)
 
-    def shrink(self, diff: ReadingDiff) -> ShrunkWorld:
-        """The world and reading of ``diff`` shrunk while the two sides still differ on an engine it differs on."""
+    def shrink(self, diff: ReadingDiff, name: str | None = None) -> ShrunkWorld:
+        """The world and reading of ``diff`` shrunk while the two sides still differ on an engine it differs on,
+        as a case called ``name`` (default ``diff_<world id>``)."""
         world, reading = diff.subject.case, diff.subject.reading
         engines = [diff.changes[0].engines[0]]
         reading = shrink_reading(reading, lambda r: self.differs_on(world, r, engines), self.vocab.default_regime)
         small = shrink_case(world, lambda c: self.differs_on(c, reading, engines))
-        small = replace(small, id=f"diff_{world.id}", path=f"<diff_{world.id}>",
+        name = name or f"diff_{world.id}"
+        small = replace(small, id=name, path=f"<{name}>",
                         title=f"{world.title}, shrunk: the knowledge bases differ",
                         source=f"aigc-kb diff --worlds ({world.title})")
         final, _ = self.evaluate([world_subject(small, reading)])
