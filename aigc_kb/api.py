@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Protocol
 
 from .errors import InputError
 from .limits import Limits
-from .loader import load_case
+from .loader import load_case, validate_case
 from .model import Case, Reading
 from .paths import KbPaths
 from .reading import ResolvedReading, resolve
@@ -48,10 +49,14 @@ class KnowledgeBase:
         self.limits = limits or Limits()
         self.vocab: Vocabulary = load_vocabulary(self.paths.vocabulary, self.paths.doctrines)
         self._engines: dict[str, Engine] = {}
+        #: Cases known to be valid against :attr:`vocab` (checked once each; see :meth:`validate`).
+        self._valid: weakref.WeakSet[Case] = weakref.WeakSet()
 
     def load_case(self, path: str | Path) -> Case:
         """Load and validate a case file (YAML, JSON, ``.pl`` or ``.lp`` facts)."""
-        return load_case(path, self.vocab)
+        case = load_case(path, self.vocab)
+        self._valid.add(case)
+        return case
 
     def engine(self, name: str) -> Engine:
         """The engine called ``name`` (``prolog`` or ``asp``), created on first use."""
@@ -85,8 +90,26 @@ class KnowledgeBase:
         """
         return self.evaluate_reading(case, self.resolve(case, regime, positions), engine)
 
+    def validate(self, case: Case) -> None:
+        """Check ``case`` against the vocabulary once, the same way for both engines.
+
+        A case read by :meth:`load_case` is valid; one built in code is checked
+        on its first evaluation or query (unknown predicates, wrong arities,
+        undeclared entities, names that are not text).
+
+        Raises
+        ------
+        InputError
+            With every problem found.
+        """
+        if case in self._valid:
+            return
+        validate_case(case, self.vocab)
+        self._valid.add(case)
+
     def evaluate_reading(self, case: Case, reading: ResolvedReading, engine: str = "prolog") -> Evaluation:
         """Evaluate ``case`` under an already resolved reading."""
+        self.validate(case)
         conclusions = self.engine(engine).evaluate(case, reading)
         return Evaluation(
             case=case.id, engine=engine, regime=reading.regime, positions=dict(reading.positions),
@@ -110,4 +133,5 @@ class KnowledgeBase:
         if name not in self.queries() or not file.is_file():
             raise InputError.single("<command line>", None,
                                     f"unknown query {name!r} (one of {', '.join(self.queries())})")
+        self.validate(case)
         return self.engine(engine).query(file, case, self.resolve(case, regime, positions))
