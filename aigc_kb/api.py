@@ -6,14 +6,14 @@ import weakref
 from pathlib import Path
 from typing import Protocol
 
-from .errors import InputError
+from .errors import InputError, Problem
 from .limits import Limits
 from .loader import load_case, validate_case
 from .model import Case, Reading
 from .paths import KbPaths
 from .reading import ResolvedReading, resolve
 from .result import Conclusion, Evaluation
-from .vocabulary import Vocabulary, load_vocabulary
+from .vocabulary import OPEN, Vocabulary, load_vocabulary
 
 ENGINES = ("prolog", "asp")
 
@@ -76,7 +76,25 @@ class KnowledgeBase:
 
     def resolve(self, case: Case, regime: str | None = None,
                 positions: dict[str, str] | None = None) -> ResolvedReading:
-        """The case's reading with ``regime`` and ``positions`` applied, defaults filled in."""
+        """The case's reading with ``regime`` and ``positions`` applied, defaults filled in.
+
+        Raises
+        ------
+        InputError
+            For a bad regime or position; an ``open`` position the case file
+            sets (and ``positions`` does not override) is located in the file.
+        """
+        overridden = positions or {}
+        lines = dict(case.position_lines)
+        problems = [
+            Problem(case.path, lines.get(point),
+                    f"positions: {point}: open: a case with an open choice point cannot be evaluated; "
+                    f"run `aigc-kb enumerate {case.path}` to see every position, or choose one with "
+                    f"--set {point}=POSITION (one of {', '.join(self.vocab.choice_points[point].positions)})")
+            for point, position in case.positions
+            if position == OPEN and point not in overridden and point in self.vocab.choice_points]
+        if problems:
+            raise InputError(problems)
         return resolve(self.vocab, case.reading(regime, positions))
 
     def evaluate(self, case: Case, engine: str = "prolog", regime: str | None = None,

@@ -106,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise InputError.single("<command line>", None, "limits must be positive")
         kb = KnowledgeBase(args.kb, Limits(time=args.time_limit, stack_mb=args.stack_limit,
                                            models=args.model_limit))
+        if args.kb is not None and getattr(commands[args.command], "CHECKS_KB", True):
+            from .kb_check import check_kb
+
+            check_kb(kb.paths, kb.limits)  # an edited kb that does not load is refused once, up front
         code: int = commands[args.command].run(kb, args)
         return code
     except InputError as err:
@@ -116,7 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"aigc-kb: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KbError as err:
-        print(f"aigc-kb: knowledge base: {err}", file=sys.stderr)
+        if err.problems:
+            for problem in err.problems:
+                print(f"aigc-kb: {problem}", file=sys.stderr)
+        else:
+            print(f"aigc-kb: knowledge base: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except AigcError as err:
         print(f"aigc-kb: {err}", file=sys.stderr)

@@ -51,7 +51,20 @@ class InputError(AigcError):
 
 
 class KbError(AigcError):
-    """The knowledge base itself failed to load or misbehaved (exit 2)."""
+    """The knowledge base itself failed to load or misbehaved (exit 2).
+
+    ``problems`` holds the located problems when they are known (one per
+    file and line), else it is empty and the message says what happened.
+    """
+
+    problems: list[Problem] = []
+
+    @classmethod
+    def located(cls, problems: list[Problem]) -> "KbError":
+        """The error of a kb that does not load, with every problem found."""
+        err = cls("the knowledge base does not load cleanly:\n" + "\n".join(str(p) for p in problems))
+        err.problems = list(problems)
+        return err
 
 
 class EngineError(AigcError):

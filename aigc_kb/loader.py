@@ -545,6 +545,8 @@ def _structured_case(vocab: Vocabulary, data: Any, node: yaml.Node | None, path:
         id=data["id"], path=name, title=data.get("title", ""), source=data.get("source", ""),
         facts=tuple(facts), unknown=tuple(unknown),
         positions=tuple(sorted((data.get("positions") or {}).items())),
+        position_lines=tuple((point, _line_at(node, ["positions", point], key=True))
+                             for point in sorted(data.get("positions") or {})),
         tests=tests, expect=tuple(readings), variant_of=data.get("variant_of"), differs_by=differs,
     )
 

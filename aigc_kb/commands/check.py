@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import AigcError
+from ..errors import AigcError, KbError
 from ._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, default_cases
 
 NAME = "check"
@@ -56,6 +56,8 @@ def run(kb: Any, args: argparse.Namespace) -> int:
                 failed += not report.ok
                 record = {"case": item.case.id, "source": item.source, "ok": report.ok, "bad_input": False,
                           "readings": report.readings, "expectations": report.expectations, "failures": failures}
+            except KbError:
+                raise  # the kb itself: refused once, not blamed on a case
             except AigcError as err:
                 bad += 1
                 record = {"case": item.case.id, "source": item.source, "ok": False, "bad_input": True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from ..errors import InputError
@@ -29,28 +30,56 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
-    from ..render import evaluation_text
+    """Evaluate every case given; a case that cannot be read or evaluated is reported and the others go on.
+
+    Each problem is one line ``FILE:LINE: problem`` on standard error (an
+    engine failure or a limit is put at line 1, the case as a whole); the exit
+    code is 2 when any case failed, after every other case has been printed.
+    A knowledge base that does not load stops the run at once.
+    """
+    from ..errors import AigcError, KbError
 
     positions = parse_assignments(args.set)
     if args.batch is not None:
         return _run_batch(kb, args, positions)
     if not args.cases:
         raise InputError.single("<command line>", None, "give one or more CASE files, or --batch DIR|FILE.jsonl")
-    cases = [kb.load_case(path) for path in args.cases]  # all validated before any output
-    for case in cases:
-        reading = kb.resolve(case, args.regime, positions)
-        result = kb.evaluate_reading(case, reading, engine=args.engine).as_dict(kb.vocab)
-        if args.explain:
-            from ..explain import explained_evaluation_text, with_reasons
+    failed = 0
+    for path in args.cases:
+        try:
+            text = _evaluated(kb, args, path, positions, several=len(args.cases) > 1)
+        except InputError as err:
+            failed += 1
+            for problem in err.problems:
+                print(f"aigc-kb: {problem}", file=sys.stderr)
+            continue
+        except KbError:
+            raise
+        except AigcError as err:
+            failed += 1
+            print(f"aigc-kb: {path}:1: {err}", file=sys.stderr)
+            continue
+        print(text, flush=len(args.cases) > 1)
+    return EXIT_BAD_INPUT if failed else EXIT_OK
 
-            result = with_reasons(kb, case, reading, result)
-        if args.format == "json":
-            print(json.dumps(result, ensure_ascii=False, indent=None if len(cases) > 1 else 2))
-        elif args.explain:
-            print(explained_evaluation_text(result, kb.vocab))
-        else:
-            print(evaluation_text(result, kb.vocab))
-    return EXIT_OK
+
+def _evaluated(kb: Any, args: argparse.Namespace, path: str, positions: dict[str, str], several: bool) -> str:
+    """The text ``evaluate`` prints for one case file."""
+    from ..render import evaluation_text
+
+    case = kb.load_case(path)
+    reading = kb.resolve(case, args.regime, positions)
+    result = kb.evaluate_reading(case, reading, engine=args.engine).as_dict(kb.vocab)
+    if args.explain:
+        from ..explain import explained_evaluation_text, with_reasons
+
+        result = with_reasons(kb, case, reading, result)
+    if args.format == "json":
+        return json.dumps(result, ensure_ascii=False, indent=None if several else 2)
+    if args.explain:
+        return explained_evaluation_text(result, kb.vocab)
+    text: str = evaluation_text(result, kb.vocab)
+    return text
 
 
 def _run_batch(kb: Any, args: argparse.Namespace, positions: dict[str, str]) -> int:

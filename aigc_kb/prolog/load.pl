@@ -7,7 +7,7 @@
     runs a goal under a time limit and turns every way it can end into a
     status term, so that no Prolog exception or halt reaches Python raw.
 */
-:- module(aigc_load, [load_kb/2, load_query/3, guarded/3, refuse_halt/0]).
+:- module(aigc_load, [load_kb/2, load_query/3, guarded/3, refuse_halt/0, preflight/1]).
 :- use_module(library(time)).
 
 :- dynamic collecting/0.
@@ -104,3 +104,33 @@ error_status(Error, error(Text)) :-
     ->  string_codes(Text, Codes)
     ;   format(string(Text), "~q", [Error])
     ).
+
+%!  preflight(+File) is det.
+%
+%   Load File as load_kb/2 does, in a child process that its parent kills
+%   at the time limit: before each directive runs, write `at<TAB>File<TAB>Line`
+%   to standard output (the last one names the directive a load that does
+%   not finish was running), and at the end every message as
+%   `msg<TAB>Kind<TAB>File<TAB>Line<TAB>Text`, the text on one line, then
+%   `done`.  A directive that halts ends the child before `done`.
+preflight(File) :-
+    assertz(tracing_directives),
+    load_kb(File, Messages),
+    forall(member(msg(Kind, F, Line, Text), Messages),
+           (   split_string(Text, "\n\t", " ", Parts),
+               atomic_list_concat(Parts, ' ', OneLine),
+               format("msg\t~w\t~w\t~w\t~w~n", [Kind, F, Line, OneLine])
+           )),
+    format("done~n"),
+    flush_output.
+
+:- dynamic tracing_directives/0.
+:- multifile user:term_expansion/2.
+:- dynamic user:term_expansion/2.
+
+user:term_expansion((:- _), _) :-
+    tracing_directives,
+    source_location(File, Line),
+    format(user_output, "at\t~w\t~w~n", [File, Line]),
+    flush_output(user_output),
+    fail.
