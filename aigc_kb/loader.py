@@ -49,7 +49,7 @@ def _read_text(path: Path) -> str:
         size = path.stat().st_size
         raise InputError.single(name, data[:MAX_CASE_BYTES].count(b"\n") + 1,
                                 f"file too large ({size} bytes; the limit is {MAX_CASE_BYTES}, reached on this line)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\0" in data[:4] and len(data) >= 2):
+    if _utf16(data):
         raise InputError.single(name, 1, "UTF-16 or UTF-32 text; save the file as UTF-8")
     nul = data.find(b"\0")
     if nul >= 0:
@@ -60,6 +60,15 @@ def _read_text(path: Path) -> str:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise InputError.single(name, line, "not valid UTF-8 text") from None
+
+
+def _utf16(data: bytes) -> bool:
+    """Whether ``data`` looks like UTF-16 or UTF-32 text: a byte-order mark, or ASCII with zero bytes between."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:4]
+    return len(head) == 4 and ((head[1] == head[3] == 0 and head[0] != 0 and head[2] != 0)
+                               or (head[0] == head[2] == 0 and head[1] != 0 and head[3] != 0))
 
 
 def _line_of(text: str, position: int) -> int:

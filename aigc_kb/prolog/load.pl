@@ -80,19 +80,53 @@ collect(File, Goal, Messages) :-
 %   Run Goal once under a time limit of Seconds.  Status is `ok`,
 %   `failed`, `time_limit`, `resource(What)` (e.g. the stack), `halt`
 %   (the goal tried to halt the process), or `error(Text)`.
+%
+%   Goal runs in a thread of its own, with the caller's stack limit, and
+%   its bindings are copied back.  The time limit may interrupt Goal at any
+%   point, also in the middle of completing a table, and SWI-Prolog's
+%   tabling state of the interrupted thread is then left incomplete (every
+%   later tabled call in that thread fails with "Cannot catch continuation
+%   through findall/3"); the state ends with the goal's thread, and the
+%   caller's thread never runs a tabled goal.
 :- meta_predicate guarded(0, +, -).
 guarded(Goal, Seconds, Status) :-
     retractall(halt_refused),
-    (   catch(call_with_time_limit(Seconds, Goal), Error, true)
-    ->  (   retract(halt_refused)
-        ->  Status = halt
-        ;   var(Error)
-        ->  Status = ok
-        ;   error_status(Error, Status)
-        )
-    ;   retract(halt_refused)
+    current_prolog_flag(stack_limit, StackLimit),
+    thread_self(Caller),
+    thread_create(run_guarded(Caller, Goal, Seconds), Id, [stack_limit(StackLimit)]),
+    thread_join(Id, Joined),
+    (   thread_get_message(Caller, guarded_reply(Id, Reply), [timeout(0)])
+    ->  true
+    ;   Reply = died(Joined)
+    ),
+    reply_status(Reply, Goal, Status0),
+    (   retract(halt_refused)
     ->  Status = halt
-    ;   Status = failed
+    ;   Status = Status0
+    ).
+
+run_guarded(Caller, Goal, Seconds) :-
+    thread_self(Me),
+    (   catch(call_with_time_limit(Seconds, Goal), Error, true)
+    ->  (   var(Error)
+        ->  Reply = true(Goal)
+        ;   Reply = error(Error)
+        )
+    ;   Reply = false
+    ),
+    thread_send_message(Caller, guarded_reply(Me, Reply)).
+
+reply_status(true(Goal), Goal, ok).
+reply_status(false, _, failed).
+reply_status(error(Error), _, Status) :-
+    error_status(Error, Status).
+reply_status(died(Joined), _, Status) :-
+    (   Joined = exception(Error)
+    ->  error_status(Error, Status)
+    ;   Joined = exited(_)
+    ->  Status = halt
+    ;   format(string(Text), "the goal's thread ended as ~q", [Joined]),
+        Status = error(Text)
     ).
 
 error_status(time_limit_exceeded, time_limit) :- !.
