@@ -52,9 +52,12 @@ load_kb(File, Messages) :-
 
 %!  load_query(+File, -Module, -Messages) is det.
 %
-%   Load a query module file and return its module name.
+%   Load a query module file and return its module name.  Nothing is
+%   imported into `user`: every query module exports its own answer/N,
+%   and each is called qualified by its module, so that any number of
+%   queries load side by side.
 load_query(File, Module, Messages) :-
-    collect(File, load_files(user:File, [if(not_loaded)]), Messages),
+    collect(File, load_files(user:File, [if(not_loaded), imports([])]), Messages),
     absolute_file_name(File, Abs, [file_type(prolog), access(read)]),
     (   module_property(Module, file(Abs))
     ->  true
