@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import InputError, Problem
-from .limits import Limits
+from .limits import LimitError, Limits, time_bound
 from .loader import load_case, validate_case
 from .model import Case, Reading
 from .paths import KbPaths
@@ -53,8 +53,19 @@ class KnowledgeBase:
         self._valid: weakref.WeakSet[Case] = weakref.WeakSet()
 
     def load_case(self, path: str | Path) -> Case:
-        """Load and validate a case file (YAML, JSON, ``.pl`` or ``.lp`` facts)."""
-        case = load_case(path, self.vocab)
+        """Load and validate a case file (YAML, JSON, ``.pl`` or ``.lp`` facts), within the time limit.
+
+        Raises
+        ------
+        InputError
+            For every problem of the file, and when reading it takes longer
+            than the time limit (located at line 1: the file as a whole).
+        """
+        try:
+            with time_bound(self.limits.time, "Reading time"):
+                case = load_case(path, self.vocab)
+        except LimitError as err:
+            raise InputError.single(str(path), 1, f"the case could not be read: {err}") from None
         self._valid.add(case)
         return case
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
 
 from .errors import AigcError
 
@@ -40,3 +45,30 @@ class LimitError(AigcError):
         self.value = value
         self.option = option
         super().__init__(f"{what} limit of {value} exceeded; raise it with {option}")
+
+
+@contextmanager
+def time_bound(seconds: float, what: str) -> Iterator[None]:
+    """Raise :class:`LimitError` in the block's Python code once it has run ``seconds``.
+
+    For work done in Python (reading and validating a case file), which no
+    engine limit covers.  The bound is a ``SIGALRM`` timer, so it holds only in
+    the main thread (elsewhere, and inside another bound, the block runs
+    unbounded) and is checked between Python instructions: a single call into
+    C code finishes before it is seen.
+    """
+    if (threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer")
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0 or seconds <= 0):
+        yield
+        return
+
+    def expired(signum: int, frame: FrameType | None) -> None:
+        raise LimitError(what, f"{seconds:g} s", "--time-limit SECONDS")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
