@@ -1,5 +1,5 @@
 # Every target sets up what is missing first (see scripts/run).
-.PHONY: setup demo test check typecheck plunit asp-tests docs clean
+.PHONY: setup demo test check typecheck plunit asp-tests docs fuzz clean
 
 setup:
 	bash scripts/run setup
@@ -21,6 +21,11 @@ plunit:
 
 asp-tests: setup
 	PATH="$(CURDIR)/.venv/bin:$$PATH" bash kb/asp_tests/run.sh
+
+# A long fuzzing run of the command line on hostile case files (structured and raw; see
+# tests/fuzz_cases.py): at least 10,000 inputs, seeded; prints the counts, fails on any traceback.
+fuzz: setup
+	.venv/bin/python -m tests.fuzz_cases --count $${FUZZ_COUNT:-10000} --seed $${FUZZ_SEED:-18}
 
 docs: setup
 	.venv/bin/aigc-kb vocab --format markdown > docs/vocabulary.md

@@ -615,7 +615,14 @@ def load_case(path: str | Path, vocab: Vocabulary) -> Case:
     if suffix not in STRUCTURED_SUFFIXES:
         raise InputError.single(str(path), None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
     data, node = _compose(text, str(path), suffix == ".json")
-    return _structured_case(vocab, data, node, path)
+    try:
+        return _structured_case(vocab, data, node, path)
+    except InputError as err:
+        if node is not None:
+            raise
+        # Valid JSON that YAML cannot read (a key of over 1,024 characters, a character YAML refuses)
+        # has no node tree to find lines in: its problems are put at line 1, the document.
+        raise InputError([p if p.line is not None else Problem(p.file, 1, p.message) for p in err.problems]) from None
 
 
 def validate_case(case: Case, vocab: Vocabulary) -> None:
