@@ -82,7 +82,8 @@ def _add_arguments(command: argparse.ArgumentParser, module: Any) -> None:
     command.add_argument("--kb", metavar="DIR", help="use an edited copy of kb/ (default: the bundled kb)")
     limits = command.add_argument_group("limits")
     limits.add_argument("--time-limit", type=float, default=Limits.time, metavar="SECONDS",
-                        help=f"per Prolog query and per ASP grounding and solving (default {Limits.time:g})")
+                        help=f"per Prolog query, per ASP grounding and solving, per case file read, and for "
+                             f"loading an edited --kb (default {Limits.time:g})")
     limits.add_argument("--stack-limit", type=int, default=Limits.stack_mb, metavar="MB",
                         help=f"SWI-Prolog stack limit (default {Limits.stack_mb})")
     limits.add_argument("--model-limit", type=int, default=Limits.models, metavar="N",

@@ -19,8 +19,8 @@ class Limits:
     Attributes
     ----------
     time : float
-        Seconds one Prolog query or one ASP grounding and solving may take
-        (CLI ``--time-limit``).
+        Seconds one Prolog query, one ASP grounding and solving, reading one
+        case file, or loading an edited kb may take (CLI ``--time-limit``).
     stack_mb : int
         SWI-Prolog's stack limit in MiB for the process (CLI ``--stack-limit``).
     models : int

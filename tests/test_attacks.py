@@ -25,7 +25,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     # 2. mapping keys of mixed types
     "f2_mixed_keys_top.yaml": (12, "unknown key 1, 'foo'"),
     "f2_mixed_keys_positions.yaml": (12, "unknown choice point 1, 'foo'"),
-    "f2_mixed_keys_expect.yaml": (15, "unknown key 2"),
+    "f2_mixed_keys_expect.yaml": (15, "unknown key 2, 'foo'"),
     # 3. a lone surrogate in a name
     "f3_surrogate.yaml": (4, "lone surrogate"),
     "f3_surrogate.json": (1, "lone surrogate"),
