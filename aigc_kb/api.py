@@ -53,17 +53,20 @@ class KnowledgeBase:
         self._valid: weakref.WeakSet[Case] = weakref.WeakSet()
 
     def load_case(self, path: str | Path) -> Case:
-        """Load and validate a case file (YAML, JSON, ``.pl`` or ``.lp`` facts), within the time limit.
+        """Load and validate a case file (YAML, JSON, ``.pl`` or ``.lp`` facts), within ``limits.read``.
 
         Raises
         ------
         InputError
             For every problem of the file, and when reading it takes longer
-            than the time limit (located at line 1: the file as a whole).
+            than ``limits.read`` seconds (located at line 1: the file as a whole).
         """
         try:
-            with time_bound(self.limits.time, "Reading time"):
+            if self.limits.read is None:
                 case = load_case(path, self.vocab)
+            else:
+                with time_bound(self.limits.read, "Reading time"):
+                    case = load_case(path, self.vocab)
         except LimitError as err:
             raise InputError.single(str(path), 1, f"the case could not be read: {err}") from None
         self._valid.add(case)

@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.time_limit <= 0 or args.stack_limit <= 0 or args.model_limit <= 0:
             raise InputError.single("<command line>", None, "limits must be positive")
         kb = KnowledgeBase(args.kb, Limits(time=args.time_limit, stack_mb=args.stack_limit,
-                                           models=args.model_limit))
+                                           models=args.model_limit, read=args.time_limit))
         if args.kb is not None and getattr(commands[args.command], "CHECKS_KB", True):
             from .kb_check import check_kb
 

@@ -19,8 +19,8 @@ class Limits:
     Attributes
     ----------
     time : float
-        Seconds one Prolog query, one ASP grounding and solving, reading one
-        case file, or loading an edited kb may take (CLI ``--time-limit``).
+        Seconds one Prolog query or one ASP grounding and solving may take
+        (CLI ``--time-limit``, which also bounds loading an edited kb).
     stack_mb : int
         SWI-Prolog's stack limit in MiB for the process (CLI ``--stack-limit``).
     models : int
@@ -29,12 +29,17 @@ class Limits:
         Ground and solve ASP in a child process that is killed at the time
         limit (grounding cannot be interrupted in-process). ``None``: only for
         a kb other than the bundled one, whose program may blow up.
+    read : float | None
+        Seconds reading and validating one case file may take (``None``: no
+        bound).  The CLI sets it to ``--time-limit``, so that the limit covers
+        the whole command.
     """
 
     time: float = 10.0
     stack_mb: int = 1024
     models: int = 100_000
     isolate_grounding: bool | None = None
+    read: float | None = None
 
 
 class LimitError(AigcError):
