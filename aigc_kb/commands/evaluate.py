@@ -37,7 +37,7 @@ def run(kb: Any, args: argparse.Namespace) -> int:
     code is 2 when any case failed, after every other case has been printed.
     A knowledge base that does not load stops the run at once.
     """
-    from ..errors import AigcError, KbError
+    from ..errors import AigcError, KbError, one_line
 
     positions = parse_assignments(args.set)
     if args.batch is not None:
@@ -57,7 +57,7 @@ def run(kb: Any, args: argparse.Namespace) -> int:
             raise
         except AigcError as err:
             failed += 1
-            print(f"aigc-kb: {path}:1: {err}", file=sys.stderr)
+            print(f"aigc-kb: {one_line(f'{path}:1: {err}')}", file=sys.stderr)
             continue
         print(text, flush=len(args.cases) > 1)
     return EXIT_BAD_INPUT if failed else EXIT_OK
