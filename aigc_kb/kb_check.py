@@ -62,7 +62,7 @@ def asp_problems(paths: KbPaths) -> list[Problem]:
         return [Problem(str(paths.root / "asp"), None, "no .lp files")]
 
     def logger(code: clingo.MessageCode, message: str) -> None:
-        if code in (clingo.MessageCode.RuntimeError, clingo.MessageCode.OperationUndefined) or "error" in message:
+        if code == clingo.MessageCode.RuntimeError or ": error:" in message:  # not warnings or infos
             problems.append(_clingo_problem(message))
 
     for file in paths.asp_files:
