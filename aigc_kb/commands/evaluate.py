@@ -44,6 +44,10 @@ def run(kb: Any, args: argparse.Namespace) -> int:
         return _run_batch(kb, args, positions)
     if not args.cases:
         raise InputError.single("<command line>", None, "give one or more CASE files, or --batch DIR|FILE.jsonl")
+    from ..model import Reading
+    from ..reading import resolve
+
+    resolve(kb.vocab, Reading(regime=args.regime, positions=tuple(sorted(positions.items()))))  # once, not per case
     failed = 0
     for path in args.cases:
         try:
