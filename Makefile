@@ -1,5 +1,5 @@
 # Every target sets up what is missing first (see scripts/run).
-.PHONY: setup demo test check typecheck plunit asp-tests declarations docs clean serve web
+.PHONY: setup demo test check typecheck plunit asp-tests declarations docs fuzz clean serve web
 
 setup:
 	bash scripts/run setup
@@ -24,6 +24,11 @@ asp-tests: setup
 
 declarations: setup
 	.venv/bin/aigc-kb declarations --write
+
+# A long fuzzing run of the command line on hostile case files (structured and raw; see
+# tests/fuzz_cases.py): at least 10,000 inputs, seeded; prints the counts, fails on any traceback.
+fuzz: setup
+	.venv/bin/python -m tests.fuzz_cases --count $${FUZZ_COUNT:-10000} --seed $${FUZZ_SEED:-18}
 
 docs: setup
 	.venv/bin/aigc-kb vocab --format markdown > docs/vocabulary.md

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Protocol
 
-from .core.errors import InputError
-from .engines.limits import Limits
-from .core.loader import load_case
 from .core.model import Case, Reading
 from .core.paths import KbPaths
 from .core.reading import ResolvedReading, resolve
 from .core.result import Conclusion, Evaluation
-from .core.vocabulary import Vocabulary, load_vocabulary
+from .core.errors import InputError, Problem
+from .engines.limits import LimitError, Limits, time_bound
+from .core.loader import load_case, validate_case
+from .core.vocabulary import OPEN, Vocabulary, load_vocabulary
 
 ENGINES = ("prolog", "asp")
 
@@ -48,10 +49,28 @@ class KnowledgeBase:
         self.limits = limits or Limits()
         self.vocab: Vocabulary = load_vocabulary(self.paths.vocabulary, self.paths.doctrines)
         self._engines: dict[str, Engine] = {}
+        #: Cases known to be valid against :attr:`vocab` (checked once each; see :meth:`validate`).
+        self._valid: weakref.WeakSet[Case] = weakref.WeakSet()
 
     def load_case(self, path: str | Path) -> Case:
-        """Load and validate a case file (YAML, JSON, ``.pl`` or ``.lp`` facts)."""
-        return load_case(path, self.vocab)
+        """Load and validate a case file (YAML, JSON, ``.pl`` or ``.lp`` facts), within ``limits.read``.
+
+        Raises
+        ------
+        InputError
+            For every problem of the file, and when reading it takes longer
+            than ``limits.read`` seconds (located at line 1: the file as a whole).
+        """
+        try:
+            if self.limits.read is None:
+                case = load_case(path, self.vocab)
+            else:
+                with time_bound(self.limits.read, "Reading time"):
+                    case = load_case(path, self.vocab)
+        except LimitError as err:
+            raise InputError.single(str(path), 1, f"the case could not be read: {err}") from None
+        self._valid.add(case)
+        return case
 
     def engine(self, name: str) -> Engine:
         """The engine called ``name`` (``prolog`` or ``asp``), created on first use."""
@@ -71,7 +90,25 @@ class KnowledgeBase:
 
     def resolve(self, case: Case, regime: str | None = None,
                 positions: dict[str, str] | None = None) -> ResolvedReading:
-        """The case's reading with ``regime`` and ``positions`` applied, defaults filled in."""
+        """The case's reading with ``regime`` and ``positions`` applied, defaults filled in.
+
+        Raises
+        ------
+        InputError
+            For a bad regime or position; an ``open`` position the case file
+            sets (and ``positions`` does not override) is located in the file.
+        """
+        overridden = positions or {}
+        lines = dict(case.position_lines)
+        problems = [
+            Problem(case.path, lines.get(point),
+                    f"positions: {point}: open: a case with an open choice point cannot be evaluated; "
+                    f"run `aigc-kb enumerate {case.path}` to see every position, or choose one with "
+                    f"--set {point}=POSITION (one of {', '.join(self.vocab.choice_points[point].positions)})")
+            for point, position in case.positions
+            if position == OPEN and point not in overridden and point in self.vocab.choice_points]
+        if problems:
+            raise InputError(problems)
         return resolve(self.vocab, case.reading(regime, positions))
 
     def evaluate(self, case: Case, engine: str = "prolog", regime: str | None = None,
@@ -85,8 +122,26 @@ class KnowledgeBase:
         """
         return self.evaluate_reading(case, self.resolve(case, regime, positions), engine)
 
+    def validate(self, case: Case) -> None:
+        """Check ``case`` against the vocabulary once, the same way for both engines.
+
+        A case read by :meth:`load_case` is valid; one built in code is checked
+        on its first evaluation or query (unknown predicates, wrong arities,
+        undeclared entities, names that are not text).
+
+        Raises
+        ------
+        InputError
+            With every problem found.
+        """
+        if case in self._valid:
+            return
+        validate_case(case, self.vocab)
+        self._valid.add(case)
+
     def evaluate_reading(self, case: Case, reading: ResolvedReading, engine: str = "prolog") -> Evaluation:
         """Evaluate ``case`` under an already resolved reading."""
+        self.validate(case)
         conclusions = self.engine(engine).evaluate(case, reading)
         return Evaluation(
             case=case.id, engine=engine, regime=reading.regime, positions=dict(reading.positions),
@@ -110,4 +165,5 @@ class KnowledgeBase:
         if name not in self.queries() or not file.is_file():
             raise InputError.single("<command line>", None,
                                     f"unknown query {name!r} (one of {', '.join(self.queries())})")
+        self.validate(case)
         return self.engine(engine).query(file, case, self.resolve(case, regime, positions))

@@ -119,7 +119,8 @@ def _add_arguments(command: argparse.ArgumentParser, module: Any) -> None:
     limits = command.add_argument_group("limits")
     if "time" in fields:
         limits.add_argument("--time-limit", type=float, default=Limits.time, metavar="SECONDS",
-                            help=f"per Prolog query and per ASP grounding and solving (default {Limits.time:g})")
+                            help=f"per Prolog query, per ASP grounding and solving, per case file read, and "
+                                 f"for loading an edited --kb (default {Limits.time:g})")
     if "stack_mb" in fields:
         limits.add_argument("--stack-limit", type=int, default=Limits.stack_mb, metavar="MB",
                             help=f"SWI-Prolog stack limit (default {Limits.stack_mb})")
@@ -143,10 +144,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         limits = Limits(time=getattr(args, "time_limit", Limits.time),
                         stack_mb=getattr(args, "stack_limit", Limits.stack_mb),
-                        models=getattr(args, "model_limit", Limits.models))
+                        models=getattr(args, "model_limit", Limits.models),
+                        read=getattr(args, "time_limit", Limits.time))
         if limits.time <= 0 or limits.stack_mb <= 0 or limits.models <= 0:
             raise InputError.single("<command line>", None, "limits must be positive")
         kb = KnowledgeBase(args.kb, limits)
+        if args.kb is not None and getattr(commands[args.command], "CHECKS_KB", True):
+            from .engines.kb_check import check_kb
+
+            check_kb(kb.paths, kb.limits)  # an edited kb that does not load is refused once, up front
         code: int = commands[args.command].run(kb, args)
         return code
     except InputError as err:
@@ -157,7 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"aigc-kb: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KbError as err:
-        print(f"aigc-kb: knowledge base: {err}", file=sys.stderr)
+        if err.problems:
+            for problem in err.problems:
+                print(f"aigc-kb: {problem}", file=sys.stderr)
+        else:
+            print(f"aigc-kb: knowledge base: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except AigcError as err:
         print(f"aigc-kb: {err}", file=sys.stderr)

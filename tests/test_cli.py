@@ -63,13 +63,14 @@ def test_bad_input_exits_2_with_one_line_per_problem(args: list[str], fragment: 
     assert proc.stdout == ""
 
 
-def test_bad_case_among_good_ones_gives_no_partial_output(tmp_path: Path) -> None:
+def test_bad_case_among_good_ones_is_reported_and_the_good_ones_are_evaluated(tmp_path: Path) -> None:
+    """Several cases: each good one is printed, each bad one reported located, exit 2 at the end."""
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: bad\nfacts:\n  - party: a\n  - provider: [a, ghost]\n", encoding="utf-8")
-    proc = run_cli("evaluate", ULTRAMAN, str(bad))
+    proc = run_cli("evaluate", str(bad), ULTRAMAN, "--format", "json")
     assert proc.returncode == 2
-    assert f"{bad}:4:" in proc.stderr
-    assert proc.stdout == ""
+    assert proc.stderr.startswith(f"aigc-kb: {bad}:4:")
+    assert [json.loads(line)["case"] for line in proc.stdout.splitlines()] == ["real_ultraman"]
 
 
 def test_check_passes_on_bundled_cases_and_fails_on_a_wrong_expectation(tmp_path: Path) -> None:

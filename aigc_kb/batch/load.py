@@ -30,6 +30,8 @@ _FAST_KEYS = frozenset({"id", "title", "source", "facts", "unknown", "positions"
 #: The schema's pattern for case ids (checked with ``re.search``, as jsonschema does).
 _ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 _ENTITY_SET = frozenset(ENTITY_TYPES)
+#: A JSON escape of a UTF-16 surrogate (``\\ud800``), paired or not.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 #: How one argument is checked: an enumeration (its values) or entities (their types).
 _ArgCheck = tuple[frozenset[str] | None, frozenset[str], bool]
@@ -72,7 +74,8 @@ class FastCaseLoader:
             Exactly as :func:`aigc_kb.core.loader.load_case_json_line` does.
         """
         try:
-            data = json.loads(text)
+            # A \\u escape of a surrogate may leave a lone one in a name: the loader decides those.
+            data = None if _SURROGATE_ESCAPE.search(text) else json.loads(text)
         except (ValueError, RecursionError):
             data = None
         case = self.fast_case(data, str(Path(file))) if isinstance(data, dict) else None

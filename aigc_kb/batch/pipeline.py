@@ -130,6 +130,9 @@ def load_unit(unit: BatchUnit, kb: KnowledgeBase) -> BatchItem:
         return BatchItem(unit.source, loader.load_line(unit.text, unit.file, unit.line))
     except InputError as err:
         return BatchItem(unit.source, None, tuple(err.problems))
+    except Exception as err:  # never expected: the loader reports every problem as an InputError
+        return BatchItem(unit.source, None, (Problem(unit.file, unit.line or None,
+                                                     f"cannot read this case ({type(err).__name__}: {err})"),))
 
 
 def batch_items(path: str | Path, kb: KnowledgeBase) -> Iterator[BatchItem]:
@@ -145,10 +148,24 @@ def record_text(record: dict[str, Any]) -> str:
 
 def error_record(item: BatchItem, problems: list[Problem] | None = None, message: str | None = None) -> dict[str, Any]:
     """The JSON record of a case that could not be evaluated."""
-    errors = [str(p) for p in (problems if problems is not None else item.problems)]
+    errors = [_located(item, p) for p in (problems if problems is not None else item.problems)]
     if message is not None:
-        errors.append(message)
+        # An engine failure or a limit concerns the case as a whole: it is named by its source.
+        errors.append(message if message.startswith(item.source + ":") else f"{_source_line(item.source)}: {message}")
     return {"case": item.case.id if item.case else None, "source": item.source, "ok": False, "errors": errors}
+
+
+def _source_line(source: str) -> str:
+    """``FILE:LINE`` of a source: a JSON Lines entry has its line; a case file is named at line 1."""
+    head, _, tail = source.rpartition(":")
+    return source if head and tail.isdigit() else f"{source}:1"
+
+
+def _located(item: BatchItem, problem: Problem) -> str:
+    """A problem as ``FILE:LINE: problem``; one without a line is put at its entry's line."""
+    if problem.line is not None:
+        return str(problem)
+    return f"{_source_line(item.source)}: {problem.message}"
 
 
 def evaluate_alone(kb: KnowledgeBase, item: BatchItem, engine: str = "prolog", regime: str | None = None,
@@ -162,6 +179,8 @@ def evaluate_alone(kb: KnowledgeBase, item: BatchItem, engine: str = "prolog", r
         return error_record(item, err.problems)
     except AigcError as err:
         return error_record(item, [], str(err))
+    except Exception as err:  # a failure of this case must never touch another's record
+        return error_record(item, [], f"cannot evaluate this case ({type(err).__name__}: {err})")
 
 
 class _Evaluator(Protocol):
@@ -269,8 +288,11 @@ def evaluate_chunk(kb: KnowledgeBase, items: Sequence[BatchItem], engine: str = 
         evaluator = batch_evaluator(kb, engine)
     except AigcError:
         return [evaluate_alone(kb, item, engine, regime, positions) for item in items]
-    chunk = _prepare(kb, evaluator, items, regime, positions)
-    return _complete(kb, evaluator, chunk, evaluator.call(chunk.request), engine, regime, positions)
+    try:
+        chunk = _prepare(kb, evaluator, items, regime, positions)
+        return _complete(kb, evaluator, chunk, evaluator.call(chunk.request), engine, regime, positions)
+    except Exception:  # the chunk as a whole failed: each case alone gets its own record
+        return [evaluate_alone(kb, item, engine, regime, positions) for item in items]
 
 
 class ChunkSizer:
@@ -354,7 +376,10 @@ def evaluate_items(kb: KnowledgeBase, items: Iterable[BatchItem], engine: str = 
     pool = _engine_thread()
     running: tuple[_Chunk, Future[tuple[Any, float]]] | None = None
     for part in _chunks(items, sizer):
-        chunk = _prepare(kb, evaluator, part, regime, positions)
+        try:
+            chunk = _prepare(kb, evaluator, part, regime, positions)
+        except Exception:  # the chunk as a whole failed: each case alone gets its own record
+            chunk = _Chunk(part, [evaluate_alone(kb, item, engine, regime, positions) for item in part], [])
         submitted = pool.submit(_timed_call, evaluator, chunk.request)
         if running is not None:
             yield from _finished(kb, evaluator, running, sizer, engine, regime, positions)
@@ -367,9 +392,16 @@ def _finished(kb: KnowledgeBase, evaluator: _Evaluator, running: tuple[_Chunk, F
               sizer: ChunkSizer, engine: str, regime: str | None,
               positions: dict[str, str] | None) -> list[dict[str, Any]]:
     chunk, future = running
-    reply, seconds = future.result()
-    sizer.update(len(chunk.items), seconds)
-    return _complete(kb, evaluator, chunk, reply, engine, regime, positions)
+    if not chunk.pending:
+        future.cancel()
+        return [record if record is not None else evaluate_alone(kb, item, engine, regime, positions)
+                for record, item in zip(chunk.records, chunk.items)]
+    try:
+        reply, seconds = future.result()
+        sizer.update(len(chunk.items), seconds)
+        return _complete(kb, evaluator, chunk, reply, engine, regime, positions)
+    except Exception:  # the engine call failed as a whole: each case alone gets its own record
+        return [evaluate_alone(kb, item, engine, regime, positions) for item in chunk.items]
 
 
 def evaluate_batch(kb: KnowledgeBase, path: str | Path, engine: str = "prolog", regime: str | None = None,

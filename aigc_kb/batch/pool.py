@@ -106,6 +106,8 @@ class _Pool:
             except BrokenProcessPool as err:
                 records.append(_died(unit, str(err) or "killed"))
                 self.restart()
+            except Exception as err:  # a failure of the worker's code on this entry alone
+                records.append(_failed(unit, f"cannot evaluate this case ({type(err).__name__}: {err})"))
         return records
 
     def close(self) -> None:
@@ -138,8 +140,8 @@ def run_parallel(root: str | Path | None, path: str | Path, engine: str, regime:
             records = []
             for lost in waiting:
                 records.extend(pool.one_by_one(lost))
-        except Exception as err:  # a failure of the worker's code: report, never drop
-            records = [_failed(unit, f"{type(err).__name__}: {err}") for unit in task]
+        except Exception:  # a failure of the worker's code: run the task's entries one by one, so
+            records = pool.one_by_one(task)  # that the failure stays with the entry that caused it
         return [record_text(r) if as_text and isinstance(r, dict) else r for r in records]
 
     try:

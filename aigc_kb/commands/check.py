@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any, TYPE_CHECKING
 
-from ..core.errors import AigcError, InputError, MissingDependency
+from ..core.errors import AigcError, InputError, KbError, MissingDependency
 from ._common import COMMAND_LINE, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, case_path, default_cases, default_cases_dir
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,6 +70,8 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
                           "notes": report.notes}
             except MissingDependency:
                 raise  # no case can be checked: one line, exit 2
+            except KbError:
+                raise  # the kb itself: refused once, not blamed on a case
             except AigcError as err:
                 bad += 1
                 record = {"case": item.case.id, "source": item.source, "ok": False, "bad_input": True,

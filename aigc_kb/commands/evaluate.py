@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, Any
 
 from ..core.errors import InputError
 from ._common import (EXIT_BAD_INPUT, EXIT_OK, add_engine_argument, add_reading_arguments, expand_case_args,
@@ -38,7 +39,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    from ..core.render import evaluation_text
+    """Evaluate every case given; a case that cannot be read or evaluated is reported and the others go on.
+
+    Each problem is one line ``FILE:LINE: problem`` on standard error (an
+    engine failure or a limit is put at line 1, the case as a whole); the exit
+    code is 2 when any case failed, after every other case has been printed.
+    A knowledge base that does not load stops the run at once.
+    """
+    from ..core.errors import AigcError, KbError, one_line
 
     positions = parse_assignments(args.set)
     if args.batch is not None:
@@ -46,27 +54,54 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if not args.cases:
         raise InputError.single("<command line>", None, "give one or more CASE files, directories or bundled "
                                 "case ids (`aigc-kb cases` lists them), or --batch DIR|FILE.jsonl")
-    cases = [kb.load_case(path) for path in expand_case_args(args.cases)]  # all validated before any output
-    if not cases:
+    from ..core.model import Reading
+    from ..core.reading import resolve
+
+    resolve(kb.vocab, Reading(regime=args.regime, positions=tuple(sorted(positions.items()))))  # once, not per case
+    paths = expand_case_args(args.cases)
+    if not paths:
         raise InputError.single("<command line>", None, f"no case files in {' '.join(args.cases)}")
-    for case in cases:
-        reading = kb.resolve(case, args.regime, positions)
-        result = kb.evaluate_reading(case, reading, engine=args.engine).as_dict(kb.vocab)
-        if args.explain:
-            from ..explain.render import explained_evaluation_text
-            from ..explain.trees import with_reasons
+    failed = 0
+    for path in paths:
+        try:
+            text = _evaluated(kb, args, str(path), positions, several=len(paths) > 1)
+        except InputError as err:
+            failed += 1
+            for problem in err.problems:
+                print(f"aigc-kb: {problem}", file=sys.stderr)
+            continue
+        except KbError:
+            raise
+        except AigcError as err:
+            failed += 1
+            print(f"aigc-kb: {one_line(f'{path}:1: {err}')}", file=sys.stderr)
+            continue
+        print(text, flush=len(paths) > 1)
+    return EXIT_BAD_INPUT if failed else EXIT_OK
 
-            result = with_reasons(kb, case, reading, result)
-        if args.format == "json":
-            print(json.dumps(result, ensure_ascii=False, indent=None if len(cases) > 1 else 2))
-        elif args.explain:
-            print(explained_evaluation_text(result, kb.vocab, title=case.title, source=case.source))
-        else:
-            print(evaluation_text(result, kb.vocab, title=case.title, source=case.source))
-    return EXIT_OK
+
+def _evaluated(kb: KnowledgeBase, args: argparse.Namespace, path: str, positions: dict[str, str],
+               several: bool) -> str:
+    """The text ``evaluate`` prints for one case file."""
+    from ..core.render import evaluation_text
+
+    case = kb.load_case(path)
+    reading = kb.resolve(case, args.regime, positions)
+    result = kb.evaluate_reading(case, reading, engine=args.engine).as_dict(kb.vocab)
+    if args.explain:
+        from ..explain.render import explained_evaluation_text
+        from ..explain.trees import with_reasons
+
+        result = with_reasons(kb, case, reading, result)
+    if args.format == "json":
+        return json.dumps(result, ensure_ascii=False, indent=None if several else 2)
+    if args.explain:
+        return explained_evaluation_text(result, kb.vocab, title=case.title, source=case.source)
+    text: str = evaluation_text(result, kb.vocab, title=case.title, source=case.source)
+    return text
 
 
-def _run_batch(kb: Any, args: argparse.Namespace, positions: dict[str, str]) -> int:
+def _run_batch(kb: KnowledgeBase, args: argparse.Namespace, positions: dict[str, str]) -> int:
     """Stream one JSON line per case of the batch; exit 2 if any case failed."""
     from ..batch.pipeline import run_batch
 

@@ -25,7 +25,16 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
+
+
+#: Every character that ends a line for ``str.splitlines``, written as its escape.
+_LINE_BREAKS = {code: repr(chr(code))[1:-1] for code in (0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)}
+
+
+def one_line(text: str) -> str:
+    """``text`` with every line break written as an escape (``\\n``): a problem is one line, whatever names it quotes."""
+    return text.translate(_LINE_BREAKS)
 
 
 class AigcError(Exception):
@@ -51,7 +60,20 @@ class InputError(AigcError):
 
 
 class KbError(AigcError):
-    """The knowledge base itself failed to load or misbehaved (exit 2)."""
+    """The knowledge base itself failed to load or misbehaved (exit 2).
+
+    ``problems`` holds the located problems when they are known (one per
+    file and line), else it is empty and the message says what happened.
+    """
+
+    problems: list[Problem] = []
+
+    @classmethod
+    def located(cls, problems: list[Problem]) -> "KbError":
+        """The error of a kb that does not load, with every problem found."""
+        err = cls("the knowledge base does not load cleanly:\n" + "\n".join(str(p) for p in problems))
+        err.problems = list(problems)
+        return err
 
 
 class EngineError(AigcError):

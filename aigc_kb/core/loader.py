@@ -8,6 +8,7 @@ executed, consulted or grounded.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,17 +44,80 @@ def _read_text(path: Path) -> str:
         raise InputError.single(name, None, "no such file")
     if path.is_dir():
         raise InputError.single(name, None, "is a directory, not a case file")
-    size = path.stat().st_size
-    if size > MAX_CASE_BYTES:
-        raise InputError.single(name, None, f"file too large ({size} bytes; the limit is {MAX_CASE_BYTES})")
-    data = path.read_bytes()
-    if b"\0" in data:
-        raise InputError.single(name, None, "binary file (contains NUL bytes), not a case file")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_CASE_BYTES + 1)
+    if len(data) > MAX_CASE_BYTES:
+        size = path.stat().st_size
+        raise InputError.single(name, data[:MAX_CASE_BYTES].count(b"\n") + 1,
+                                f"file too large ({size} bytes; the limit is {MAX_CASE_BYTES}, reached on this line)")
+    if _utf16(data):
+        raise InputError.single(name, 1, "UTF-16 or UTF-32 text; save the file as UTF-8")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise InputError.single(name, data[:nul].count(b"\n") + 1,
+                                "binary file (contains NUL bytes), not a case file")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise InputError.single(name, line, "not valid UTF-8 text") from None
+
+
+def _utf16(data: bytes) -> bool:
+    """Whether ``data`` looks like UTF-16 or UTF-32 text: a byte-order mark, or ASCII with zero bytes between."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:4]
+    return len(head) == 4 and ((head[1] == head[3] == 0 and head[0] != 0 and head[2] != 0)
+                               or (head[0] == head[2] == 0 and head[1] != 0 and head[3] != 0))
+
+
+def _line_of(text: str, position: int) -> int:
+    """The 1-based line of character ``position`` of ``text``."""
+    return text.count("\n", 0, max(0, min(position, len(text)))) + 1
+
+
+#: A run of digits too long for Python to read as an integer (its limit is 4,300 digits).
+_LONG_DIGITS = re.compile(r"[0-9]{4000,}")
+
+
+def _deepest_line(text: str) -> int | None:
+    """The line where ``[`` and ``{`` nest deepest outside quoted text (for "nesting too deep")."""
+    depth = deepest = 0
+    line = at = 1
+    quote = ""
+    escaped = False
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\" and quote == '"':
+                escaped = True
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, at = depth, line
+        elif ch in "]}":
+            depth -= 1
+    return at if deepest else None
+
+
+def _too_deep(text: str, name: str) -> InputError:
+    return InputError.single(name, _deepest_line(text), "nesting too deep")
+
+
+def _reader_problem(err: yaml.reader.ReaderError, text: str, name: str) -> InputError:
+    """A character YAML does not allow, located (the reader reports a character position)."""
+    char = err.character if isinstance(err.character, str) else chr(err.character) if isinstance(err.character, int) else "?"
+    return InputError.single(name, _line_of(text, err.position),
+                             f"invalid YAML: the character U+{ord(char[:1] or '?'):04X} is not allowed in YAML "
+                             "(write it as an escape inside double quotes, e.g. \"\\x01\")")
 
 
 def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None]:
@@ -64,15 +128,25 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
         except json.JSONDecodeError as err:
             raise InputError.single(name, err.lineno, f"invalid JSON: {err.msg}") from None
         except RecursionError:
-            raise InputError.single(name, None, "nesting too deep") from None
-    fast = _compose_fast(text, name)
+            raise _too_deep(text, name) from None
+        except ValueError as err:  # an integer too long for Python to read
+            found = _LONG_DIGITS.search(text)
+            raise InputError.single(name, _line_of(text, found.start()) if found else None,
+                                    f"invalid JSON: {err}".split(";")[0]) from None
+    try:
+        fast = _compose_fast(text, name)
+    except yaml.reader.ReaderError as err:
+        if is_json:  # the text is valid JSON that YAML may not read: no lines, but the data stand
+            return data, None
+        raise _reader_problem(err, text, name) from None
     if fast is not None:
         return (data if is_json else fast[0]), fast[1]
     try:
-        loader = yaml.SafeLoader(text)   # refuses a character YAML does not allow at once
+        loader = _SafeLoader(text)
     except yaml.reader.ReaderError as err:
-        at = text[: err.position].count("\n") + 1
-        raise InputError.single(name, at, f"invalid YAML: {err.reason} (character #x{err.character:04x})") from None
+        if is_json:
+            return data, None
+        raise _reader_problem(err, text, name) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -86,13 +160,33 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         raise InputError.single(name, line, f"invalid YAML: {err.problem or err.context}") from None
+    except yaml.reader.ReaderError as err:
+        if is_json:
+            return data, None
+        raise _reader_problem(err, text, name) from None
     except yaml.YAMLError as err:
         raise InputError.single(name, None, f"invalid YAML: {err}") from None
     except RecursionError:
-        raise InputError.single(name, None, "nesting too deep") from None
+        raise _too_deep(text, name) from None
     finally:
         loader.dispose()
     return (data if is_json else data_yaml), node
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """YAML's integer, or a located error for one too long for Python to read (over 4,300 digits)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(None, None, "integer too long (write it as text, in quotes)",
+                                                node.start_mark) from None
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """The pure-Python safe loader, with :func:`_construct_int`."""
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
@@ -114,7 +208,7 @@ def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
             return None
         _check_duplicate_keys(node, name)
         return loader.construct_document(node), node
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, RecursionError, ValueError):  # ValueError: an integer too long
         return None
     finally:
         loader.dispose()
@@ -161,6 +255,9 @@ def _shape(node: yaml.Node, name: str) -> int:
             below = [shapes[id(child)] for child in children]
             depth = 0 if isinstance(current, yaml.ScalarNode) else 1 + max((d for d, _ in below), default=0)
             shapes[key] = (depth, 1 + sum(n for _, n in below))
+            if shapes[key][1] > MAX_EXPANDED_NODES and shapes[key][1] > len(shapes):
+                raise InputError.single(name, current.start_mark.line + 1,
+                                        f"aliases expand the document beyond {MAX_EXPANDED_NODES} nodes here")
             open_.discard(key)
         elif key in open_:  # reached again from below itself: through an alias
             raise InputError.single(name, current.start_mark.line + 1, "an alias makes this collection contain itself")
@@ -194,17 +291,22 @@ def _check_duplicate_keys(node: yaml.Node, name: str) -> None:
             stack.extend(current.value)
 
 
-def _line_at(node: yaml.Node | None, path: list[Any]) -> int | None:
-    """The line of the YAML node at ``path`` (keys and indices), or its nearest parent."""
+def _line_at(node: yaml.Node | None, path: list[Any], key: bool = False) -> int | None:
+    """The line of the YAML node at ``path`` (keys and indices), or its nearest parent.
+
+    With ``key`` the last step names a mapping key, and its line is the key's own.
+    """
     if node is None:
         return None
     line = node.start_mark.line + 1
-    for step in path:
+    for number, step in enumerate(path):
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == step:
-                    child = value if not isinstance(value, yaml.ScalarNode) or value.value != "" else key
+            for key_node, value in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                    last = key and number == len(path) - 1
+                    child = value if not last and (not isinstance(value, yaml.ScalarNode) or value.value != "") \
+                        else key_node
                     break
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
             child = node.value[step]
@@ -237,50 +339,38 @@ def _wrong_arity(vocab: Vocabulary, error: jsonschema.ValidationError) -> str | 
     return f"{arity_message(spec.signature(), spec.arity)}, {_given(error.instance)} given"
 
 
-def _key_line(node: yaml.Node | None, path: list[Any], key: Any) -> int | None:
-    """The line of the key ``key`` in the mapping at ``path`` (else the line of that mapping)."""
-    line = _line_at(node, path)
-    if node is None:
-        return line
-    for step in path:
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            child = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            child = node.value[step]
-        if child is None:
-            return line
-        node = child
-    if isinstance(node, yaml.MappingNode):
-        for k, _ in node.value:
-            if isinstance(k, yaml.ScalarNode) and k.value == str(key):
-                return int(k.start_mark.line) + 1
-    return line
+def _where(path: list[Any]) -> str:
+    """A path of keys and indices as ``expect[0].holds[1]``."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
 
 
 def _schema_message(error: jsonschema.ValidationError, vocab: Vocabulary | None = None) -> str:
     path = list(error.absolute_path)
-    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    where = _where(path)
     arity = _wrong_arity(vocab, error) if vocab is not None else None
     if arity is not None:
         message = arity
     elif "propertyNames" in error.schema_path:
         what = {"facts": "input predicate", "unknown": "input predicate", "differs_by": "input predicate",
                 "expect": "output predicate", "positions": "choice point"}.get(str(path[0]) if path else "", "key")
-        message = f"unknown {what} {error.instance!r} (see `aigc-kb vocab`)"
+        message = f"unknown {what} {_shown(error.instance)} (see `aigc-kb vocab`)"
     elif isinstance(error.instance, (int, float, bool)) and error.validator in ("type", "oneOf"):
-        message = f"{error.instance!r} must be a name (write it as text)"
+        message = f"{_shown(error.instance)} must be a name (write it as text)"
     elif error.validator == "enum" and isinstance(error.validator_value, list) and len(error.validator_value) > 6:
         message = f"{error.instance!r} is not one of the {len(error.validator_value)} allowed values (see `aigc-kb vocab`)"
     elif error.validator in ("minItems", "maxItems") and isinstance(error.instance, list):
         message = f"wrong number of arguments: {len(error.instance)} given"
     elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
-        extra = sorted(k for k in error.instance if k not in allowed)
+        extra = sorted((k for k in error.instance if k not in allowed), key=str)  # keys may be of mixed types
         what = {"positions": "choice point"}.get(str(path[-1]) if path else "", "key")
-        message = f"unknown {what} {', '.join(map(repr, extra))} (allowed: {', '.join(allowed)})"
+        message = f"unknown {what} {', '.join(map(_shown, extra))} (allowed: {', '.join(allowed)})"
     elif error.validator == "oneOf":
-        message = f"{error.instance!r} must be a name or a list of names"
+        message = f"{_shown(error.instance)} must be a name or a list of names"
+    elif error.validator in ("enum", "type", "pattern", "minLength") and not isinstance(error.instance, (dict, list)):
+        message = f"{_shown(error.instance)} is not allowed here ({error.validator}: see `aigc-kb vocab --format schema`)"
+        if error.validator == "enum" and isinstance(error.validator_value, list):
+            message = f"{_shown(error.instance)} is not one of {', '.join(map(str, error.validator_value))}"
     else:
         message = error.message
     return f"{where}: {message}" if where else message
@@ -296,16 +386,24 @@ def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name:
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
-        line = _line_at(node, path)
+        at_key = False
         if "propertyNames" in error.schema_path:
-            line = _key_line(node, path, error.instance)  # point at the offending key itself
+            path, at_key = path + [error.instance], True  # point at the offending key itself
         elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
             extra = [k for k in error.instance if k not in allowed]
             if extra:
-                line = _key_line(node, path, extra[0])
-        problems.append(Problem(name, line, _schema_message(error, vocab)))
+                path, at_key = path + [extra[0]], True
+        problems.append(Problem(name, _line_at(node, path, at_key), _schema_message(error, vocab)))
     return problems
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)``, short, for a message (an integer too long for ``repr`` is described instead)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
+        return f"an integer of {value.bit_length()} bits"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 # ------------------------------------------------------------- validation --
@@ -324,7 +422,7 @@ class CaseValidator:
 
     def declare(self, facts: list[Fact]) -> None:
         for fact in facts:
-            if fact.pred in ENTITY_TYPES:
+            if fact.pred in ENTITY_TYPES and len(fact.args) == 1:  # another arity is reported by check_fact
                 (entity,) = fact.args
                 if entity in RESERVED_NAMES:
                     self.problem(fact.line, f"{entity!r} is a reserved word and cannot name an entity")
@@ -360,6 +458,11 @@ class CaseValidator:
             self.problem(line, f"{what}: {value!r} is {a(sorted(declared)[0])}, not {any_of(allowed)}")
 
     def check_fact(self, fact: Fact) -> bool:
+        unreadable = [text for text in (fact.pred, *fact.args) if not _is_text(text)]
+        if unreadable:
+            self.problem(fact.line, f"{_shown(unreadable[0])}: not text (a lone surrogate, or not a string): "
+                                    "names must be Unicode text")
+            return False
         spec = self.vocab.inputs.get(fact.pred)
         if spec is None:
             self.problem(fact.line, f"unknown input predicate {fact.pred!r} (see `aigc-kb vocab`)")
@@ -389,10 +492,25 @@ class CaseValidator:
                     self.problem(fact.line, f"{fact} contradicts {second}({', '.join(fact.args)}), also stated")
 
     def check_expectation(self, exp: Expectation) -> None:
+        unreadable = [text for _, text in exp.fields if not _is_text(text)]
+        if unreadable:
+            self.problem(exp.line, f"expectation {exp.pred}: {_shown(unreadable[0])} is not text (a lone surrogate)")
+            return
         spec = self.vocab.outputs[exp.pred]
         types = dict(zip(spec.arg_names, spec.arg_types))
         for arg, value in exp.fields:
             self.check_value(types[arg], value, exp.line, f"expectation {exp}")
+
+
+def _is_text(value: object) -> bool:
+    """Whether ``value`` is a string both engines can carry: Unicode text, no lone surrogate (U+D800-DFFF)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- building --
@@ -410,11 +528,17 @@ def _facts(items: list[dict[str, Any]], node: yaml.Node | None, path: list[Any])
 
 
 def _expectations(mode: str, items: list[dict[str, Any]], node: yaml.Node | None,
-                  path: list[Any]) -> tuple[Expectation, ...]:
+                  path: list[Any], check: CaseValidator) -> tuple[Expectation, ...]:
     out = []
     for index, item in enumerate(items or []):
         because = tuple(item.get("because", ()))
-        ((pred, fields),) = [(k, v) for k, v in item.items() if k != "because"]
+        named = [(k, v) for k, v in item.items() if k != "because"]
+        if len(named) != 1:
+            check.problem(_line_at(node, path + [index]),
+                          f"{_where(path + [index])}: an expectation names one output predicate "
+                          f"({'none' if not named else ', '.join(str(k) for k, _ in named)} given)")
+            continue
+        ((pred, fields),) = named
         normalised = tuple((k, NONE if v is None else str(v)) for k, v in (fields or {}).items())
         out.append(Expectation(mode, pred, normalised, because, _line_at(node, path + [index])))
     return tuple(out)
@@ -438,8 +562,8 @@ def _structured_case(vocab: Vocabulary, data: Any, node: yaml.Node | None, path:
             regime=raw.get("regime"),
             positions=tuple(sorted({**(data.get("positions") or {}), **(raw.get("positions") or {})}.items())),
         )
-        holds = _expectations("holds", raw.get("holds"), node, ["expect", index, "holds"])
-        absent = _expectations("absent", raw.get("absent"), node, ["expect", index, "absent"])
+        holds = _expectations("holds", raw.get("holds"), node, ["expect", index, "holds"], check)
+        absent = _expectations("absent", raw.get("absent"), node, ["expect", index, "absent"], check)
         for exp in holds + absent:
             check.check_expectation(exp)
         readings.append(ReadingExpectations(reading, holds, absent, _line_at(node, ["expect", index])))
@@ -463,6 +587,8 @@ def _structured_case(vocab: Vocabulary, data: Any, node: yaml.Node | None, path:
         id=data["id"], path=name, title=data.get("title", ""), source=data.get("source", ""),
         facts=tuple(facts), unknown=tuple(unknown),
         positions=tuple(sorted((data.get("positions") or {}).items())),
+        position_lines=tuple((point, _line_at(node, ["positions", point], key=True))
+                             for point in sorted(data.get("positions") or {})),
         tests=tests, expect=tuple(readings), variant_of=data.get("variant_of"), differs_by=differs,
     )
 
@@ -522,7 +648,37 @@ def load_case(path: str | Path, vocab: Vocabulary) -> Case:
     if suffix not in STRUCTURED_SUFFIXES:
         raise InputError.single(str(path), None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
     data, node = _compose(text, str(path), suffix == ".json")
-    return _structured_case(vocab, data, node, path)
+    try:
+        return _structured_case(vocab, data, node, path)
+    except InputError as err:
+        if node is not None:
+            raise
+        # Valid JSON that YAML cannot read (a key of over 1,024 characters, a character YAML refuses)
+        # has no node tree to find lines in: its problems are put at line 1, the document.
+        raise InputError([p if p.line is not None else Problem(p.file, 1, p.message) for p in err.problems]) from None
+
+
+def validate_case(case: Case, vocab: Vocabulary) -> None:
+    """Check a case built in code (not read from a file) as the loader checks each fact of a file.
+
+    Raises
+    ------
+    InputError
+        With every problem, each naming the case's ``path`` (its file, or what
+        the caller put there) and the fact's line when it has one.
+    """
+    check = CaseValidator(vocab, case.path or case.id or "<case>")
+    # Each fact on its own (predicate, arity, argument types, declared entities, text); not the rules
+    # between facts of a case file (a fact also listed as unknown, contradicting facts), which the
+    # scenario commands break on purpose when they build the worlds of a case.
+    check.declare(list(case.facts))
+    for fact in (*case.facts, *case.unknown):
+        check.check_fact(fact)
+    for text in (case.id, *(v for pair in case.positions for v in pair)):
+        if not _is_text(text):
+            check.problem(None, f"{_shown(text)}: not text (a lone surrogate, or not a string)")
+    if check.problems:
+        raise InputError(check.problems)
 
 
 def load_case_json_line(text: str, file: str, line: int, vocab: Vocabulary) -> Case:
@@ -536,6 +692,8 @@ def load_case_json_line(text: str, file: str, line: int, vocab: Vocabulary) -> C
         raise InputError.single(file, line, f"invalid JSON: {err.msg} (column {err.colno})") from None
     except RecursionError:
         raise InputError.single(file, line, "nesting too deep") from None
+    except ValueError as err:  # an integer too long for Python to read
+        raise InputError.single(file, line, f"invalid JSON: {err}".split(";")[0]) from None
     try:
         return _structured_case(vocab, data, None, Path(file))
     except InputError as err:

@@ -92,6 +92,8 @@ class Case:
         The case this one differs from by ``differs_by``.
     differs_by : dict[str, object] | None
         ``{"added": Fact}``, ``{"removed": Fact}`` or ``{"position": (point, position)}``.
+    position_lines : tuple[tuple[str, int | None], ...]
+        Where each of ``positions`` stands in the file (not part of equality).
     """
 
     id: str
@@ -105,6 +107,8 @@ class Case:
     expect: tuple[ReadingExpectations, ...] = ()
     variant_of: str | None = None
     differs_by: tuple[str, object] | None = None
+    #: The line of each choice point's position in the case file, where known (for messages).
+    position_lines: tuple[tuple[str, int | None], ...] = field(default=(), compare=False, repr=False)
 
     def reading(self, regime: str | None = None, positions: dict[str, str] | None = None,
                 name: str = "default") -> Reading:

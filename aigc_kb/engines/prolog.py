@@ -98,15 +98,22 @@ class PrologEngine:
         self.paths = paths
         self.limits = limits or Limits()
         with _LOCK:
+            failed = _STATE.get("failed")
+            if failed is not None:  # a kb that did not load stays refused: its rest is half loaded
+                raise failed
             if _STATE["kb"] is None:
-                _load(_LOADER, "the loader", "load_files({file}, [silent(true)]), Messages = []")
-                _once("aigc_load:refuse_halt")
-                self._set_stack_limit()
-                _load(paths.prolog_entry, str(paths.prolog_entry),
-                      "aigc_load:load_kb({file}, Ms), " + _MESSAGES)
-                for module in _ENGINE_MODULES:
-                    _load(engine_prolog(module), f"the engine module {module}",
+                try:
+                    _load(_LOADER, "the loader", "load_files({file}, [silent(true)]), Messages = []")
+                    _once("aigc_load:refuse_halt")
+                    self._set_stack_limit()
+                    _load(paths.prolog_entry, str(paths.prolog_entry),
                           "aigc_load:load_kb({file}, Ms), " + _MESSAGES)
+                    for module in _ENGINE_MODULES:
+                        _load(engine_prolog(module), f"the engine module {module}",
+                              "aigc_load:load_kb({file}, Ms), " + _MESSAGES)
+                except KbError as err:
+                    _STATE["failed"] = err
+                    raise
                 _STATE["kb"] = paths.root
             elif _STATE["kb"] != paths.root:
                 raise KbError(

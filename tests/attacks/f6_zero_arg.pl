@@ -1,0 +1,2 @@
+party(acme).
+party.
