@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import raw  # noqa: E402
 from aigc_kb import KnowledgeBase, Limits  # noqa: E402
 from aigc_kb.engines import asp_rules  # noqa: E402
-from aigc_kb.batch.pipeline import (batch_evaluator, batch_items, evaluate_alone, evaluate_items, run_batch,  # noqa: E402
-                           run_batch_lines)
+from aigc_kb.batch.pipeline import batch_evaluator, batch_items, evaluate_alone, evaluate_items  # noqa: E402
+from aigc_kb.batch.run import run_batch, run_batch_lines  # noqa: E402
 from aigc_kb.batch.grounder import peak_rss_mb  # noqa: E402
 
 

@@ -13,8 +13,9 @@ import clingo.ast
 import pytest
 
 from aigc_kb import Case, Fact, KnowledgeBase
-from aigc_kb.batch.pipeline import (BatchItem, batch_evaluator, batch_items, evaluate_alone, evaluate_chunk, evaluate_items,
-                           run_batch)
+from aigc_kb.batch.pipeline import (BatchItem, batch_evaluator, batch_items, evaluate_alone, evaluate_chunk,
+                                    evaluate_items)
+from aigc_kb.batch.run import run_batch
 from aigc_kb.batch.asp import AspBatch
 from aigc_kb.batch.load import FastCaseLoader
 from aigc_kb.batch.prolog import PrologText

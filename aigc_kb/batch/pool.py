@@ -117,7 +117,7 @@ class _Pool:
 def run_parallel(root: str | Path | None, path: str | Path, engine: str, regime: str | None,
                  positions: dict[str, str] | None, workers: int, limits: Limits,
                  as_text: bool = False) -> Iterator[Any]:
-    """The records of a batch evaluated by ``workers`` processes, in input order (see :func:`aigc_kb.batch.pipeline.run_batch`).
+    """The records of a batch evaluated by ``workers`` processes, in input order (see :func:`aigc_kb.batch.run.run_batch`).
 
     With ``as_text`` each record comes as its JSON text (written by the
     worker: the parent only passes it on).

@@ -19,22 +19,19 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TYPE_CHECKING
 
 from .record import Row
 from ..core.errors import AigcError
 from ..core.model import Case
-from ..core.paths import default_kb_dir
-from ..engines.prolog import _LOCK, _MESSAGES, PrologEngine, _load
+from ..core.paths import default_kb_dir, engine_prolog
+from ..engines.prolog import PrologEngine
 from ..engines.quoting import prolog_atom
 from ..core.reading import ResolvedReading
-from ..core.paths import engine_prolog
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..api import KnowledgeBase
 
-#: The batch module, per kb root, once loaded in this process.
-_LOADED: set[Path] = set()
 #: Text caches are cleared when they grow past this (memory stays bounded).
 _CACHE_LIMIT = 200_000
 PREDICATE = "aigc_batch:evaluate_cases_json"
@@ -53,11 +50,7 @@ def load_batch_module(engine: PrologEngine) -> None:
     KbError
         When the file does not load cleanly.
     """
-    with _LOCK:
-        if engine.paths.root not in _LOADED:
-            _load(batch_file(), "the batch module",
-                  "aigc_load:load_kb({file}, Ms), " + _MESSAGES)
-            _LOADED.add(engine.paths.root)
+    engine.load_engine_module(batch_file(), "the batch module")
 
 
 class PrologText:

@@ -103,7 +103,7 @@ def _evaluated(kb: KnowledgeBase, args: argparse.Namespace, path: str, positions
 
 def _run_batch(kb: KnowledgeBase, args: argparse.Namespace, positions: dict[str, str]) -> int:
     """Stream one JSON line per case of the batch; exit 2 if any case failed."""
-    from ..batch.pipeline import run_batch
+    from ..batch.run import run_batch
 
     if args.cases or args.explain:
         raise InputError.single("<command line>", None, "--batch takes no CASE and writes JSON Lines")

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from ..core.errors import KbError, Problem
 from .limits import Limits
-from ..core.paths import KbPaths
+from ..core.paths import KbPaths, engine_prolog
 
-_LOADER = Path(__file__).resolve().parent / "prolog" / "load.pl"
+_LOADER = engine_prolog("load.pl")
 #: One line of the child: ``at FILE:LINE`` before a directive, ``msg\tKIND\tFILE\tLINE\tTEXT`` per message.
 _AT = re.compile(r"^at\t(.*)\t(\d+)$")
 #: A location SWI-Prolog puts in front of a message text (``FILE:LINE:COL: ``), dropped as it is given apart.

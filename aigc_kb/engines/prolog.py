@@ -23,7 +23,7 @@ from ..core.reading import ResolvedReading
 from ..core.result import Conclusion
 
 _LOCK = threading.RLock()
-_STATE: dict[str, Any] = {"prolog": None, "kb": None, "queries": {}}
+_STATE: dict[str, Any] = {"prolog": None, "kb": None, "queries": {}, "engine_modules": set()}
 #: The stack limit (MiB) set in this thread (``stack_mb``): Prolog's stack_limit flag is per thread.
 _THREAD = threading.local()
 _LOADER = engine_prolog("load.pl")
@@ -121,6 +121,19 @@ class PrologEngine:
                     f"evaluate {paths.root} in another process")
             else:
                 self._set_stack_limit()
+
+    def load_engine_module(self, file: Path, what: str) -> None:
+        """Load an engine module of the package after the kb (once per process).
+
+        Raises
+        ------
+        KbError
+            When the file does not load cleanly.
+        """
+        with _LOCK:
+            if file not in _STATE["engine_modules"]:
+                _load(file, what, "aigc_load:load_kb({file}, Ms), " + _MESSAGES)
+                _STATE["engine_modules"].add(file)
 
     def _set_stack_limit(self) -> None:
         if getattr(_THREAD, "stack_mb", None) != self.limits.stack_mb:
