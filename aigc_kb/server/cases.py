@@ -9,16 +9,13 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent.parent
+from ..core.paths import bundled_cases_dir
 
 
 @lru_cache(maxsize=1)
 def cases_dir() -> Path | None:
     """The bundled cases: ``aigc_kb/_data/cases`` in a wheel, ``cases/`` in a source checkout."""
-    for candidate in (_PACKAGE / "_data" / "cases", _PACKAGE.parent / "cases"):
-        if candidate.is_dir():
-            return candidate
-    return None
+    return bundled_cases_dir()
 
 
 @lru_cache(maxsize=1)
