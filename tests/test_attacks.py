@@ -40,8 +40,8 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "f5_fffe.yaml": (4, "U+FFFE is not allowed in YAML"),
     "f5_control.json": (2, "Invalid control character"),
     # 6. a zero-argument entity fact
-    "f6_zero_arg.pl": (2, "party takes 1 argument(s), 0 given"),
-    "f6_zero_arg.lp": (2, "party takes 1 argument(s), 0 given"),
+    "f6_zero_arg.pl": (2, "party(party) takes 1 argument, 0 given"),
+    "f6_zero_arg.lp": (2, "party(party) takes 1 argument, 0 given"),
     # 7. problems that had a file but no line, and an empty key
     "f7_nul.yaml": (3, "binary file"),
     "f7_utf16.json": (1, "UTF-16"),

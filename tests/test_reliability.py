@@ -304,7 +304,7 @@ def test_a_kb_whose_loading_loops_is_refused_within_the_time_limit(tmp_path: Pat
 
 @pytest.mark.parametrize(("engine", "file", "text"), [
     ("prolog", "prolog/risk.pl", "spin(X) :- spin(X).\n"
-                                 "rule(r_test_spin, [d26], '6.3', (insurance(P, P) :- provider(P, _), spin(P)))."),
+                                 "rule(r_test_spin, [d26-'6.3'], (insurance(P, P) :- provider(P, _), spin(P)))."),
     ("asp", "asp/risk.lp", "explode(X, Y, Z) :- X = 1..1000, Y = 1..1000, Z = 1..1000."),
     ("asp", "asp/risk.lp", "pigeon(1..14). hole(1..13).\n1 { at(P, H) : hole(H) } 1 :- pigeon(P).\n"
                            ":- at(P, H), at(Q, H), P < Q."),

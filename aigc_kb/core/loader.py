@@ -720,7 +720,8 @@ def load_case_text(text: str | dict[str, Any], name: str, vocab: Vocabulary) -> 
     if size > MAX_CASE_BYTES:
         raise InputError.single(name, None, f"case too large ({size} bytes; the limit is {MAX_CASE_BYTES})")
     if "\0" in text:
-        raise InputError.single(name, None, "binary data (contains NUL characters), not a case")
+        raise InputError.single(name, text[: text.index("\0")].count("\n") + 1,
+                                "binary data (contains NUL characters), not a case")
     suffix = path.suffix.lower()
     if suffix in FACT_SUFFIXES:
         return _fact_file_case(vocab, text, path)
