@@ -1,7 +1,7 @@
 """Platform-scale cases: one case with K users and outputs, through the API and on the raw engines.
 
-    .venv/bin/python bench/platform.py                      # K = 1,000, 10,000, 100,000
-    .venv/bin/python bench/platform.py --sizes 1000,3000 --engines prolog
+    .venv/bin/python bench/platform_scale.py                      # K = 1,000, 10,000, 100,000
+    .venv/bin/python bench/platform_scale.py --sizes 1000,3000 --engines prolog
 
 For each K a case is generated in a child process (``aigc-kb generate
 --platform K``: one provider and developer, K users each requesting one
