@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .core.model import Case, Reading
+from .core.paper import Paper, load_paper
 from .core.paths import KbPaths
 from .core.reading import ResolvedReading, resolve
 from .core.result import Conclusion, Evaluation
@@ -51,6 +52,11 @@ class KnowledgeBase:
         self._engines: dict[str, Engine] = {}
         #: Cases known to be valid against :attr:`vocab` (checked once each; see :meth:`validate`).
         self._valid: weakref.WeakSet[Case] = weakref.WeakSet()
+
+    @property
+    def paper(self) -> Paper:
+        """The paper's own sentences per section (``kb/paper.yaml`` of this kb), read once."""
+        return load_paper(self.paths.paper)
 
     def load_case(self, path: str | Path) -> Case:
         """Load and validate a case file (YAML, JSON, ``.pl`` or ``.lp`` facts), within ``limits.read``.

@@ -14,6 +14,14 @@ CASE_HELP = "a case file (.yaml, .json, .pl, .lp) or the id of a bundled case (`
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
+def add_cite_argument(parser: argparse.ArgumentParser) -> None:
+    """``--cite ids|full``: cite doctrine IDs and sections (default), or show the law beside each step."""
+    parser.add_argument("--cite", choices=["ids", "full"], default="ids",
+                        help="ids (default): each step cites its doctrine IDs and sections of the paper; full: "
+                             "also the doctrines' names and statements and the paper's sentences of the sections "
+                             "(kb/paper.yaml); the JSON gains a `law` object")
+
+
 def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
     """``--regime`` and repeatable ``--set POINT=POSITION``."""
     parser.add_argument("--regime", help="strict (default), presumed_fault, fault, notice_and_takedown")

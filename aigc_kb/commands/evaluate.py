@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import InputError
-from ._common import (EXIT_BAD_INPUT, EXIT_OK, add_engine_argument, add_reading_arguments, expand_case_args,
+from ._common import (EXIT_BAD_INPUT, EXIT_OK, add_cite_argument, add_engine_argument, add_reading_arguments, expand_case_args,
                       parse_assignments)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--explain", action="store_true",
                         help="add the short reasons: under each conclusion the rules that concluded it "
                              "(from the Prolog rules) and their conditions, one level deep")
+    add_cite_argument(parser)
     add_reading_arguments(parser)
 
 
@@ -49,6 +50,8 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..core.errors import AigcError, KbError, one_line
 
     positions = parse_assignments(args.set)
+    if args.cite == "full" and not args.explain:
+        raise InputError.single("<command line>", None, "--cite full shows the law beside the reasons: give --explain")
     if args.batch is not None:
         return _run_batch(kb, args, positions)
     if not args.cases:
@@ -93,10 +96,19 @@ def _evaluated(kb: KnowledgeBase, args: argparse.Namespace, path: str, positions
         from ..explain.trees import with_reasons
 
         result = with_reasons(kb, case, reading, result)
+        if args.cite == "full":
+            from ..core.paper import split_sections
+            from ..core.result import SECTIONS
+            from ..explain.law import gather
+
+            whys = [why for key, _ in SECTIONS for row in result[key] for why in row["why"]]
+            result["law"] = gather(kb.vocab, kb.paper, (d for w in whys for d in w["doctrines"]),
+                                   (s for w in whys for s in split_sections(w["section"]))).to_dict()
     if args.format == "json":
         return json.dumps(result, ensure_ascii=False, indent=None if several else 2)
     if args.explain:
-        return explained_evaluation_text(result, kb.vocab, title=case.title, source=case.source)
+        return explained_evaluation_text(result, kb.vocab, title=case.title, source=case.source,
+                                         paper=kb.paper if args.cite == "full" else None)
     text: str = evaluation_text(result, kb.vocab, title=case.title, source=case.source)
     return text
 

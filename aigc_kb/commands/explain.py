@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
 from ..core.reading import COMMAND_LINE
-from ._common import CASE_HELP, EXIT_OK, add_reading_arguments, case_path, parse_assignments
+from ._common import CASE_HELP, EXIT_OK, add_cite_argument, add_reading_arguments, case_path, parse_assignments
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             "and the first condition that failed")
     parser.add_argument("--depth", type=int, metavar="N",
                         help="levels of 'why not' to go into (default 3 for --why-not, 1 inside proofs)")
+    add_cite_argument(parser)
     parser.add_argument("--format", choices=["text", "json", "dot", "markdown", "svg"], default="text",
                         help="text (default), json, markdown, dot (a Graphviz graph), or svg (the graph drawn by\n                             Graphviz's dot, which must be installed)")
 
@@ -61,6 +62,10 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.format == "svg":
         graphviz = dot_program()  # before any work: a missing dot is reported at once
     result = explain(kb, world, reading, requests, why_depth=depth, assumed=assumptions)
+    if args.cite == "full":
+        from ..explain.law import with_law
+
+        result = with_law(result, kb.vocab, kb.paper)
     if args.format == "svg":
         sys.stdout.write(draw_svg(graphviz, RENDERERS["dot"](result)))
     else:

@@ -88,6 +88,11 @@ class KbPaths:
         return self.root / "doctrines.yaml"
 
     @property
+    def paper(self) -> Path:
+        """The paper's own sentences per section (``paper.yaml``), shown beside the reasoning."""
+        return self.root / "paper.yaml"
+
+    @property
     def prolog_entry(self) -> Path:
         return self.root / "prolog" / "aigc.pl"
 

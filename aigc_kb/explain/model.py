@@ -11,7 +11,9 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from ..core.paper import split_sections
 from ..patterns import Pattern, atom_display
+from .law import Law
 
 
 @dataclass(frozen=True)
@@ -213,11 +215,24 @@ class Explanation:
     answers: tuple[Answer, ...]
     assumed: tuple[Assumption, ...] = ()
     open_facts: tuple[str, ...] = ()
+    #: The law beside the reasoning (``--cite full``): the cited doctrines and the paper's sentences.
+    law: Law | None = None
 
     def conclusions(self) -> Iterator[Node]:
         """Every ``conclusion`` node of every answer."""
         for answer in self.answers:
             yield from answer.conclusions
+
+    def cited(self) -> tuple[set[str], set[str]]:
+        """The doctrine IDs and section numbers cited anywhere: rules, regime and choice points."""
+        doctrines = {p.cite for p in self.positions}
+        sections = set(split_sections(self.regime.cite))
+        for answer in self.answers:
+            for top in (*answer.conclusions, *answer.attempts):
+                for node in top.walk():
+                    doctrines.update(node.doctrines)
+                    sections.update(split_sections(node.section))
+        return doctrines, sections
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -227,6 +242,7 @@ class Explanation:
             "assumed": [{"pred": a.pred, "args": list(a.args), "value": a.value} for a in self.assumed],
             "open_facts": list(self.open_facts),
             "answers": [a.to_dict() for a in self.answers],
+            **({"law": self.law.to_dict()} if self.law is not None else {}),
         }
 
     @classmethod
@@ -239,6 +255,7 @@ class Explanation:
             assumed=tuple(Assumption(str(a["pred"]), tuple(a["args"]), bool(a["value"]))
                           for a in data.get("assumed", ())),
             open_facts=tuple(data.get("open_facts", ())),
+            law=Law.from_dict(data["law"]) if "law" in data else None,
         )
 
     def to_json(self) -> str:

@@ -15,6 +15,8 @@ from typing import Any, Callable, Sequence
 from ..core.render import evaluation_lines, evaluation_text
 from ..core.result import SECTIONS
 from ..core.vocabulary import Vocabulary
+from ..core.paper import Paper, split_sections
+from .law import Law, doctrine_label, gather, law_lines, plain, section_label, step_law
 from .model import Answer, Assumption, Explanation, Node, Setting
 
 
@@ -86,7 +88,8 @@ def _reading_lines(expl: Explanation) -> list[str]:
 class _TextWriter:
     """Indented plain text; a derived atom proven twice in one conclusion is shown once."""
 
-    def __init__(self, assumed: tuple[Assumption, ...]) -> None:
+    def __init__(self, assumed: tuple[Assumption, ...], law: Law | None = None) -> None:
+        self.law = law
         self.lines: list[str] = []
         self.shown: set[tuple[str | None, tuple[str | None, ...], str | None]] = set()
         self.assumed = {(a.pred, a.args) for a in assumed if a.value}
@@ -105,6 +108,8 @@ class _TextWriter:
         self.lines.append(pad + marker + _clean(line))
         if repeated:
             return
+        if node.rule:
+            self.law_lines(node, indent + len(marker))
         if node.kind == "derived":
             self.shown.add(key)
         for child in node.children:
@@ -115,6 +120,11 @@ class _TextWriter:
             self.lines.append(f"{pad}  (the same condition fails for {node.alternatives} other way(s) "
                               "of meeting the conditions before it)")
 
+    def law_lines(self, node: Node, indent: int) -> None:
+        """The law beside one step (with ``--cite full``): its doctrines' statements and the paper's sentences."""
+        if self.law is not None:
+            self.lines.extend(_clean(f"{' ' * indent}| {line}") for line in law_lines(self.law, node.doctrines, node.section))
+
     def conclusion(self, node: Node) -> None:
         self.shown = set()
         self.lines.append("")
@@ -122,6 +132,7 @@ class _TextWriter:
         self.lines.append(_clean(f"  {node.text}"))
         for proof in node.children:
             self.lines.append(_clean(f"  by rule {proof.rule} ({citation(proof)}){_ext(proof)}:"))
+            self.law_lines(proof, 4)
             for child in proof.children:
                 self.node(child, 4)
 
@@ -148,8 +159,10 @@ class _TextWriter:
 
 def render_text(expl: Explanation) -> str:
     """Indented plain English: every step with its rule, doctrines and sections of the paper."""
-    writer = _TextWriter(expl.assumed)
+    writer = _TextWriter(expl.assumed, expl.law)
     writer.lines.extend(_reading_lines(expl))
+    if expl.law is not None:
+        writer.lines.extend(_clean(f"  | {line}") for line in law_lines(expl.law, (), expl.regime.cite))
     for answer in expl.answers:
         writer.answer(answer)
     return "\n".join(writer.lines) + "\n"
@@ -187,13 +200,27 @@ def _md_line(node: Node) -> str:
     return _md(node.text)
 
 
-def _md_nodes(node: Node, depth: int, out: list[str], marker: str = "") -> None:
+def _md_law(law: Law | None, node: Node, depth: int, out: list[str]) -> None:
+    """The law beside one step as list items: each doctrine's statement, each section's sentences quoted."""
+    if law is None or not node.rule:
+        return
+    pad = "  " * depth
+    doctrines, entries = step_law(law, node.doctrines, node.section)
+    for d in doctrines:
+        out.append(f"{pad}- *{_md(doctrine_label(d))}:* {_md(plain(d.statement))}")
+    for cited, entry in entries:
+        out.append(f"{pad}- *{_md(section_label(cited, entry))}:* "
+                   + " ".join(f"“{_md(plain(s))}”" for s in entry.sentences))
+
+
+def _md_nodes(node: Node, depth: int, out: list[str], marker: str = "", law: Law | None = None) -> None:
     pad = "  " * depth
     out.append(f"{pad}- {marker}{_md_line(node)}")
+    _md_law(law, node, depth + 1, out)
     for child in node.children:
-        _md_nodes(child, depth + 1, out)
+        _md_nodes(child, depth + 1, out, law=law)
     if node.failed is not None:
-        _md_nodes(node.failed, depth + 1, out, "**fails:** ")
+        _md_nodes(node.failed, depth + 1, out, "**fails:** ", law)
 
 
 def render_markdown(expl: Explanation) -> str:
@@ -212,7 +239,7 @@ def render_markdown(expl: Explanation) -> str:
             else:
                 out += [f"{_md(answer.text)}: not concluded; each rule that could conclude it fails:", ""]
                 for attempt in answer.attempts:
-                    _md_nodes(attempt, 0, out)
+                    _md_nodes(attempt, 0, out, law=expl.law)
         elif not answer.conclusions:
             out += ["", f"No conclusion matches {_md_code(str(answer.pattern))}."]
         for node in answer.conclusions:
@@ -222,17 +249,30 @@ def render_markdown(expl: Explanation) -> str:
                 proof_line = f"- by **{_md(str(proof.rule))}** ({_md(citation(proof))})" + (
                     " \\[ext\\]" if proof.ext else "")
                 out.append(proof_line)
+                _md_law(expl.law, proof, 1, out)
                 for child in proof.children:
-                    _md_nodes(child, 1, out)
+                    _md_nodes(child, 1, out, law=expl.law)
     return "\n".join(out) + "\n"
 
 
-def _html_nodes(node: Node, marker: str = "") -> str:
-    items = [_html_nodes(c) for c in node.children]
+def _html_law(law: Law | None, node: Node) -> str:
+    """The law beside one step: a ``<div class="law">`` with each doctrine's statement and the quoted sentences."""
+    if law is None or not node.rule:
+        return ""
+    doctrines, entries = step_law(law, node.doctrines, node.section)
+    parts = [f"<p><b>{html.escape(doctrine_label(d))}</b>: {html.escape(plain(d.statement))}</p>" for d in doctrines]
+    for cited, entry in entries:
+        quotes = "".join(f"<p>{html.escape(plain(s))}</p>" for s in entry.sentences)
+        parts.append(f"<blockquote><p><b>{html.escape(section_label(cited, entry))}</b></p>{quotes}</blockquote>")
+    return f'<div class="law">{"".join(parts)}</div>' if parts else ""
+
+
+def _html_nodes(node: Node, marker: str = "", law: Law | None = None) -> str:
+    items = [_html_nodes(c, law=law) for c in node.children]
     if node.failed is not None:
-        items.append(_html_nodes(node.failed, "fails: "))
+        items.append(_html_nodes(node.failed, "fails: ", law))
     inner = f"<ul>{''.join(items)}</ul>" if items else ""
-    return f"<li>{html.escape(marker + _clean(condition_line(node)))}{inner}</li>"
+    return f"<li>{html.escape(marker + _clean(condition_line(node)))}{_html_law(law, node)}{inner}</li>"
 
 
 def render_html(expl: Explanation) -> str:
@@ -243,11 +283,11 @@ def render_html(expl: Explanation) -> str:
         if answer.request == "why_not" and not answer.holds:
             parts.append(f"<p><b>Why not {html.escape(_clean(str(answer.pattern)))}?</b> "
                          f"{html.escape(_clean(answer.text))}: not concluded.</p>")
-            parts.append("<ul>" + "".join(_html_nodes(a) for a in answer.attempts) + "</ul>")
+            parts.append("<ul>" + "".join(_html_nodes(a, law=expl.law) for a in answer.attempts) + "</ul>")
         for node in answer.conclusions:
             parts.append(f"<p><b>{html.escape(_clean(str(node.atom)))}</b> "
                          f"[{html.escape(', '.join(node.doctrines))}]</p>")
-            parts.append("<ul>" + "".join(_html_nodes(p) for p in node.children) + "</ul>")
+            parts.append("<ul>" + "".join(_html_nodes(p, law=expl.law) for p in node.children) + "</ul>")
     return "".join(parts) + "</div>"
 
 
@@ -316,8 +356,13 @@ def render_dot(expl: Explanation) -> str:
 
 
 # ------------------------------------------------- evaluate --explain --
-def explained_evaluation_text(result: dict[str, Any], vocab: Vocabulary, title: str = "", source: str = "") -> str:
-    """The evaluation text with the short reasons under each line (a result of :func:`with_reasons`)."""
+def explained_evaluation_text(result: dict[str, Any], vocab: Vocabulary, title: str = "", source: str = "",
+                              paper: Paper | None = None) -> str:
+    """The evaluation text with the short reasons under each line (a result of :func:`with_reasons`).
+
+    With ``paper`` (``--cite full``), each reason is followed by its doctrines' statements and the
+    paper's sentences of its sections.
+    """
     head = evaluation_text({**result, **{key: [] for key, _ in SECTIONS}}, vocab, title,
                            source).rstrip("\n").split("\n")
     body: list[str] = []
@@ -333,6 +378,9 @@ def explained_evaluation_text(result: dict[str, Any], vocab: Vocabulary, title: 
                 ext = " [ext]" if why["ext"] else ""
                 atom = f"{why['conclusion']} " if several else ""
                 body.append(_clean(f"      {atom}by {why['rule']} ({cite}){ext}: " + "; ".join(why["conditions"])))
+                if paper is not None:
+                    law = gather(vocab, paper, why["doctrines"], split_sections(why["section"]))
+                    body.extend(_clean(f"        | {line}") for line in law_lines(law, why["doctrines"], why["section"]))
     return "\n".join(head + body) + "\n"
 
 
