@@ -63,7 +63,7 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         graphviz = dot_program()  # before any work: a missing dot is reported at once
     result = explain(kb, world, reading, requests, why_depth=depth, assumed=assumptions)
     if args.cite == "full":
-        from ..explain.law import with_law
+        from ..explain.trees import with_law
 
         result = with_law(result, kb.vocab, kb.paper)
     if args.format == "svg":

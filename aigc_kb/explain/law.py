@@ -9,14 +9,11 @@ that the renderings can show it beside each step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Iterable
 
 from ..core.paper import Paper, PaperSection, split_sections
 from ..core.vocabulary import Doctrine, Vocabulary
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .model import Explanation
 
 
 @dataclass(frozen=True)
@@ -58,12 +55,6 @@ def gather(vocab: Vocabulary, paper: Paper, doctrines: Iterable[str], sections: 
     return Law(found, entries)
 
 
-def with_law(expl: "Explanation", vocab: Vocabulary, paper: Paper) -> "Explanation":
-    """``expl`` with the law of everything it cites (:attr:`Explanation.law`), for ``--cite full``."""
-    doctrines, sections = expl.cited()
-    return replace(expl, law=gather(vocab, paper, doctrines, sections))
-
-
 def doctrine_label(doctrine: Doctrine) -> str:
     """``D07 provider_liability`` with ``[ext]`` or ``[partly ext]`` for the project's extensions."""
     mark = " [ext]" if doctrine.ext else " [partly ext]" if doctrine.partly_ext else ""
@@ -98,4 +89,4 @@ def law_lines(law: Law, doctrines: Iterable[str], section: str | None) -> list[s
     return lines
 
 
-__all__ = ["Law", "doctrine_label", "gather", "law_lines", "plain", "section_label", "step_law", "with_law"]
+__all__ = ["Law", "doctrine_label", "gather", "law_lines", "plain", "section_label", "step_law"]

@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 from ..core.errors import EngineError, InputError, Problem
 from ..core.loader import CaseValidator
 from ..core.model import Case, Fact
+from ..core.paper import Paper
 from ..core.reading import COMMAND_LINE, ResolvedReading
 from ..core.vocabulary import ENTITY_TYPES, Vocabulary
 from ..engines.quoting import prolog_atom, prolog_list
 from ..patterns import Pattern, atom_display, parse_atom
+from .law import gather
 from .model import Answer, Assumption, Explanation, Node, Setting
 from .render import condition_line
 
@@ -200,6 +202,12 @@ def with_reasons(kb: "KnowledgeBase", case: Case, reading: ResolvedReading,
     return out
 
 
+def with_law(expl: Explanation, vocab: Vocabulary, paper: Paper) -> Explanation:
+    """``expl`` with the law of everything it cites (:attr:`Explanation.law`), for ``--cite full``."""
+    doctrines, sections = expl.cited()
+    return replace(expl, law=gather(vocab, paper, doctrines, sections))
+
+
 __all__ = [
-    "DEFAULT_PREDICATES", "assume", "explain", "parse_assumption", "reasons", "with_reasons",
+    "DEFAULT_PREDICATES", "assume", "explain", "parse_assumption", "reasons", "with_law", "with_reasons",
 ]
