@@ -327,3 +327,18 @@ def test_a_stuck_worker_is_replaced_and_a_waiting_request_is_refused_when_busy()
             pool.close()
 
     asyncio.run(scenario())
+
+
+def test_explain_cite_full_carries_the_law_as_the_cli_does(client: Any) -> None:
+    query = "liable(tab_operator, _, reproduction, _)"
+    body = {"case_name": ULTRAMAN, "regime": "fault", "query": query, "cite": "full"}
+    response = post(client, "/explain", body)
+    assert response.status_code == 200
+    conforms("explanation", response.json())
+    cli = run_cli("explain", f"cases/{ULTRAMAN}", "--regime", "fault", "--query", query, "--cite", "full",
+                  "--format", "json")
+    assert response.json() == json.loads(cli.stdout)
+    # §5.1, the regime the D13 step cites: the plaintiff bears the burden of proving fault
+    assert any(s.startswith("Under the fault-based principle, the burden of proof falls on the plaintiff")
+               for s in response.json()["law"]["sections"]["5.1"]["sentences"])
+    assert post(client, "/explain", {**body, "cite": "some"}).status_code == 422

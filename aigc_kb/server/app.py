@@ -85,6 +85,7 @@ class ExplainRequest(ReadingRequest):
     why_not: str | None = Field(None, max_length=2000, examples=["not_liable(tab_operator, _, _)"])
     depth: int | None = Field(None, ge=0, le=20)
     format: Literal["json", "svg", "dot", "text", "markdown"] = "json"
+    cite: Literal["ids", "full"] = "ids"
 
 
 class EnumerateRequest(ReadingRequest):

@@ -21,6 +21,16 @@ _STRS = {"type": "array", "items": _STR}
 _NSTR = {"type": ["string", "null"]}
 _POSITIONS = {"type": "object", "additionalProperties": _STR}
 _DOCTRINES = {"type": "array", "items": {"type": "string", "pattern": "^D[0-9]+$"}}
+#: The law beside the reasoning (``cite: full``): the cited doctrines and the paper's sentences.
+_LAW = {"type": "object", "required": ["doctrines", "sections"], "additionalProperties": False, "properties": {
+    "doctrines": {"type": "object", "additionalProperties": {
+        "type": "object", "required": ["name", "statement", "sections", "ext", "partly_ext"],
+        "properties": {"name": _STR, "statement": _STR, "sections": _STRS, "ext": {"type": "boolean"},
+                       "partly_ext": {"type": "boolean"}}}},
+    "sections": {"type": "object", "additionalProperties": {
+        "type": "object", "required": ["section", "title", "sentences"],
+        "properties": {"section": _STR, "title": _STR, "sentences": _STRS}}},
+}}
 
 
 def _obj(required: dict[str, Any], optional: dict[str, Any] | None = None, extra: bool = True) -> dict[str, Any]:
@@ -83,7 +93,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "conclusions": {"type": "array", "items": {"$ref": "#/$defs/node"}},
                 "attempts": {"type": "array", "items": {"$ref": "#/$defs/node"}},
             }, extra=False)},
-        }, extra=False),
+        }, {"law": _LAW}, extra=False),
         "$defs": {"node": _NODE},
     },
     "comparison": _obj({

@@ -99,7 +99,7 @@ def explanation(kb: KnowledgeBase, req: dict[str, Any]) -> Any:
     """``aigc-kb explain``: trees for ``query`` (default every liability, defence and ownership
     conclusion) or the answer to ``why_not``; JSON, or DOT/SVG/text/Markdown text."""
     from ..explain.render import render_dot, render_markdown, render_text
-    from ..explain.trees import DEFAULT_PREDICATES, NEGATION_DEPTH, WHY_NOT_DEPTH, explain
+    from ..explain.trees import DEFAULT_PREDICATES, NEGATION_DEPTH, WHY_NOT_DEPTH, explain, with_law
     from ..patterns import Pattern, parse_conclusion
 
     case = load(kb, req)
@@ -116,6 +116,8 @@ def explanation(kb: KnowledgeBase, req: dict[str, Any]) -> Any:
             requests = [("explain", Pattern.any_of(pred, kb.vocab)) for pred in DEFAULT_PREDICATES]
         why_depth = NEGATION_DEPTH if depth is None else depth
     result = explain(kb, world, reading, requests, why_depth=why_depth, assumed=assumptions)
+    if req.get("cite") == "full":
+        result = with_law(result, kb.vocab, kb.paper)
     fmt = req.get("format") or "json"
     if fmt == "json":
         return result.to_dict()
