@@ -229,6 +229,9 @@ def render_markdown(expl: Explanation) -> str:
            f"Regime **{_md(expl.regime.value)}** ({_md(sections_text(expl.regime.cite))}; "
            f"{'the default' if expl.regime.default else 'not the default'})  "]
     out.extend(f"{_md(line)}  " for line in _reading_lines(expl)[1:])
+    if expl.law is not None:
+        out.extend(["", *(f"- *{_md(section_label(c, e))}:* " + " ".join(f"“{_md(plain(t))}”" for t in e.sentences)
+                          for c, e in step_law(expl.law, (), expl.regime.cite)[1])])
     for answer in expl.answers:
         if answer.request == "why_not":
             out += ["", f"## Why not {_md_code(str(answer.pattern))}?", ""]
@@ -279,6 +282,8 @@ def render_html(expl: Explanation) -> str:
     """HTML for a notebook: a list per conclusion or why-not answer."""
     parts = [f"<div><p><b>{html.escape(_clean(line))}</b></p>" if i == 0 else f"<p>{html.escape(_clean(line))}</p>"
              for i, line in enumerate(_reading_lines(expl))]
+    if expl.law is not None:
+        parts.append(_html_law(expl.law, Node(kind="regime", text="", rule="regime", section=expl.regime.cite)))
     for answer in expl.answers:
         if answer.request == "why_not" and not answer.holds:
             parts.append(f"<p><b>Why not {html.escape(_clean(str(answer.pattern)))}?</b> "
