@@ -3,8 +3,8 @@
 Each schema describes the JSON the matching CLI command prints with
 ``--format json`` (the API returns exactly that), or an answer only the API
 gives (validation, bundled cases, errors).  They are published in the OpenAPI
-document (``components/schemas``, named ``<Name>V1``) and one by one at
-``GET /api/v1/schemas/<name>``.  A change that removes or retypes a field
+document (``components/schemas``, named ``<Name>V2``) and one by one at
+``GET /api/v2/schemas/<name>``.  A change that removes or retypes a field
 makes a new version; adding a field does not.
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-#: The version of every schema here (and the ``v1`` of the API's paths).
-VERSION = "1"
-_BASE = "https://aigc-kb.invalid/schemas/v1/"
+#: The version of every schema here (and the ``v2`` of the API's paths).
+VERSION = "2"
+_BASE = "https://aigc-kb.invalid/schemas/v2/"
 
 _STR = {"type": "string"}
 _STRS = {"type": "array", "items": _STR}
@@ -181,7 +181,7 @@ def schema(name: str) -> dict[str, Any]:
 
 
 def component_name(name: str) -> str:
-    """The schema's name among the OpenAPI document's components: ``must_prove`` -> ``MustProveV1``."""
+    """The schema's name among the OpenAPI document's components: ``must_prove`` -> ``MustProveV2``."""
     return "".join(part.capitalize() for part in name.split("_")) + f"V{VERSION}"
 
 

@@ -1,13 +1,13 @@
 // The workbench page: a case editor validated as you type, the reading's controls,
 // the conclusions with their justification trees, and the scenario views.
-// Everything is computed by the server's API (/api/v1); this module only asks and shows.
+// Everything is computed by the server's API (/api/v2); this module only asks and shows.
 import { EditorView, basicSetup } from "codemirror";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { t, translatePage } from "./messages.js";
 import { el, renderExplanation } from "./tree.js";
 
-const API = "/api/v1";
+const API = "/api/v2";
 // Result keys in order, with the output predicate each row stands for (aigc_kb/result.py SECTIONS).
 const SECTIONS = [
   ["infringements", "infringement"], ["liable", "liability"], ["not_liable", "not_liable"],
