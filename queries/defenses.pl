@@ -4,12 +4,13 @@
     aigc:query_answers(defenses, Facts, Options, Rows).
 */
 
-:- module(defenses, [answer/3]).
+:- module(defenses, [answer/5]).
 :- use_module('../kb/prolog/aigc').
 
-%!  answer(?Subject, ?Defense, ?Status) is nondet.
+%!  answer(?Subject, ?Defense, ?Status, ?Item, ?Act) is nondet.
 %
-%   The Defense of Subject is Status (accepted or rejected).
+%   The Defense of Subject for Item (an output, or the work trained on)
+%   and Act is Status (accepted or rejected).
 
-answer(Subject, Defense, Status) :-
-    defense(Subject, Defense, Status).
+answer(Subject, Defense, Status, Item, Act) :-
+    defense(Subject, Defense, Status, Item, Act).

@@ -4,12 +4,13 @@
     aigc:query_answers(remedies, Facts, Options, Rows).
 */
 
-:- module(remedies, [answer/2]).
+:- module(remedies, [answer/5]).
 :- use_module('../kb/prolog/aigc').
 
-%!  answer(?Against, ?Remedy) is nondet.
+%!  answer(?Against, ?Remedy, ?Work, ?Output, ?Holder) is nondet.
 %
-%   Remedy (damages, injunction or licence_fee) lies against Against.
+%   Remedy (damages, injunction or licence_fee) lies against Against for
+%   the infringement of Work (through Output, or none), owed to Holder.
 
-answer(Against, Remedy) :-
-    remedy(Against, Remedy).
+answer(Against, Remedy, Work, Output, Holder) :-
+    remedy(Against, Remedy, Work, Output, Holder).

@@ -13,8 +13,9 @@ from .conftest import ROOT, run_cli, tool
 
 ULTRAMAN = "cases/real_ultraman.yaml"
 JSON_KEYS = ["case", "engine", "regime", "positions", "open_facts", "infringements", "liable",
-             "not_liable", "defenses", "grounds", "copyright", "tangible_owner", "limitations",
-             "remedies", "insurance", "recourse", "assessors"]
+             "liable_summary", "not_liable", "defenses", "grounds", "copyright", "tangible_owner",
+             "provenance_conflicts", "protection_undefined", "limitations", "remedies", "insurance",
+             "recourse", "assessors"]
 
 
 @pytest.mark.parametrize("engine", ["prolog", "asp"])
