@@ -47,12 +47,12 @@ def expected_answers(explain_cases: int) -> list[tuple[str, dict[str, Any], Any]
                           capture_output=True, text=True, check=True)
     out: list[tuple[str, dict[str, Any], Any]] = []
     for path, line in zip(closed, done.stdout.splitlines(), strict=True):
-        out.append(("/api/v2/evaluate", {"case_name": path.name}, json.loads(line)))
+        out.append(("/api/v1/evaluate", {"case_name": path.name}, json.loads(line)))
     step = max(1, len(closed) // max(1, explain_cases))
     for path in closed[::step][:explain_cases]:
         text = subprocess.run([*CLI, "explain", str(path), "--format", "json"], cwd=ROOT,
                               capture_output=True, text=True, check=True).stdout
-        out.append(("/api/v2/explain", {"case_name": path.name}, json.loads(text)))
+        out.append(("/api/v1/explain", {"case_name": path.name}, json.loads(text)))
     return out
 
 
@@ -69,7 +69,7 @@ def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 30
     while True:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/cases", timeout=2).read()
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/cases", timeout=2).read()
             return process
         except OSError:
             if time.monotonic() > deadline:
@@ -80,7 +80,7 @@ def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
 
 async def run_load(url: str, work: list[tuple[str, dict[str, Any], Any]], clients: int, seconds: float,
                    max_requests: int) -> dict[str, Any]:
-    latencies: dict[str, list[float]] = {"/api/v2/evaluate": [], "/api/v2/explain": []}
+    latencies: dict[str, list[float]] = {"/api/v1/evaluate": [], "/api/v1/explain": []}
     failures: list[str] = []
     sent = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -123,7 +123,7 @@ async def run_load(url: str, work: list[tuple[str, dict[str, Any], Any]], client
     return {"clients": clients, "seconds": round(elapsed, 2), "requests": len(every),
             "throughput_rps": round(len(every) / elapsed, 1), "failures": len(failures),
             "failure_examples": failures[:10], "all": summary(every),
-            "evaluate": summary(latencies["/api/v2/evaluate"]), "explain": summary(latencies["/api/v2/explain"])}
+            "evaluate": summary(latencies["/api/v1/evaluate"]), "explain": summary(latencies["/api/v1/explain"])}
 
 
 def main() -> int:

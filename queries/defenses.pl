@@ -4,13 +4,12 @@
     aigc:query_answers(defenses, Facts, Options, Rows).
 */
 
-:- module(defenses, [answer/5]).
+:- module(defenses, [answer/3]).
 :- use_module('../kb/prolog/aigc').
 
-%!  answer(?Subject, ?Defense, ?Status, ?Item, ?Act) is nondet.
+%!  answer(?Subject, ?Defense, ?Status) is nondet.
 %
-%   The Defense of Subject for Item (an output, or the work trained on)
-%   and Act is Status (accepted or rejected).
+%   The Defense of Subject is Status (accepted or rejected).
 
-answer(Subject, Defense, Status, Item, Act) :-
-    defense(Subject, Defense, Status, Item, Act).
+answer(Subject, Defense, Status) :-
+    defense(Subject, Defense, Status).

@@ -4,13 +4,12 @@
     aigc:query_answers(remedies, Facts, Options, Rows).
 */
 
-:- module(remedies, [answer/5]).
+:- module(remedies, [answer/2]).
 :- use_module('../kb/prolog/aigc').
 
-%!  answer(?Against, ?Remedy, ?Work, ?Output, ?Holder) is nondet.
+%!  answer(?Against, ?Remedy) is nondet.
 %
-%   Remedy (damages, injunction or licence_fee) lies against Against for
-%   the infringement of Work (through Output, or none), owed to Holder.
+%   Remedy (damages, injunction or licence_fee) lies against Against.
 
-answer(Against, Remedy, Work, Output, Holder) :-
-    remedy(Against, Remedy, Work, Output, Holder).
+answer(Against, Remedy) :-
+    remedy(Against, Remedy).

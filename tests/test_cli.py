@@ -13,9 +13,8 @@ from .conftest import ROOT, run_cli, tool
 
 ULTRAMAN = "cases/real_ultraman.yaml"
 JSON_KEYS = ["case", "engine", "regime", "positions", "open_facts", "infringements", "liable",
-             "liable_summary", "not_liable", "defenses", "grounds", "copyright", "tangible_owner",
-             "provenance_conflicts", "protection_undefined", "limitations", "remedies", "insurance",
-             "recourse", "assessors"]
+             "not_liable", "defenses", "grounds", "copyright", "tangible_owner", "limitations",
+             "remedies", "insurance", "recourse", "assessors"]
 
 
 @pytest.mark.parametrize("engine", ["prolog", "asp"])
@@ -101,7 +100,7 @@ def test_named_queries_exist_and_agree(engine: str) -> None:
 def test_liable_subjects_query_matches_evaluate() -> None:
     rows = json.loads(run_cli("query", "liable_subjects", ULTRAMAN, "--format", "json").stdout)["answers"]
     result = json.loads(run_cli("evaluate", ULTRAMAN, "--format", "json").stdout)
-    assert sorted(map(tuple, rows)) == sorted({(i["subject"], i["kind"]) for i in result["liable_summary"]})
+    assert sorted(map(tuple, rows)) == sorted({(i["subject"], i["kind"]) for i in result["liable"]})
 
 
 def test_vocab_formats() -> None:
@@ -133,7 +132,7 @@ def test_export_round_trips_and_raw_engines_agree_with_the_api(tmp_path: Path) -
     witness = answer["Call"][0]["Witnesses"]
     assert len(witness) == 1
     shown = {a for a in witness[0]["Value"] if a.startswith("liable(")}
-    assert shown == {f"liable({i['subject']},{i['kind']},{r},{i['stage']})" for i in api["liable_summary"] for r in i["rights"]}
+    assert shown == {f"liable({i['subject']},{i['kind']},{r},{i['stage']})" for i in api["liable"] for r in i["rights"]}
     # the raw swipl over the Prolog kb, reading the exported facts as data
     swipl = subprocess.run(["swipl", "-g", f"evaluate_file('{tmp_path / 'case.pl'}', [])", "-t", "halt",
                             str(ROOT / "kb" / "prolog" / "aigc.pl")], capture_output=True, text=True, timeout=120)

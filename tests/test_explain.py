@@ -347,16 +347,14 @@ def test_evaluate_reasons_every_row(kb: KnowledgeBase) -> None:
     result = with_reasons(kb, case, reading, kb.evaluate_reading(case, reading).as_dict(kb.vocab))
     rows = [row for key in ("liable", "defenses", "copyright", "remedies") for row in result[key]]
     assert rows and all(row["why"] for row in rows)
-    liable = result["liable"]
-    assert {(row["subject"], row["role"], row["kind"], row["right"]) for row in liable} == {
-        ("tab_operator", "provider", "primary", "adaptation"),
-        ("tab_operator", "provider", "primary", "reproduction")}
-    whys = [w for row in liable for w in row["why"]]
-    assert {w["rule"] for w in whys} == {"r_d13_liable_fault"}
-    assert all(w["doctrines"] == ["D07", "D13", "D14"] and w["section"] == "4.3, 5.1" for w in whys)
-    assert any(c.startswith("as provider, tab_operator is liable (primary)") for w in whys for c in w["conditions"])
-    (summary,) = result["liable_summary"]
-    assert summary["rights"] == ["adaptation", "reproduction"] and summary["why"]
+    (liable,) = result["liable"]
+    assert {w["conclusion"] for w in liable["why"]} == {
+        "liable(tab_operator, primary, adaptation, generation)",
+        "liable(tab_operator, primary, reproduction, generation)"}
+    assert {w["rule"] for w in liable["why"]} == {"r_d13_liable_fault"}
+    assert all(w["doctrines"] == ["D07", "D13", "D14"] and w["section"] == "4.3, 5.1" for w in liable["why"])
+    assert any(c.startswith("as provider, tab_operator is liable (primary)") for w in liable["why"]
+               for c in w["conditions"])
 
 
 # ------------------------------------------------------ templates and YAML --

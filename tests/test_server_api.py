@@ -23,7 +23,7 @@ from .conftest import CASE_FILES, ROOT, run_cli
 
 fastapi_testclient = pytest.importorskip("fastapi.testclient")
 
-API = "/api/v2"
+API = "/api/v1"
 ULTRAMAN = "real_ultraman.yaml"
 OPEN_FACT = "unknown_fault_proven.yaml"
 
@@ -193,11 +193,11 @@ def test_vocabulary_doctrines_cases_schemas_openapi(client: Any) -> None:
     doc = client.get("/openapi.json").json()
     for name in SCHEMAS:
         published = client.get(f"{API}/schemas/{name}").json()
-        assert published["$id"].endswith(f"/v2/{name}.json")
+        assert published["$id"].endswith(f"/v1/{name}.json")
         jsonschema.Draft202012Validator.check_schema(published)
         assert component_name(name) in doc["components"]["schemas"]
     ref = doc["paths"][f"{API}/evaluate"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
-    assert ref == {"$ref": "#/components/schemas/EvaluationV2"}
+    assert ref == {"$ref": "#/components/schemas/EvaluationV1"}
     assert client.get("/").status_code == 200
     assert client.get("/static/workbench.js").status_code == 200
 

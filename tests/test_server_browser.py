@@ -67,7 +67,7 @@ def server() -> Iterator[str]:
         deadline = time.monotonic() + 30
         while True:
             try:
-                with urllib.request.urlopen(f"{url}/api/v2/cases", timeout=2):
+                with urllib.request.urlopen(f"{url}/api/v1/cases", timeout=2):
                     break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:

@@ -64,7 +64,7 @@ def test_evaluate_and_explain_cite_the_same_sections_for_the_same_rule() -> None
     assert reasons.returncode == 0, reasons.stderr
     by_evaluate = {(w["rule"], w["section"]) for row in json.loads(reasons.stdout)["liable"] for w in row["why"]}
     tree = run_cli("explain", "cases/real_ultraman.yaml", "--regime", "fault", "--query",
-                   "liability(tab_operator, _, _, _, _, _, _)", "--format", "json")
+                   "liable(tab_operator, _, _, _)", "--format", "json")
     assert tree.returncode == 0, tree.stderr
     by_explain = {(proof["rule"], proof["section"]) for answer in json.loads(tree.stdout)["answers"]
                   for conclusion in answer["conclusions"] for proof in conclusion["children"]}

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from ..core.model import Case
 from ..core.reading import ResolvedReading
-from ..core.result import INSURANCE_COVERS, SECTIONS, remedy_rows
+from ..core.result import INSURANCE_COVERS, SECTIONS
 from ..core.vocabulary import NONE, Vocabulary
 
 #: One conclusion: predicate, arguments, doctrines (upper case, sorted).
@@ -60,7 +60,7 @@ def evaluation_record(vocab: Vocabulary, case: Case, engine: str, reading: Resol
         if pred == "liable":
             out[key] = _liable(items)
         elif pred == "remedy":
-            out[key] = remedy_rows(items, by_pred.get("remedy_factor", []))
+            out[key] = _remedies(items, by_pred.get("remedy_factor", []))
         else:
             names = vocab.outputs[pred].arg_names
             section = []
@@ -87,3 +87,17 @@ def _liable(items: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> list[dict[s
                      "doctrines": _union(*(ds for _, ds in members))})
     return rows
 
+
+def _remedies(items: list[tuple[tuple[str, ...], tuple[str, ...]]],
+              factor_items: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> list[dict[str, Any]]:
+    """Remedies, damages with their factors (as ``Evaluation._section`` for ``remedy``)."""
+    factors: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for item in factor_items:
+        factors.setdefault(item[0][0], []).append(item)
+    rows = []
+    for args, doctrines in items:
+        extra = factors.get(args[0], []) if args[1] == "damages" else []
+        rows.append({"against": args[0], "remedy": args[1],
+                     "factors": sorted(f[0][1] for f in extra),
+                     "doctrines": _union(doctrines, *(f[1] for f in extra))})
+    return rows

@@ -1,6 +1,6 @@
 """``aigc-kb serve``: the workbench page and the HTTP API on a local port.
 
-Open http://127.0.0.1:8000/ for the page; the API is under ``/api/v2`` and
+Open http://127.0.0.1:8000/ for the page; the API is under ``/api/v1`` and
 its OpenAPI document at ``/openapi.json``.  The
 server listens on localhost only unless ``--host`` is given.  Engine calls run
 in ``--workers`` processes, each with its own engine and the limits given.

@@ -41,29 +41,17 @@ def evaluation_lines(result: dict[str, Any], vocab: Vocabulary) -> list[tuple[st
     # an output infringed as a protected work (D29): name whose copyright it is
     owners = {i["output"]: f" (copyright of {i['owner']})" for i in result["copyright"] if i["owner"]}
 
-    def through(work: str, output: Any) -> str:
-        return f"{work}{owners.get(work, '')}" + (f" through {output}" if output else "")
-
-    def about(item: Any, act: Any) -> str:
-        return f" ({item}, {act})" if item else ""
-
-    liable: dict[tuple[str, str, str, str, str], list[dict[str, Any]]] = {}
-    for i in result["liable"]:
-        key = (i["subject"], i["role"], i["kind"], i["output"] or "", i["act"])
-        liable.setdefault(key, []).append(i)
-
     return [
         ("Infringements", [
-            f"{i['subject']}: {i['right']} of {through(i['work'], i['output'])} ({i['stage']} stage){c(i)}"
+            f"{i['subject']}: {i['right']} of {i['work']}" + owners.get(i["work"], "")
+            + (f" through {i['output']}" if i["output"] else "") + f" ({i['stage']} stage){c(i)}"
             for i in result["infringements"]]),
         ("Liable", [
-            f"{subject} as {role}: {kind} for {output or 'the training copy'} ({act}): "
-            + ", ".join(f"{i['right']} of {i['work']}{owners.get(i['work'], '')}" for i in rows)
-            + _cite(sorted({d for i in rows for d in i["doctrines"]}), vocab)
-            for (subject, role, kind, output, act), rows in liable.items()]),
-        ("Not liable", [f"{i['subject']} as {i['role']}: {words(i['reason'])}{about(i['item'], i['act'])}{c(i)}"
+            f"{i['subject']}: {i['kind']} for {', '.join(i['rights'])} ({i['stage']} stage){c(i)}"
+            for i in result["liable"]]),
+        ("Not liable", [f"{i['subject']} as {i['role']}: {words(i['reason'])}{c(i)}"
                         for i in result["not_liable"]]),
-        ("Defences", [f"{i['subject']}: {words(i['defense'])} {i['status']}{about(i['item'], i['act'])}{c(i)}"
+        ("Defences", [f"{i['subject']}: {words(i['defense'])} {i['status']}{c(i)}"
                       for i in result["defenses"]]),
         ("Grounds for the provider as infringing subject",
          [f"{i['subject']}: {words(i['ground'])}{c(i)}" for i in result["grounds"]]),
@@ -71,21 +59,14 @@ def evaluation_lines(result: dict[str, Any], vocab: Vocabulary) -> list[tuple[st
             f"{i['output']}: {words(i['status'])}; owner {_owner(i['owner'])} "
             f"({words(i['reason'])}){c(i)}" for i in result["copyright"]]),
         ("Tangible form", [f"{i['output']}: owned by {i['owner']}{c(i)}" for i in result["tangible_owner"]]),
-        ("Provenance against proven ownership", [
-            f"{i['work']}: the record names {i['recorded']}; {i['owner']} is proven to hold it and prevails{c(i)}"
-            for i in result["provenance_conflicts"]]),
-        ("Protection undefined", [
-            f"{i['output']}: in a cycle of outputs said to copy each other; no conclusion rests on its protection{c(i)}"
-            for i in result["protection_undefined"]]),
-        ("Limitations", [f"{i['subject']}: {i['effect']} for {i['output']} towards {i['holder']} "
-                         f"({words(i['reason'])}){c(i)}" for i in result["limitations"]]),
+        ("Limitations", [f"{i['subject']}: {i['effect']} ({words(i['reason'])}){c(i)}"
+                         for i in result["limitations"]]),
         ("Remedies", [
-            f"against {i['against']}: {words(i['remedy'])} for {through(i['work'], i['output'])}, owed to {i['holder']}"
+            f"against {i['against']}: {words(i['remedy'])}"
             + (f" (weighing {', '.join(i['factors'])})" if i["factors"] else "") + c(i)
             for i in result["remedies"]]),
-        ("Insurance and funds", [f"{i['coverer']} covers {i['insured']} for {through(i['work'], i['output'])}{c(i)}"
-                                 for i in result["insurance"]]),
-        ("Recourse", [f"{i['from']} against {i['against']} for {i['output']} ({words(i['ground'])}){c(i)}"
+        ("Insurance and funds", [f"{i['coverer']} covers {i['insured']}{c(i)}" for i in result["insurance"]]),
+        ("Recourse", [f"{i['from']} against {i['against']} ({words(i['ground'])}){c(i)}"
                       for i in result["recourse"]]),
         ("Assessment", [f"{i['assessor']} assesses disputes between {i['party']} and {i['other']}{c(i)}"
                         for i in result["assessors"]]),

@@ -10,15 +10,12 @@ from .vocabulary import NONE, Vocabulary
 #: Keys of the JSON result in order, and the output predicate each is built from.
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("infringements", "infringement"),
-    ("liable", "liability"),
-    ("liable_summary", "liable"),
+    ("liable", "liable"),
     ("not_liable", "not_liable"),
     ("defenses", "defense"),
     ("grounds", "provider_ground"),
     ("copyright", "copyright"),
     ("tangible_owner", "tangible_owner"),
-    ("provenance_conflicts", "provenance_conflict"),
-    ("protection_undefined", "protection_undefined"),
     ("limitations", "limitation"),
     ("remedies", "remedy"),
     ("insurance", "insurance"),
@@ -51,24 +48,6 @@ def _value(v: str) -> str | None:
 
 def _doctrines(items: list[Conclusion]) -> list[str]:
     return sorted({d for c in items for d in c.doctrines})
-
-
-Rows = list[tuple[tuple[str, ...], tuple[str, ...]]]
-
-
-def remedy_rows(remedies: Rows, factors: Rows) -> list[dict[str, Any]]:
-    """One JSON row per ``remedy/5`` atom; damages carry the ``remedy_factor/4`` factors of that
-    infringement (the same party, work and output)."""
-    by_infringement: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
-    for (against, factor, work, output), doctrines in factors:
-        by_infringement.setdefault((against, work, output), []).append((factor, doctrines))
-    rows = []
-    for (against, remedy, work, output, holder), doctrines in remedies:
-        extra = by_infringement.get((against, work, output), []) if remedy == "damages" else []
-        rows.append({"against": against, "remedy": remedy, "work": work, "output": _value(output),
-                     "holder": holder, "factors": sorted(f for f, _ in extra),
-                     "doctrines": sorted({d for ds in (doctrines, *(ds for _, ds in extra)) for d in ds})})
-    return rows
 
 
 @dataclass(frozen=True)
@@ -120,8 +99,16 @@ class Evaluation:
         if pred == "liable":
             return self._grouped(items, ("subject", "kind", "stage"), "right", "rights")
         if pred == "remedy":
-            return remedy_rows([(c.args, c.doctrines) for c in items],
-                               [(c.args, c.doctrines) for c in self.of("remedy_factor")])
+            factors = {c.args[0]: [] for c in self.of("remedy_factor")}  # type: dict[str, list[Conclusion]]
+            for c in self.of("remedy_factor"):
+                factors[c.args[0]].append(c)
+            rows = []
+            for c in items:
+                extra = factors.get(c.args[0], []) if c.args[1] == "damages" else []
+                rows.append({"against": c.args[0], "remedy": c.args[1],
+                             "factors": sorted(f.args[1] for f in extra),
+                             "doctrines": _doctrines([c, *extra])})
+            return rows
         rows = []
         for c in items:
             row: dict[str, Any] = {name: _value(v) for name, v in zip(names, c.args)}

@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: The Prolog predicate that builds explanations (a fixed name, never data).
 EXPLAIN_PREDICATE = "aigc_explain:explain_json"
 #: What ``aigc-kb explain`` explains when no conclusion is named.
-DEFAULT_PREDICATES = ("liability", "not_liable", "defense", "copyright", "tangible_owner")
+DEFAULT_PREDICATES = ("liable", "not_liable", "defense", "copyright", "tangible_owner")
 #: How many levels of "why not" a --why-not answer goes into by default.
 WHY_NOT_DEPTH = 3
 #: ... and a negated condition inside a proof.
@@ -175,9 +175,8 @@ def _row_keys(pred: str, row: dict[str, Any], vocab: Vocabulary) -> list[tuple[s
     if pred == "liable":
         return [("liable", (row["subject"], row["kind"], right, row["stage"])) for right in row["rights"]]
     if pred == "remedy":
-        work, output = row["work"], value(row["output"])
-        return ([("remedy", (row["against"], row["remedy"], work, output, row["holder"]))]
-                + [("remedy_factor", (row["against"], f, work, output)) for f in row.get("factors", ())])
+        return ([("remedy", (row["against"], row["remedy"]))]
+                + [("remedy_factor", (row["against"], f)) for f in row.get("factors", ())])
     return [(pred, tuple(value(row[name]) for name in vocab.outputs[pred].arg_names))]
 
 

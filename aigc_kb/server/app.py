@@ -28,7 +28,7 @@ from . import schemas, work
 from .cases import bundled_case_file, bundled_case_names
 from .pool import Busy, Crashed, EnginePool, Reply, Timeout
 
-API = "/api/v2"
+API = "/api/v1"
 STATIC = Path(__file__).resolve().parent / "static"
 #: Request bodies larger than this are refused (413).
 MAX_BODY_BYTES = 1024 * 1024
@@ -62,7 +62,7 @@ class CaseRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     case: CaseValue | None = Field(None, description="YAML or JSON text of a case file, or the mapping it holds")
     case_name: str | None = Field(None, max_length=200, examples=["real_ultraman.yaml"],
-                                  description="a bundled case (GET /api/v2/cases)")
+                                  description="a bundled case (GET /api/v1/cases)")
     file: str | None = Field(None, max_length=200, examples=["my_case.yaml"],
                              description="the file name problems are reported in; its suffix "
                                          "(.yaml, .yml, .json, .pl, .lp) chooses how text is read")
@@ -185,7 +185,7 @@ class BodyLimit:
 
 # ------------------------------------------------------------------ app --
 def create_app(kb: KnowledgeBase | None = None, workers: int = 2, kb_dir: str | None = None) -> FastAPI:
-    """The application: the API under ``/api/v2``, the page at ``/``.
+    """The application: the API under ``/api/v1``, the page at ``/``.
 
     Parameters
     ----------
@@ -214,8 +214,8 @@ def create_app(kb: KnowledgeBase | None = None, workers: int = 2, kb_dir: str | 
     # No /docs or /redoc: their pages load scripts from a CDN, and the server works offline.
     app = FastAPI(title="aigc-kb", version=f"{schemas.VERSION}.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Who is liable when AI-generated content infringes copyright, and why. "
-                              "Every answer follows a versioned JSON Schema (components `*V2`, "
-                              "also at `GET /api/v2/schemas/{name}`).")
+                              "Every answer follows a versioned JSON Schema (components `*V1`, "
+                              "also at `GET /api/v1/schemas/{name}`).")
     app.state.pool = pool
     app.state.kb = kb
 

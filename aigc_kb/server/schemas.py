@@ -3,8 +3,8 @@
 Each schema describes the JSON the matching CLI command prints with
 ``--format json`` (the API returns exactly that), or an answer only the API
 gives (validation, bundled cases, errors).  They are published in the OpenAPI
-document (``components/schemas``, named ``<Name>V2``) and one by one at
-``GET /api/v2/schemas/<name>``.  A change that removes or retypes a field
+document (``components/schemas``, named ``<Name>V1``) and one by one at
+``GET /api/v1/schemas/<name>``.  A change that removes or retypes a field
 makes a new version; adding a field does not.
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-#: The version of every schema here (and the ``v2`` of the API's paths).
-VERSION = "2"
-_BASE = "https://aigc-kb.invalid/schemas/v2/"
+#: The version of every schema here (and the ``v1`` of the API's paths).
+VERSION = "1"
+_BASE = "https://aigc-kb.invalid/schemas/v1/"
 
 _STR = {"type": "string"}
 _STRS = {"type": "array", "items": _STR}
@@ -70,21 +70,16 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "case": _STR, "engine": {"enum": ["prolog", "asp"]}, "regime": _STR, "positions": _POSITIONS,
         "open_facts": _STRS,
         "infringements": _rows({"subject": _STR, "right": _STR, "work": _STR, "output": _STR, "stage": _STR}),
-        "liable": _rows({"subject": _STR, "role": _STR, "kind": _STR, "right": _STR, "work": _STR,
-                         "output": _NSTR, "act": _STR}),
-        "liable_summary": _rows({"subject": _STR, "kind": _STR, "stage": _STR, "rights": _STRS}),
-        "not_liable": _rows({"subject": _STR, "role": _STR, "reason": _STR, "item": _NSTR, "act": _NSTR}),
-        "defenses": _rows({"subject": _STR, "defense": _STR, "status": _STR, "item": _STR, "act": _STR}),
+        "liable": _rows({"subject": _STR, "kind": _STR, "stage": _STR, "rights": _STRS}),
+        "not_liable": _rows({"subject": _STR}),
+        "defenses": _rows({"subject": _STR, "defense": _STR, "status": _STR}),
         "grounds": _rows({"subject": _STR, "ground": _STR}),
         "copyright": _rows({"output": _STR, "status": _STR, "owner": _NSTR}),
         "tangible_owner": _rows({}),
-        "provenance_conflicts": _rows({"work": _STR, "recorded": _STR, "owner": _STR}),
-        "protection_undefined": _rows({"output": _STR}),
-        "limitations": _rows({"subject": _STR, "effect": _STR, "reason": _STR, "output": _STR, "holder": _STR}),
-        "remedies": _rows({"against": _STR, "remedy": _STR, "work": _STR, "output": _NSTR, "holder": _STR,
-                           "factors": _STRS}),
-        "insurance": _rows({"insured": _STR, "coverer": _STR, "work": _STR, "output": _STR, "covers": _STRS}),
-        "recourse": _rows({"from": _STR, "against": _STR, "ground": _STR, "output": _STR}),
+        "limitations": _rows({}),
+        "remedies": _rows({"against": _STR, "remedy": _STR, "factors": _STRS}),
+        "insurance": _rows({"covers": _STRS}),
+        "recourse": _rows({}),
         "assessors": _rows({}),
     }, extra=False),
     "explanation": {
@@ -181,7 +176,7 @@ def schema(name: str) -> dict[str, Any]:
 
 
 def component_name(name: str) -> str:
-    """The schema's name among the OpenAPI document's components: ``must_prove`` -> ``MustProveV2``."""
+    """The schema's name among the OpenAPI document's components: ``must_prove`` -> ``MustProveV1``."""
     return "".join(part.capitalize() for part in name.split("_")) + f"V{VERSION}"
 
 

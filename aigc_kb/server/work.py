@@ -51,7 +51,7 @@ def load(kb: KnowledgeBase, req: dict[str, Any]) -> Case:
     if name is not None:
         file = bundled_case_file(str(name))
         if file is None:
-            raise InputError.single(REQUEST, None, f"case_name {name!r}: no such bundled case (see GET /api/v2/cases)")
+            raise InputError.single(REQUEST, None, f"case_name {name!r}: no such bundled case (see GET /api/v1/cases)")
         return load_case_text(file.read_text(encoding="utf-8"), f"cases/{file.name}", kb.vocab)
     if not isinstance(case, (str, dict)):
         raise InputError.single(REQUEST, None, "`case` must be the text of a case file or the mapping it holds")

@@ -1,19 +1,18 @@
 // The workbench page: a case editor validated as you type, the reading's controls,
 // the conclusions with their justification trees, and the scenario views.
-// Everything is computed by the server's API (/api/v2); this module only asks and shows.
+// Everything is computed by the server's API (/api/v1); this module only asks and shows.
 import { EditorView, basicSetup } from "codemirror";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { t, translatePage } from "./messages.js";
 import { el, renderExplanation } from "./tree.js";
 
-const API = "/api/v2";
+const API = "/api/v1";
 // Result keys in order, with the output predicate each row stands for (aigc_kb/result.py SECTIONS).
 const SECTIONS = [
-  ["infringements", "infringement"], ["liable", "liability"], ["not_liable", "not_liable"],
+  ["infringements", "infringement"], ["liable", "liable"], ["not_liable", "not_liable"],
   ["defenses", "defense"], ["grounds", "provider_ground"], ["copyright", "copyright"],
-  ["tangible_owner", "tangible_owner"], ["provenance_conflicts", "provenance_conflict"],
-  ["protection_undefined", "protection_undefined"], ["limitations", "limitation"], ["remedies", "remedy"],
+  ["tangible_owner", "tangible_owner"], ["limitations", "limitation"], ["remedies", "remedy"],
   ["insurance", "insurance"], ["recourse", "recourse"], ["assessors", "assessor"],
 ];
 
@@ -64,15 +63,16 @@ function quote(value) {
 // The output atom a result row stands for, `_` where the row does not fix an argument.
 function rowAtom(pred, row) {
   const names = state.vocab.outputs[pred].arg_names;
-  const args = names.map((name) => (name in row ? quote(row[name]) : "_"));
+  const args = names.map((name) => {
+    if (pred === "liable" && name === "right") return "_";
+    return name in row ? quote(row[name]) : "_";
+  });
   return `${pred}(${args.join(", ")})`;
 }
 
 function rowText(key, row) {
   const skip = new Set(["doctrines", "why"]);
-  if (key === "liable") {
-    return t("rowLiable", row.subject, row.role, row.kind, row.right, row.work, row.output ?? t("none"), row.act);
-  }
+  if (key === "liable") return t("rowLiable", row.subject, row.kind, row.rights.join(", "), row.stage);
   if (key === "infringements") return t("rowInfringement", row.subject, row.right, row.work ?? t("none"), row.output ?? t("none"), row.stage);
   const parts = Object.entries(row).filter(([k]) => !skip.has(k))
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") || t("none") : v === null ? t("none") : v}`);
