@@ -18,7 +18,13 @@
             tdm_exempt/1,               % ?System
             output_dissemination/4,     % ?Party, ?Right, ?Work, ?Output
             item_dissemination/3,       % ?Party, ?Right, ?Item
-            commissioned_use/2          % ?User, ?Output
+            commissioned_use/2,         % ?User, ?Output
+            authorised_output/2,        % ?Output, ?Item
+            uses_item/2,                % ?Output, ?Item
+            self_run_output/1,          % ?Output
+            copy_cycle/2,               % ?Output, ?Item
+            protection_undefined/1,     % ?Output
+            provenance_conflict/3       % ?Work, ?Recorded, ?Owner
           ]).
 :- use_module(rules).
 :- use_module(facts).
@@ -38,7 +44,8 @@
     copies/3,
     holder/2,
     protected/1,
-    infringing_output/1.
+    infringing_output/1,
+    copy_path/2.
 
                  /*******************************
                  *    PROTECTED WORKS (D04, D28, D29)
@@ -61,10 +68,28 @@ rule(r_d04_holder_licensee, [d04-'2.1', d04-'4.3'],
            exclusive_licensee(H, W)
      )).
 
-%   D28 (6.2): a provenance record is evidence of who authored a work.
+%   D28 (6.2): a provenance record is evidence of who authored a work,
+%   never title: it counts only where no owner of the work is proven (the
+%   proven owner prevails, and the conflict is reported: provenance_conflict/3).
 rule(r_d28_holder_provenance, [d04-'2.1', d28-'6.2', d28-'6.5'],
      ( holder(H, W) :-
-           provenance_record(W, H)
+           provenance_record(W, H),
+           \+ owns_copyright(_, W)
+     )).
+
+%!  provenance_conflict(?Work, ?Recorded, ?Owner) is nondet.
+%
+%   A provenance record names Recorded as author of Work, whose proven
+%   owner is another, Owner: the record is evidence, not title (D28), and
+%   Owner keeps its rights.
+
+aigc_templates:template(provenance_conflict, [work, party, party],
+                        "a provenance record names {1} as author of {0}, but {2} is its proven owner and keeps its rights").
+rule(r_d28_provenance_conflict, [d28-'6.2', d28-'6.5'],
+     ( provenance_conflict(W, R, H) :-
+           provenance_record(W, R),
+           owns_copyright(H, W),
+           R \== H
      )).
 
 %   D29 [ext] (2.2, 3.3): a copyrightable output is a protected work of its
@@ -91,33 +116,169 @@ rule(r_d04_protected, [d04-'2.1', d29-'2.2'],
                  *   OUTPUT INFRINGEMENT (D04, D05)
                  *******************************/
 
+%!  copy_link(?Output, ?Item) is nondet.
+%
+%   The case says that Output is similar to, or derived from, Item (a work
+%   or another output): the facts D04 reads, before protection and
+%   authorisation.
+
+aigc_templates:template(copy_link, [output, item],
+                        "{0} is said to be similar to or derived from {1}").
+rule(r_d04_copy_link_similar, [d04-'2.1', d04-'4.3'],
+     ( copy_link(O, X) :-
+           substantially_similar(O, X)
+     )).
+rule(r_d04_copy_link_highly_similar, [d04-'2.1', d04-'4.3'],
+     ( copy_link(O, X) :-
+           highly_similar(O, X)
+     )).
+rule(r_d04_copy_link_derivative, [d04-'2.1', d04-'4.3'],
+     ( copy_link(O, X) :-
+           derivative_of(O, X)
+     )).
+
+%!  copy_path(?Output, ?Item) is nondet.
+%
+%   A chain of outputs, each said to copy the next, leads from Output to
+%   the output Item (D29: outputs as protected works).
+
+aigc_templates:template(copy_path, [output, output],
+                        "a chain of outputs each said to copy the next leads from {0} to {1}").
+rule(r_d29_copy_path_link, [d04-'4.3', d29-'2.2'], [ext],
+     ( copy_path(O, X) :-
+           copy_link(O, X),
+           output(X)
+     )).
+rule(r_d29_copy_path_step, [d04-'4.3', d29-'2.2'], [ext],
+     ( copy_path(O, X) :-
+           copy_link(O, Y),
+           output(Y),
+           copy_path(Y, X)
+     )).
+
+%!  copy_cycle(?Output, ?Item) is nondet.
+%
+%   Output is said to copy the output Item, and Item leads back to Output
+%   through outputs said to copy each other (or Item is Output itself).
+%   Whether Item is protected against Output then depends on whether
+%   Output is protected against it: the well-founded answer is undefined
+%   (D20), and the link grounds no infringement.
+
+aigc_templates:template(copy_cycle, [output, output],
+                        "{0} and {1} are said to copy each other through a cycle of outputs").
+rule(r_d20_copy_cycle, [d20-'3.3', d29-'2.2'], [ext],
+     ( copy_cycle(O, X) :-
+           copy_link(O, X),
+           output(X),
+           copy_path(X, O)
+     )).
+
+%!  protection_undefined(?Output) is nondet.
+%
+%   Output is said to be copied by an output of a cycle of outputs said to
+%   copy each other: whether it protects against that copy is undefined
+%   (D20: well-founded, never guessed); no infringement is found through it.
+
+aigc_templates:template(protection_undefined, [output],
+                        "whether {0} is protected against the outputs said to copy it in a cycle is undefined").
+rule(r_d20_protection_undefined, [d20-'3.3', d29-'2.2'], [ext],
+     ( protection_undefined(X) :-
+           copy_cycle(_, X)
+     )).
+
+%!  source_protected(?Output, ?Item) is nondet.
+%
+%   Output is said to copy Item, and Item is protected as a source of
+%   Output: a protected work, or a protected output (D29) not on a copy
+%   cycle with Output.
+
+aigc_templates:template(source_protected, [output, item],
+                        "{1}, which {0} is said to copy, is protected").
+rule(r_d04_source_protected_work, [d04-'2.1', d04-'4.3'],
+     ( source_protected(O, W) :-
+           copy_link(O, W),
+           \+ output(W),
+           protected(W)
+     )).
+rule(r_d29_source_protected_output, [d04-'4.3', d29-'2.2', d29-'3.3'], [ext],
+     ( source_protected(O, X) :-
+           copy_link(O, X),
+           output(X),
+           \+ copy_path(X, O),
+           protected(X)
+     )).
+
+%!  uses_item(?Output, ?Item) is nondet.
+%
+%   Output uses the original expression of the protected Item, whose rights
+%   holder did not license its use in Output (authorised_use/2): the ground
+%   of an infringement by disseminating Output (D04).
+
+aigc_templates:template(uses_item, [output, item],
+                        "{0} uses the original expression of {1} (protected), unlicensed").
+rule(r_d04_uses_item, [d04-'2.1', d04-'4.3'],
+     ( uses_item(O, X) :-
+           source_protected(O, X),
+           \+ authorised_use(O, X)
+     )).
+
+%!  authorised_output(?Output, ?Item) is nondet.
+%
+%   The generation of Output, which is said to copy Item, is authorised for
+%   Item (Terms: nobody infringes a work it holds or was licensed to use
+%   for that act): the rights holder licensed the use in Output; or the
+%   provider whose service generated Output holds Item; or the user who
+%   commissioned Output holds Item (the holder commissioning a copy or an
+%   adaptation of its own work licenses that use).
+
+aigc_templates:template(authorised_output, [output, item],
+                        "the generation of {0} is authorised for {1}").
+rule(r_d04_authorised_licence, [d04-'2.1', d04-'4.3'],
+     ( authorised_output(O, X) :-
+           copy_link(O, X),
+           authorised_use(O, X)
+     )).
+rule(r_d04_authorised_provider_holder, [d04-'4.3', d07-'4.3'],
+     ( authorised_output(O, X) :-
+           copy_link(O, X),
+           provider_of_output(P, O),
+           holder(P, X)
+     )).
+rule(r_d04_authorised_requester_holder, [d04-'4.3', d19-'3.3'],
+     ( authorised_output(O, X) :-
+           copy_link(O, X),
+           requested_by(O, U),
+           holder(U, X)
+     )).
+
 %!  copies(?Output, ?Work, ?Right) is nondet.
 %
-%   Output uses the original expression of the protected Work without
-%   authorisation, infringing Right (D04, [ext] mapping of 2.1's list):
-%   similarity gives reproduction, derivation adaptation.  Whether Output is
-%   itself a work is never read (D05).
+%   Output uses the original expression of the protected Work (a work, or
+%   a protected output, D29) without authorisation for its generation,
+%   infringing Right (D04, [ext] mapping of 2.1's list): similarity gives
+%   reproduction, derivation adaptation.  Whether Output is itself a work
+%   is never read (D05).
 
-aigc_templates:template(copies, [output, work, right],
+aigc_templates:template(copies, [output, item, right],
                         "{0} uses the original expression of {1} without authorisation (the {2} right)").
 rule(r_d04_copies_substantially_similar, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, reproduction) :-
            substantially_similar(O, W),
-           protected(W),
-           \+ authorised_use(O, W)
+           uses_item(O, W),
+           \+ authorised_output(O, W)
      )).
 rule(r_d04_copies_highly_similar, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, reproduction) :-
            highly_similar(O, W),
            \+ substantially_similar(O, W),
-           protected(W),
-           \+ authorised_use(O, W)
+           uses_item(O, W),
+           \+ authorised_output(O, W)
      )).
 rule(r_d04_copies_derivative, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, adaptation) :-
            derivative_of(O, W),
-           protected(W),
-           \+ authorised_use(O, W)
+           uses_item(O, W),
+           \+ authorised_output(O, W)
      )).
 
 %!  infringing_output(?Output) is nondet.
@@ -138,10 +299,27 @@ rule(r_d04_infringing_output, [d04-'4.3'],
 
 aigc_templates:template(provider_of_output, [party, output],
                         "{0} provides the system that generated {1}").
-rule(r_d07_provider_of_output, [d07-'3.1', d07-'4.3'],
+rule(r_d07_provider_of_output, [d07-'3.1', d07-'4.3', d19-'3.3'],
      ( provider_of_output(P, O) :-
            generated_by(O, S),
-           provider(P, S)
+           provider(P, S),
+           \+ self_run_output(O)
+     )).
+
+%!  self_run_output(?Output) is nondet.
+%
+%   D19 [ext] (3.3): Output was requested by a user that runs the
+%   generating system itself: no provider stands between them, even where
+%   another offers the same system as a service (that provider neither owns
+%   nor answers for the output, D07, D19).
+
+aigc_templates:template(self_run_output, [output],
+                        "{0} was generated on a copy of the system its requesting user runs itself").
+rule(r_d19_self_run_output, [d19-'3.3'], [ext],
+     ( self_run_output(O) :-
+           generated_by(O, S),
+           requested_by(O, U),
+           runs_itself(U, S)
      )).
 
 %!  has_provider(?Output) is nondet.
@@ -173,7 +351,8 @@ rule(r_d02_training_copy, [d02-'2.1', d02-'4.2'],
            developer(D, S),
            trained_on(S, W),
            protected(W),
-           \+ training_authorised(S, W)
+           \+ training_authorised(S, W),
+           \+ holder(D, W)
      )).
 
 %!  tdm_exempt(?System) is semidet.
@@ -220,14 +399,16 @@ aigc_templates:template(output_dissemination, [party, right, work, output],
 rule(r_d04_output_made_available, [d04-'2.1', d04-'4.3'], [ext],
      ( output_dissemination(P, communication, W, O) :-
            made_available(P, O),
-           copies(O, W, _),
-           \+ dissemination_authorised(P, O)
+           uses_item(O, W),
+           \+ dissemination_authorised(P, O),
+           \+ holder(P, W)
      )).
 rule(r_d04_output_reproduced, [d04-'2.1', d04-'4.3'], [ext],
      ( output_dissemination(P, reproduction, W, O) :-
            reproduced(P, O),
-           copies(O, W, _),
-           \+ dissemination_authorised(P, O)
+           uses_item(O, W),
+           \+ dissemination_authorised(P, O),
+           \+ holder(P, W)
      )).
 
 %!  commissioned_use(?User, ?Output) is nondet.
@@ -305,8 +486,8 @@ rule(r_d04_infringement_provider, [d01-'2.1', d04-'4.3', d07-'3.1'],
 rule(r_d04_infringement_self_run, [d01-'2.1', d04-'4.3'],
      ( infringement(U, R, W, O, generation) :-
            copies(O, W, R),
-           generated_by(O, S),
-           \+ provider(_, S),
+           generated_by(O, _),
+           \+ has_provider(O),
            requested_by(O, U)
      )).
 

@@ -9,7 +9,8 @@
           [ copyright/4,                % ?Output, ?Status, ?Owner, ?Reason
             tangible_owner/2,           % ?Output, ?Owner
             copyrightable/1,            % ?Output
-            original_work/1             % ?Output
+            original_work/1,            % ?Output
+            terms_reach/2               % ?Output, ?Assignee
           ]).
 :- use_module(rules).
 :- use_module(facts).
@@ -87,13 +88,64 @@ rule(r_d20_original_work, [d17-'2.2', d20-'3.3'],
                  *  D19 COMMISSIONED CREATION (3.3)
                  *******************************/
 
+%!  service_user(?Provider, ?Party) is nondet.
+%
+%   Party is a user of a service of Provider: it uses a system Provider
+%   provides, or commissioned an output of one.
+
+aigc_templates:template(service_user, [party, party],
+                        "{1} is a user of the service of {0}").
+rule(r_d19_service_user_role, [d19-'3.3'],
+     ( service_user(P, U) :-
+           provider(P, S),
+           user(U, S)
+     )).
+rule(r_d19_service_user_commission, [d19-'3.3'],
+     ( service_user(P, U) :-
+           provider_of_output(P, O),
+           requested_by(O, U)
+     )).
+
+%!  terms_reach(?Output, ?Assignee) is nondet.
+%
+%   D19 (3.3), I07: the terms of service of the provider of Output assign
+%   the copyright in Output to Assignee.  A term naming a user of the
+%   service gives that user the outputs it commissioned, never another
+%   user's; a term naming a party that is no user of the service (the
+%   provider itself, an affiliate) reaches every output of the service.
+
+aigc_templates:template(terms_reach, [output, party],
+                        "the terms of service of the provider of {0} assign its copyright to {1}").
+rule(r_d19_terms_reach_commission, [d19-'3.3'],
+     ( terms_reach(O, A) :-
+           provider_of_output(P, O),
+           terms_assign_copyright(P, A),
+           requested_by(O, A)
+     )).
+rule(r_d19_terms_reach_non_user, [d19-'3.3'],
+     ( terms_reach(O, A) :-
+           provider_of_output(P, O),
+           terms_assign_copyright(P, A),
+           \+ service_user(P, A)
+     )).
+
+%!  terms_govern(?Output) is semidet.
+%
+%   A term of service reaches Output.
+
+aigc_templates:template(terms_govern, [output],
+                        "a term of service reaches {0}").
+rule(r_d19_terms_govern, [d19-'3.3'],
+     ( terms_govern(O) :-
+           terms_reach(O, _)
+     )).
+
 %   D17, D19 (3.3): user = client, provider = contractor, AI = tool.  The
 %   contract (terms of service) decides ...
 rule(r_d19_terms_of_service, [d17-'2.2', d19-'3.3'],
      ( copyright(O, work, A, terms_of_service) :-
            original_work(O),
-           provider_of_output(P, O),
-           terms_assign_copyright(P, A)
+           terms_reach(O, A)
      )).
 
 %   ... and absent a term, the contractor (the provider) holds it, in the
@@ -102,7 +154,7 @@ rule(r_d19_commissioned_provider, [d17-'2.2', d19-'3.3'],
      ( copyright(O, work, P, commissioned_provider) :-
            original_work(O),
            provider_of_output(P, O),
-           \+ terms_assign_copyright(P, _),
+           \+ terms_govern(O),
            position(default_owner, provider)
      )).
 
@@ -116,9 +168,7 @@ rule(r_d19_contributing_human_holds, [d17-'2.2', d19-'3.3'],
            original_work(O),
            human_contribution(H, O),
            has_provider(O),
-           \+ ( provider_of_output(P, O),
-                terms_assign_copyright(P, _)
-              ),
+           \+ terms_govern(O),
            position(default_owner, contributing_human)
      )).
 
