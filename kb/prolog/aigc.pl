@@ -42,7 +42,9 @@
             remedy_factor/2,
             insurance/2,
             recourse/3,
-            assessor/3
+            assessor/3,
+            provenance_conflict/3,
+            protection_undefined/1
           ]).
 :- use_module(library(error)).
 :- use_module(library(lists)).
