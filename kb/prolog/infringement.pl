@@ -175,15 +175,18 @@ rule(r_d20_copy_cycle, [d20-'3.3', d29-'2.2'], [ext],
 
 %!  protection_undefined(?Output) is nondet.
 %
-%   Output is said to be copied by an output of a cycle of outputs said to
-%   copy each other: whether it protects against that copy is undefined
-%   (D20: well-founded, never guessed); no infringement is found through it.
+%   Output, to which a human contributed (D17: else it is no work and
+%   protects nothing), is said to be copied by an output of a cycle of
+%   outputs said to copy each other: whether it protects against that copy
+%   is undefined (D20: well-founded, never guessed); no infringement is
+%   found through it.
 
 aigc_templates:template(protection_undefined, [output],
                         "whether {0} is protected against the outputs said to copy it in a cycle is undefined").
 rule(r_d20_protection_undefined, [d20-'3.3', d29-'2.2'], [ext],
      ( protection_undefined(X) :-
-           copy_cycle(_, X)
+           copy_cycle(_, X),
+           human_contribution(_, X)
      )).
 
 %!  source_protected(?Output, ?Item) is nondet.
