@@ -228,19 +228,15 @@ rule(r_d04_uses_item, [d04-'2.1', d04-'4.3'],
 %!  authorised_output(?Output, ?Item) is nondet.
 %
 %   The generation of Output, which is said to copy Item, is authorised for
-%   Item (Terms: nobody infringes a work it holds or was licensed to use
-%   for that act): the rights holder licensed the use in Output; or the
-%   provider whose service generated Output holds Item; or the user who
-%   commissioned Output holds Item (the holder commissioning a copy or an
-%   adaptation of its own work licenses that use).
+%   Item because of who generates it (Terms: nobody infringes a work it
+%   holds or was licensed to use for that act): the provider whose service
+%   generated Output holds Item; or the user who commissioned Output holds
+%   Item (the holder commissioning a copy or an adaptation of its own work
+%   licenses that use).  A licence of the use in Output (authorised_use/2)
+%   is read by uses_item/2 and covers the dissemination of Output too.
 
 aigc_templates:template(authorised_output, [output, item],
                         "the generation of {0} is authorised for {1}").
-rule(r_d04_authorised_licence, [d04-'2.1', d04-'4.3'],
-     ( authorised_output(O, X) :-
-           copy_link(O, X),
-           authorised_use(O, X)
-     )).
 rule(r_d04_authorised_provider_holder, [d04-'4.3', d07-'4.3'],
      ( authorised_output(O, X) :-
            copy_link(O, X),
