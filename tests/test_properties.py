@@ -79,13 +79,40 @@ def of_type(case: Case, entity_type: str) -> list[str]:
     return sorted(n for n, t in declared(case).items() if t == entity_type)
 
 
-def infringing_outputs(case: Case) -> set[str]:
-    """Outputs that copy a protected work without authorisation (docs/semantics.md §1)."""
+def holders(case: Case) -> dict[str, set[str]]:
+    """The holders of each work (docs/semantics.md §1): a provenance record counts only where no
+    owner is proven (D28)."""
     facts = set(case.facts)
-    protected = {f.args[HOLDING[f.pred][1]] for f in facts if f.pred in HOLDING}
+    owned = {f.args[1] for f in facts if f.pred == "owns_copyright"}
+    out: dict[str, set[str]] = {}
+    for f in facts:
+        if f.pred in HOLDING and not (f.pred == "provenance_record" and f.args[0] in owned):
+            party, work = (f.args[i] for i in HOLDING[f.pred])
+            out.setdefault(work, set()).add(party)
+    return out
+
+
+def infringing_outputs(case: Case) -> set[str]:
+    """Outputs that copy a protected work without authorisation (docs/semantics.md §1): not
+    licensed (authorised_use), and neither the provider whose service generated the output nor
+    the user who commissioned it holds the work (Terms, I01).  Outputs copying outputs are left
+    out: the set is a subset of the infringing outputs, which is all the checks below need."""
+    facts = set(case.facts)
+    held = holders(case)
+    self_run = {f.args[0] for f in facts if f.pred == "generated_by"
+                for g in facts if g.pred == "requested_by" and g.args[0] == f.args[0]
+                and Fact("runs_itself", (g.args[1], f.args[1])) in facts}
+    generators: dict[str, set[str]] = {}
+    for f in facts:
+        if f.pred == "generated_by" and f.args[0] not in self_run:
+            generators.setdefault(f.args[0], set()).update(
+                g.args[0] for g in facts if g.pred == "provider" and g.args[1] == f.args[1])
+        elif f.pred == "requested_by":
+            generators.setdefault(f.args[0], set()).add(f.args[1])
     return {f.args[0] for f in facts
-            if f.pred in SIMILARITY and f.args[1] in protected
-            and Fact("authorised_use", (f.args[0], f.args[1])) not in facts}
+            if f.pred in SIMILARITY and f.args[1] in held
+            and Fact("authorised_use", (f.args[0], f.args[1])) not in facts
+            and not generators.get(f.args[0], set()) & held[f.args[1]]}
 
 
 def roles(case: Case, result: Evaluation) -> dict[str, set[str]]:
@@ -98,10 +125,10 @@ def roles(case: Case, result: Evaluation) -> dict[str, set[str]]:
             out[f.args[0]].add("user")
         elif f.pred == "requested_by":
             out[f.args[1]].add("user")
-    holders = {f.args[HOLDING[f.pred][0]] for f in case.facts if f.pred in HOLDING}
-    holders |= {c.args[2] for c in result.of("copyright") if c.args[1] == "work"}
+    holding = {p for parties in holders(case).values() for p in parties}
+    holding |= {c.args[2] for c in result.of("copyright") if c.args[1] == "work"}
     acts = {f.args[0] for f in case.facts if f.pred in ("made_available", "reproduced", "attribution_removed")}
-    for party in acts - holders:
+    for party in acts - holding:
         if not out[party]:
             out[party].add("third_party")
     return out
