@@ -194,13 +194,6 @@ def test_deep_nesting_is_refused(kb: KnowledgeBase, tmp_path: Path, name: str, t
     assert any("nesting too deep" in m for _, m in problems(kb, write(tmp_path, text, name)))
 
 
-def test_an_output_copying_itself_is_an_error(kb: KnowledgeBase, tmp_path: Path) -> None:
-    # D04, D29: an output may be said to copy another output, never itself.
-    text = GOOD.replace("[o1, w1]", "[o1, o1]")
-    found = problems(kb, write(tmp_path, text))
-    assert any(l == 13 and "an output cannot copy itself" in m for l, m in found), found
-
-
 def test_an_output_copying_another_output_is_accepted(kb: KnowledgeBase, tmp_path: Path) -> None:
     # D29: the vocabulary lets a case say that an output copies another output.
     text = GOOD.replace("  - output: o1\n", "  - output: o1\n  - output: o2\n").replace(

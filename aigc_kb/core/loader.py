@@ -490,11 +490,6 @@ class CaseValidator:
             for fact in facts:
                 if fact.pred == first and Fact(second, fact.args) in proven:
                     self.problem(fact.line, f"{fact} contradicts {second}({', '.join(fact.args)}), also stated")
-        # D04, D29: an output is never said to copy itself (the engines would report its protection
-        # undefined; a case file saying so is a slip, refused here).
-        for fact in (*facts, *unknown):
-            if fact.pred in SELF_COPY_PREDICATES and len(fact.args) == 2 and fact.args[0] == fact.args[1]:
-                self.problem(fact.line, f"{fact}: an output cannot copy itself")
 
     def check_expectation(self, exp: Expectation) -> None:
         unreadable = [text for _, text in exp.fields if not _is_text(text)]
@@ -505,10 +500,6 @@ class CaseValidator:
         types = dict(zip(spec.arg_names, spec.arg_types))
         for arg, value in exp.fields:
             self.check_value(types[arg], value, exp.line, f"expectation {exp}")
-
-
-#: Input predicates saying that an output copies an item (D04, D29): never the output itself.
-SELF_COPY_PREDICATES = frozenset({"substantially_similar", "highly_similar", "derivative_of"})
 
 
 def _is_text(value: object) -> bool:

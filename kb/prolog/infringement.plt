@@ -119,3 +119,18 @@ test(three_cycle) :-
     forall(member(O, [o1, o2, o3]), assertion(has(C, protection_undefined(O)))).
 
 :- end_tests(d29_outputs_copying_outputs).
+
+:- begin_tests(d20_output_copying_itself).
+
+%   D20: an output said to copy itself (the generator of worlds can say so)
+%   is a cycle of one: it infringes nothing through itself and, a work,
+%   is reported undefined; it keeps its owner.
+test(self_copy) :-
+    eval([ party(p), party(a), system(s), output(o), provider(p, s),
+           generated_by(o, s), requested_by(o, a), human_contribution(a, o),
+           substantially_similar(o, o) ], [], C),
+    assertion(lacks(C, infringement(_, _, _, _, _))),
+    assertion(has(C, protection_undefined(o))),
+    assertion(has(C, copyright(o, work, p, commissioned_provider))).
+
+:- end_tests(d20_output_copying_itself).
