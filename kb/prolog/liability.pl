@@ -314,6 +314,9 @@ rule(r_d08_developer_output, [d08-'4.2'],
 %
 %   Developer built anti-infringement measures into System and only performs
 %   routine maintenance (both), and the training data was lawfully sourced.
+%   These are facts of a defence: the developer relying on it proves each,
+%   lawful sourcing included (catalogue, burden table); an unproven
+%   lawful sourcing counts against it.
 
 aigc_templates:template(reasonable_measures, [party, system],
                         "{0} took reasonable measures for {1} (anti-infringement design, routine maintenance only, lawfully sourced data)").
@@ -321,6 +324,7 @@ rule(r_d08_reasonable_measures, [d08-'4.2'],
      ( reasonable_measures(D, S) :-
            anti_infringement_measures(D, S),
            routine_maintenance_only(D, S),
+           lawfully_sourced(S),
            \+ unlawfully_sourced_data(S),
            \+ training_infringement(D, S, _)
      )).
@@ -480,7 +484,9 @@ rule(r_d12_fair_use_raised, [d12-'4.4'],
 
 %!  fair_use_accepted(?User, ?Output) is nondet.
 %
-%   User's personal-use defence succeeds: not through a commercial platform,
+%   User's personal-use defence succeeds: the user proved that it obtained
+%   the output otherwise than through a commercial platform (the facts of a
+%   defence are on the party relying on it: catalogue, burden table, D12),
 %   and the choice point personal_fair_use_noncommercial accepts it.
 
 aigc_templates:template(fair_use_accepted, [party, output],
@@ -489,6 +495,7 @@ rule(r_d12_fair_use_accepted, [d12-'4.4'],
      ( fair_use_accepted(U, O) :-
            position(personal_fair_use_noncommercial, accepted),
            fair_use_raised(U, O),
+           noncommercial_access(U, O),
            \+ via_commercial_platform(U, O)
      )).
 
