@@ -9,6 +9,7 @@
           [ third_party_model/2,        % ?Provider, ?System
             notified_work/2,            % ?Provider, ?Work
             breach/1,                   % ?Provider
+            breach_for/2,               % ?Provider, ?Output
             labelling_met/1,            % ?Provider
             filtering_duty/2,           % ?Provider, ?Work
             duties_met/1,               % ?Provider
@@ -26,6 +27,7 @@
 %   through these in dense cases.
 :- table
     breach/1,
+    breach_for/2,
     notified_work/2.
 
                  /*******************************
@@ -146,14 +148,14 @@ rule(r_d28_labelling_by_aia_tags, [d14-'4.3', d28-'6.5'], [ext],
 
 aigc_templates:template(filtering_duty, [party, work],
                         "{0} must filter for {1} (well known or notified, and copied by an output of its system)").
-rule(r_d14_filtering_duty_well_known, [d14-'4.3'],
+rule(r_d14_filtering_duty_well_known, [d14-'4.3'], [ext],
      ( filtering_duty(P, W) :-
            provider(P, S),
            generated_by(O, S),
            copies(O, W, _),
            well_known(W)
      )).
-rule(r_d14_filtering_duty_notified, [d14-'4.3'],
+rule(r_d14_filtering_duty_notified, [d14-'4.3'], [ext],
      ( filtering_duty(P, W) :-
            provider(P, S),
            generated_by(O, S),
@@ -171,7 +173,7 @@ rule(r_d14_filtering_duty_notified, [d14-'4.3'],
 
 aigc_templates:template(duties_met, [party],
                         "{0} proved it met every duty of care").
-rule(r_d14_duties_met, [d13-'5.2', d14-'6.4'],
+rule(r_d14_duties_met, [d13-'5.2', d14-'6.4'], [ext],
      ( duties_met(P) :-
            provider(P, _),
            \+ breach(P),
@@ -186,6 +188,66 @@ rule(r_d14_duties_met, [d13-'5.2', d14-'6.4'],
            \+ ( third_party_model(P, S),
                 \+ due_diligence(P, S)
               )
+     )).
+
+%!  breach_for(?Provider, ?Output) is nondet.
+%
+%   A proven breach of Provider's duty of care relates to Output, an output
+%   of a system Provider provides (D14, I09: a breach grounds liability
+%   only for the outputs it relates to, 5.1-5.2 "the exact duties the
+%   service provider failed to fulfill").  The paper's general breach, no
+%   complaint mechanism, no risk warning and no labelling relate to every
+%   output of the provider; a failure to filter a work to the outputs
+%   copying it; missing due diligence on a third-party model to that
+%   model's outputs; featuring or recommending to the featured output.
+
+aigc_templates:template(breach_for, [party, output],
+                        "a proven breach of the duty of care by {0} relates to {1}").
+rule(r_d14_breach_for_proven, [d13-'5.1', d13-'5.2', d14-'4.3'],
+     ( breach_for(P, O) :-
+           breach_proven(P),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_for_no_complaint_mechanism, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           no_complaint_mechanism(P),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_for_no_risk_warning, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           no_risk_warning(P),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_for_no_ai_labels, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           no_ai_labels(P),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_for_no_filtering_well_known, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           no_filtering(P, W),
+           well_known(W),
+           copies(O, W, _),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_for_no_filtering_notified, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           no_filtering(P, W),
+           notified_work(P, W),
+           copies(O, W, _),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_for_no_due_diligence, [d14-'6.4'], [ext],
+     ( breach_for(P, O) :-
+           no_due_diligence(P, S),
+           third_party_model(P, S),
+           generated_by(O, S)
+     )).
+rule(r_d14_breach_for_recommends, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           recommends(P, O),
+           infringing_output(O),
+           provider_of_output(P, O)
      )).
 
                  /*******************************

@@ -134,23 +134,24 @@ rule(r_d11_strict_user_induced, [d07-'4.3', d11-'4.4', d13-'5.3'],
      )).
 
 %   D07, D13, D14 (5.1): under fault the claimant proves a breach of duty
-%   and the provider's fault.
+%   that relates to the output (D14, I09) and the provider's fault.
 rule(r_d13_fault, [d07-'4.3', d13-'5.1', d14-'4.3'],
      ( provider_liability(P, O, primary, fault) :-
            regime(fault),
            provider_output(P, O),
-           breach(P),
+           breach_for(P, O),
            fault_proven(P)
      )).
 
-%   D07, D13, D14 (5.2): under presumed fault the claimant proves a breach;
-%   fault is then presumed unless the provider rebuts it.
+%   D07, D13, D14 (5.2): under presumed fault the claimant proves a breach
+%   that relates to the output (D14, I09); fault is then presumed unless the
+%   provider rebuts it.
 rule(r_d13_presumed_fault, [d07-'4.3', d13-'5.2', d14-'4.3'],
      ( provider_liability(P, O, primary, presumed_fault) :-
            regime(presumed_fault),
            position(presumed_fault_burden, breach_proven_fault_presumed),
            provider_output(P, O),
-           breach(P),
+           breach_for(P, O),
            \+ fault_rebutted(P)
      )).
 

@@ -221,18 +221,31 @@ rule(r_d13_breach_needed_presumed_fault, [d13-'5.2', d14-'4.3'],
            provider_output(P, _)
      )).
 
+aigc_templates:template(related_breach, [party],
+                        "a proven breach by {0} relates to an infringing output of its system").
+
+%   related_breach(?Provider): a proven breach of Provider relates to one
+%   of its infringing outputs (D14, I09).
+rule(r_d14_related_breach, [d14-'4.3'],
+     ( related_breach(P) :-
+           provider_output(P, O),
+           breach_for(P, O)
+     )).
+
+%   D13, D14 (5.1, 5.2): no proven breach relates to an infringing output
+%   of the provider (a breach unrelated to the harm grounds nothing, I09).
 rule(r_d14_not_liable_breach_not_proven, [d13-'5.1', d13-'5.2', d14-'4.3'],
      ( not_liable(P, provider, breach_not_proven) :-
            provider_free(P),
            breach_needed(P),
-           \+ breach(P)
+           \+ related_breach(P)
      )).
 rule(r_d13_not_liable_fault_not_proven, [d13-'5.1'],
      ( not_liable(P, provider, fault_not_proven) :-
            provider_free(P),
            provider_output(P, _),
            regime(fault),
-           breach(P),
+           related_breach(P),
            \+ fault_proven(P)
      )).
 rule(r_d13_not_liable_fault_rebutted, [d13-'5.2'],
@@ -241,7 +254,7 @@ rule(r_d13_not_liable_fault_rebutted, [d13-'5.2'],
            provider_output(P, _),
            regime(presumed_fault),
            position(presumed_fault_burden, breach_proven_fault_presumed),
-           breach(P),
+           related_breach(P),
            fault_rebutted(P)
      )).
 rule(r_d14_not_liable_duties_met, [d13-'5.2', d14-'4.3'],
