@@ -391,7 +391,8 @@ rule(r_d11_fine_tuned_on, [d11-'4.4'], [ext],
 %
 %   D10: User knew or should have known that the infringing Output it
 %   requested infringes; a single prompt naming the copied work shows that
-%   it should have known (never intent).
+%   it should have known (never intent), and so do repeated suggestive
+%   prompts towards the work the output copies.
 
 aigc_templates:template(knows_u, [party, output],
                         "{0} knew or should have known that {1} infringes").
@@ -411,6 +412,16 @@ rule(r_d10_prompt_names_work, [d10-'4.4'],
      ( knows_u(U, O) :-
            requested_by(O, U),
            prompt_names_work(U, O, W),
+           copies(O, W, _),
+           infringing_output(O)
+     )).
+%   D10 (4.4): repeated, suggestive prompts steering towards one work, with
+%   an output that copies that work, show at least that the user should
+%   have known (intent needs the output highly similar, D11).
+rule(r_d10_repeated_suggestive_prompts, [d10-'4.4'],
+     ( knows_u(U, O) :-
+           requested_by(O, U),
+           repeated_suggestive_prompts(U, O, W),
            copies(O, W, _),
            infringing_output(O)
      )).
