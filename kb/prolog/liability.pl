@@ -24,6 +24,8 @@
             reasonable_measures/2,      % ?Developer, ?System
             developer_liability/3,      % ?Developer, ?Output, ?Kind
             induced/2,                  % ?User, ?Output
+            induced_by_liable_other/2,  % ?Provider, ?Output
+            liable_other/2,             % ?Party, ?Output
             knows_u/2,                  % ?User, ?Output
             user_exposure/4,            % ?User, ?Output, ?Kind, ?Basis
             fair_use_accepted/2,        % ?User, ?Output
@@ -124,13 +126,39 @@ rule(r_d13_strict, [d07-'3.1', d07-'4.3', d13-'5.3'],
 
 %   D07, D11, D13 (4.4, 5.3): where a user induced the output, the provider
 %   stays liable beside it (D22's list is closed), in the kind of the choice
-%   point provider_when_user_induces.
+%   point provider_when_user_induces - beside another party, the inducing
+%   user, liable for the same output (kinds table, I06).
 rule(r_d11_strict_user_induced, [d07-'4.3', d11-'4.4', d13-'5.3'],
      ( provider_liability(P, O, Kind, strict_induced) :-
            regime(strict),
            provider_output(P, O),
-           induced(_, O),
+           induced_by_liable_other(P, O),
            position(provider_when_user_induces, Kind)
+     )).
+
+%   D11 (4.4), kinds table, I06: where no other party is liable for the
+%   induced output (the inducing user's fair use is accepted, or the
+%   provider induced its own output), the provider is not joint beside
+%   nobody or beside itself: the same liability is primary.
+rule(r_d11_strict_induced_alone, [d07-'4.3', d11-'4.4', d13-'5.3'],
+     ( provider_liability(P, O, primary, strict_induced) :-
+           regime(strict),
+           provider_output(P, O),
+           induced(_, O),
+           \+ induced_by_liable_other(P, O)
+     )).
+
+%!  induced_by_liable_other(?Provider, ?Output) is nondet.
+%
+%   A user other than Provider induced Output (D11) and is liable for it.
+
+aigc_templates:template(induced_by_liable_other, [party, output],
+                        "a user other than {0} induced {1} and is liable for it").
+rule(r_d11_induced_by_liable_other, [d11-'4.4'],
+     ( induced_by_liable_other(P, O) :-
+           induced(U, O),
+           U \== P,
+           user_liability(U, O, _, intent)
      )).
 
 %   D07, D13, D14 (5.1): under fault the claimant proves a breach of duty
@@ -333,7 +361,9 @@ rule(r_d08_reasonable_measures, [d08-'4.2'],
 %!  developer_liability(?Developer, ?Output, ?Kind) is nondet.
 %
 %   Developer without reasonable measures is liable for Output in the Kind
-%   of the choice point developer_without_measures.
+%   of the choice point developer_without_measures, beside another party
+%   liable for Output; with none, the same liability is primary (kinds
+%   table: no share of, or joint liability beside, nobody; I06).
 
 aigc_templates:template(developer_liability, [party, output, kind],
                         "as developer without reasonable measures, {0} is liable ({2}) for {1}").
@@ -342,7 +372,34 @@ rule(r_d08_developer_liability, [d08-'4.2'],
            developer_output(D, S, O),
            \+ reasonable_measures(D, S),
            position(developer_without_measures, Kind),
-           Kind \== not_liable
+           Kind \== not_liable,
+           liable_other(D, O)
+     )).
+rule(r_d08_developer_liability_alone, [d08-'4.2'],
+     ( developer_liability(D, O, primary) :-
+           developer_output(D, S, O),
+           \+ reasonable_measures(D, S),
+           position(developer_without_measures, Kind),
+           Kind \== not_liable,
+           \+ liable_other(D, O)
+     )).
+
+%!  liable_other(?Party, ?Output) is nondet.
+%
+%   A party other than Party is liable for Output, as its provider or as
+%   the user who requested it.
+
+aigc_templates:template(liable_other, [party, output],
+                        "a party other than {0} is liable for {1}").
+rule(r_d08_liable_other_provider, [d08-'4.2', d13-'5'],
+     ( liable_other(X, O) :-
+           provider_liability(P, O, _, _),
+           P \== X
+     )).
+rule(r_d08_liable_other_user, [d08-'4.2', d10-'4.4', d11-'4.4'],
+     ( liable_other(X, O) :-
+           user_liability(U, O, _, _),
+           U \== X
      )).
 
 rule(r_d08_liable_developer, [d08-'4.2'],
