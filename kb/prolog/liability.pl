@@ -252,32 +252,44 @@ aigc_templates:template(provider_ground, [party, provider_ground],
                         "{0} is the infringing subject on the ground: {1}").
 
 %   D07 (3.1, 4.3): the grounds of the provider's position as infringing
-%   subject, for a provider liable in its provider role.
+%   subject (a "de facto direct infringer"), for a provider liable in its
+%   provider role other than only secondarily (under notice and takedown,
+%   or the position provider_when_user_induces = secondary, D13, D11).
+
+aigc_templates:template(infringing_subject_for, [party, output],
+                        "as provider, {0} is liable for {1} as its infringing subject, not only secondarily").
+
+%   infringing_subject_for(?Provider, ?Output)
+rule(r_d07_infringing_subject_for, [d07-'3.1', d07-'4.3', d13-'5'],
+     ( infringing_subject_for(P, O) :-
+           provider_liability(P, O, Kind, _),
+           Kind \== secondary
+     )).
 rule(r_d07_ground_originator_of_risk, [d07-'4.3'],
      ( provider_ground(P, originator_of_risk) :-
-           provider_liability(P, _, _, _)
+           infringing_subject_for(P, _)
      )).
 rule(r_d07_ground_causal_control, [d07-'4.3'],
      ( provider_ground(P, causal_control) :-
-           provider_liability(P, _, _, _)
+           infringing_subject_for(P, _)
      )).
 rule(r_d07_ground_potential_owner, [d07-'4.3'],
      ( provider_ground(P, potential_owner) :-
-           provider_liability(P, _, _, _)
+           infringing_subject_for(P, _)
      )).
 rule(r_d07_ground_diffuse_users, [d07-'4.3'],
      ( provider_ground(P, diffuse_users) :-
-           provider_liability(P, O, _, _),
+           infringing_subject_for(P, O),
            requested_by(O, _)
      )).
 rule(r_d07_ground_reward, [d07-'4.3'],
      ( provider_ground(P, reward) :-
-           provider_liability(P, _, _, _),
+           infringing_subject_for(P, _),
            profits_from_service(P)
      )).
 rule(r_d07_ground_duty_of_care, [d07-'4.3'],
      ( provider_ground(P, duty_of_care) :-
-           provider_liability(P, _, _, _),
+           infringing_subject_for(P, _),
            provider(P, S),
            user(_, S)
      )).

@@ -106,11 +106,14 @@ rule(r_d31_recourse_indemnity, [d27-'6.4', d31-'6.4'], [ext],
 %!  assessor(?Party, ?Other, ?Assessor) is nondet.
 %
 %   D27 (6.4): Party and Other agreed that the neutral Assessor assesses
-%   their infringement disputes.
+%   their infringement disputes; a party to the dispute is never its neutral
+%   assessor.
 
 aigc_templates:template(assessor, [party, party, party],
                         "{2} assesses infringement disputes between {0} and {1}").
 rule(r_d27_assessor, [d27-'6.4'],
      ( assessor(A, B, X) :-
-           assessment_clause(A, B, X)
+           assessment_clause(A, B, X),
+           X \== A,
+           X \== B
      )).
