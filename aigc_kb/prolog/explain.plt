@@ -187,7 +187,7 @@ test(fault_not_proven) :-
     assertion(memberchk(attempt(_, r_d13_fault,
                                 [ regime(fault, regime(fault), true),
                                   derived(provider_output(prov, o), _, _, _),
-                                  derived(breach(prov), r_d14_breach_proven, _, _)
+                                  derived(breach_for(prov, o), r_d14_breach_for_proven, _, _)
                                 ],
                                 absent(fault_proven(prov), claimant, false), 0),
                         Inner)).

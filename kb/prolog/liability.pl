@@ -67,10 +67,13 @@ aigc_templates:template(liable, [party, kind, right, stage],
                         "{0} is liable ({1}) for the {2} right in the {3} stage").
 
 %   D02: the developer copying a protected work into training data without
-%   authorisation is primarily liable, whatever the regime.
+%   authorisation is primarily liable, whatever the regime.  Here and in
+%   every row below, a system named as a party is never liable (D06, 4.1;
+%   I02): the rules guarantee it, not only the case validator.
 rule(r_d02_liable_training, [d02-'2.1', d02-'4.2'],
      ( liable(D, primary, reproduction, training) :-
-           infringement(D, reproduction, _, none, training)
+           infringement(D, reproduction, _, none, training),
+           \+ system(D)
      )).
 
 aigc_templates:template(defense, [party, defense, status],
@@ -80,11 +83,13 @@ aigc_templates:template(defense, [party, defense, status],
 %   the choice point tdm_exception accepts it.
 rule(r_d03_defense_tdm_rejected, [d03-'4.2'],
      ( defense(D, tdm_exception, rejected) :-
-           training_infringement(D, _, _)
+           training_infringement(D, _, _),
+           \+ system(D)
      )).
 rule(r_d03_defense_tdm_accepted, [d03-'4.2'],
      ( defense(D, tdm_exception, accepted) :-
            training_copy(D, S, _),
+           \+ system(D),
            tdm_exempt(S)
      )).
 
@@ -102,6 +107,7 @@ rule(r_d07_provider_output, [d07-'3.1', d07-'4.3'],
      ( provider_output(P, O) :-
            generated_by(O, S),
            provider(P, S),
+           \+ system(P),
            infringing_output(O)
      )).
 
@@ -346,6 +352,7 @@ aigc_templates:template(developer_output, [party, system, output],
 rule(r_d08_developer_output, [d08-'4.2'],
      ( developer_output(D, S, O) :-
            developer(D, S),
+           \+ system(D),
            \+ provider(D, S),
            generated_by(O, S),
            infringing_output(O)
@@ -507,7 +514,8 @@ aigc_templates:template(user_exposure, [party, output, kind, user_basis],
 %   D11 (4.4): the inducing user bears primary liability from the outset.
 rule(r_d11_user_induced, [d11-'4.4'],
      ( user_exposure(U, O, primary, intent) :-
-           induced(U, O)
+           induced(U, O),
+           \+ system(U)
      )).
 
 %   D10 (4.4): the knowing user is secondary beside a liable provider, else
@@ -516,6 +524,7 @@ rule(r_d10_user_secondary, [d10-'4.4'],
      ( user_exposure(U, O, secondary, knowledge) :-
            \+ regime(notice_and_takedown),
            knows_u(U, O),
+           \+ system(U),
            \+ induced(U, O),
            provider_liable(O)
      )).
@@ -523,6 +532,7 @@ rule(r_d10_user_primary, [d10-'4.4'],
      ( user_exposure(U, O, primary, knowledge) :-
            \+ regime(notice_and_takedown),
            knows_u(U, O),
+           \+ system(U),
            \+ induced(U, O),
            \+ provider_liable(O)
      )).
@@ -533,6 +543,7 @@ rule(r_d13_user_direct_infringer, [d13-'3.1'], [ext],
      ( user_exposure(U, O, primary, direct_infringer) :-
            regime(notice_and_takedown),
            requested_by(O, U),
+           \+ system(U),
            infringing_output(O)
      )).
 
@@ -625,9 +636,11 @@ rule(r_d13_liable_user_direct_infringer, [d13-'3.1'], [ext],
 
 rule(r_d04_liable_dissemination, [d04-'2.1', d04-'4.3'],
      ( liable(P, primary, R, generation) :-
-           output_dissemination(P, R, _, _)
+           output_dissemination(P, R, _, _),
+           \+ system(P)
      )).
 rule(r_d29_liable_dissemination, [d29-'2.2', d29-'3.3'], [ext],
      ( liable(P, primary, R, generation) :-
-           item_dissemination(P, R, _)
+           item_dissemination(P, R, _),
+           \+ system(P)
      )).

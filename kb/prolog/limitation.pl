@@ -56,7 +56,8 @@ rule(r_d22_exposed_user, [d22-'6.1', d23-'6.1'],
      )).
 rule(r_d22_exposed_dissemination, [d22-'6.1', d23-'6.1'],
      ( exposed(X, O, dissemination) :-
-           output_dissemination(X, _, _, O)
+           output_dissemination(X, _, _, O),
+           \+ system(X)
      )).
 
 %!  limitation_applies(?Party, ?Output) is nondet.

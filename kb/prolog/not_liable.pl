@@ -42,21 +42,26 @@
 
 aigc_templates:template(role, [party, role],
                         "{0} holds the role {1}").
+%   A system named as a party holds no role: it is no legal subject (D06).
 rule(r_role_developer, [d02-'4.2', d08-'4.2'],
      ( role(X, developer) :-
-           developer(X, _)
+           developer(X, _),
+           \+ system(X)
      )).
 rule(r_role_provider, [d07-'4.3'],
      ( role(X, provider) :-
-           provider(X, _)
+           provider(X, _),
+           \+ system(X)
      )).
 rule(r_role_user, [d09-'4.4', d10-'4.4', d11-'4.4'],
      ( role(X, user) :-
-           user_role(X)
+           user_role(X),
+           \+ system(X)
      )).
 rule(r_role_third_party, [d29-'2.2', d29-'3.3'], [ext],
      ( role(X, third_party) :-
            disseminator(X),
+           \+ system(X),
            \+ developer(X, _),
            \+ provider(X, _),
            \+ user_role(X),
@@ -118,6 +123,28 @@ rule(r_d06_ai_named_author, [d06-'4.1'],
            ai_named_author(S, _)
      )).
 
+%   D06 (4.1), I02: facts that name a system as a party (a developer,
+%   provider, user, requester or disseminator) make it no party: it gets
+%   ai_not_legal_subject, and no rule concludes a liability of it.
+rule(r_d06_ai_named_as_party, [d06-'4.1'],
+     ( not_liable(S, ai, ai_not_legal_subject) :-
+           system(S),
+           acts_as_party(S)
+     )).
+
+aigc_templates:template(acts_as_party, [party],
+                        "facts name {0} as a party: developer, provider, user, requester or disseminator").
+
+%   acts_as_party(?X): facts name X in a party's place.
+rule(r_d06_acts_as_developer, [d06-'4.1'],
+     ( acts_as_party(X) :- developer(X, _) )).
+rule(r_d06_acts_as_provider, [d06-'4.1'],
+     ( acts_as_party(X) :- provider(X, _) )).
+rule(r_d06_acts_as_user, [d06-'4.1'],
+     ( acts_as_party(X) :- user_role(X) )).
+rule(r_d06_acts_as_disseminator, [d06-'4.1'],
+     ( acts_as_party(X) :- disseminator(X) )).
+
                  /*******************************
                  *      NOT LIABLE, PER ROLE    *
                  *******************************/
@@ -132,7 +159,8 @@ aigc_templates:template(liable_in_role, [party, role],
                         "{0} bears some liability as {1}").
 rule(r_d02_liable_as_developer_training, [d02-'4.2'],
      ( liable_in_role(D, developer) :-
-           training_infringement(D, _, _)
+           training_infringement(D, _, _),
+           \+ system(D)
      )).
 rule(r_d08_liable_as_developer_generation, [d08-'4.2'],
      ( liable_in_role(D, developer) :-
@@ -148,11 +176,13 @@ rule(r_d11_liable_as_user, [d10-'4.4', d11-'4.4', d13-'3.1'],
      )).
 rule(r_d04_liable_as_third_party, [d04-'2.1'],
      ( liable_in_role(X, third_party) :-
-           output_dissemination(X, _, _, _)
+           output_dissemination(X, _, _, _),
+           \+ system(X)
      )).
 rule(r_d29_liable_as_third_party, [d29-'2.2', d29-'3.3'], [ext],
      ( liable_in_role(X, third_party) :-
-           item_dissemination(X, _, _)
+           item_dissemination(X, _, _),
+           \+ system(X)
      )).
 
 aigc_templates:template(developer_free, [party],
@@ -162,6 +192,7 @@ aigc_templates:template(developer_free, [party],
 rule(r_d02_developer_free, [d02-'4.2', d08-'4.2'],
      ( developer_free(D) :-
            developer(D, _),
+           \+ system(D),
            \+ liable_in_role(D, developer)
      )).
 
@@ -200,6 +231,7 @@ aigc_templates:template(provider_free, [party],
 rule(r_d13_provider_free, [d07-'4.3', d13-'5'],
      ( provider_free(P) :-
            provider(P, _),
+           \+ system(P),
            \+ liable_in_role(P, provider)
      )).
 
@@ -284,6 +316,7 @@ aigc_templates:template(user_free, [party],
 rule(r_d09_user_free, [d09-'4.4', d10-'4.4', d11-'4.4'],
      ( user_free(U) :-
            user_role(U),
+           \+ system(U),
            \+ liable_in_role(U, user)
      )).
 

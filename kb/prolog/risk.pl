@@ -100,6 +100,7 @@ rule(r_d31_recourse_indemnity, [d27-'6.4', d31-'6.4'], [ext],
            liable_in_role(P, provider),
            indemnifies(D, P),
            D \== P,
+           \+ system(D),
            \+ disclaimer(D, P)
      )).
 
