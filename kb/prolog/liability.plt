@@ -25,7 +25,8 @@ test(ai_named_as_party) :-
            provider(sys, sys), developer(sys, sys), user(sys, sys),
            generated_by(o, sys), requested_by(o, sys),
            substantially_similar(o, w), intent_proven(sys, o),
-           trained_on(sys, w), made_available(sys, w)
+           trained_on(sys, w), made_available(sys, w),
+           ai_named_defendant(sys)
          ], [], C),
     assertion(has(C, not_liable(sys, ai, ai_not_legal_subject), [d06])),
     assertion(lacks(C, liable(sys, _, _, _))),

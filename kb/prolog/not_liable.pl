@@ -123,27 +123,6 @@ rule(r_d06_ai_named_author, [d06-'4.1'],
            ai_named_author(S, _)
      )).
 
-%   D06 (4.1), I02: facts that name a system as a party (a developer,
-%   provider, user, requester or disseminator) make it no party: it gets
-%   ai_not_legal_subject, and no rule concludes a liability of it.
-rule(r_d06_ai_named_as_party, [d06-'4.1'],
-     ( not_liable(S, ai, ai_not_legal_subject) :-
-           system(S),
-           acts_as_party(S)
-     )).
-
-aigc_templates:template(acts_as_party, [party],
-                        "facts name {0} as a party: developer, provider, user, requester or disseminator").
-
-%   acts_as_party(?X): facts name X in a party's place.
-rule(r_d06_acts_as_developer, [d06-'4.1'],
-     ( acts_as_party(X) :- developer(X, _) )).
-rule(r_d06_acts_as_provider, [d06-'4.1'],
-     ( acts_as_party(X) :- provider(X, _) )).
-rule(r_d06_acts_as_user, [d06-'4.1'],
-     ( acts_as_party(X) :- user_role(X) )).
-rule(r_d06_acts_as_disseminator, [d06-'4.1'],
-     ( acts_as_party(X) :- disseminator(X) )).
 
                  /*******************************
                  *      NOT LIABLE, PER ROLE    *
