@@ -190,7 +190,7 @@ def test_why_not_fault_not_proven(kb: KnowledgeBase, all_cases: dict[str, Case])
     assert failed is not None and failed.kind == "underived" and failed.pred == "provider_liability"
     (inner,) = [a for a in failed.children if a.rule == "r_d13_fault"]
     assert [c.kind for c in inner.children] == ["regime", "derived", "derived"]
-    assert inner.children[2].pred == "breach"
+    assert inner.children[2].pred == "breach_for"
     assert inner.failed == Node(kind="absent", text="the fault of acme is proven", pred="fault_proven",
                                 args=("acme",), burden="claimant")
     strict = by_rule["r_d07_liable_strict"].failed
@@ -303,7 +303,7 @@ def test_text_cites_doctrines_sections_and_burdens(ultraman_fault: Explanation) 
     assert "by rule r_d13_liable_fault (D07, D13, D14; §4.3, §5.1):" in text
     assert "- regime = fault (§5.1; not the default, strict)" in text
     assert "fact: the fault of tab_operator is proven" in text
-    assert "[r_d14_breach_no_complaint_mechanism: D14; §4.3] [ext]" in text
+    assert "[r_d14_breach_for_no_complaint_mechanism: D14; §4.3] [ext]" in text
     assert ("not proven: the rights holder of ultraman licensed its use in dyna_copy  (burden: relying_party)"
             in text)
     assert "Why not liable(tab_operator, secondary, _, _)?" in text
