@@ -303,7 +303,7 @@ def test_text_cites_doctrines_sections_and_burdens(ultraman_fault: Explanation) 
     assert "by rule r_d13_liable_fault (D07, D13, D14; §4.3, §5.1):" in text
     assert "- regime = fault (§5.1; not the default, strict)" in text
     assert "fact: the fault of tab_operator is proven" in text
-    assert "[r_d14_breach_for_no_complaint_mechanism: D14; §4.3] [ext]" in text
+    assert "[r_d14_breach_no_complaint_mechanism: D14; §4.3] [ext]" in text
     assert ("not proven: the rights holder of ultraman licensed its use in dyna_copy  (burden: relying_party)"
             in text)
     assert "Why not liable(tab_operator, secondary, _, _)?" in text

@@ -195,7 +195,7 @@ rule(r_d13_presumed_fault_full_reversal, [d07-'4.3', d13-'5.2', d14-'4.3'],
            regime(presumed_fault),
            position(presumed_fault_burden, full_reversal),
            provider_output(P, O),
-           \+ duties_met(P)
+           \+ duties_met_for(P, O)
      )).
 
 %   D13, D15 [ext] (3.1, 3.2): under notice and takedown the provider is

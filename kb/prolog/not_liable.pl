@@ -274,7 +274,9 @@ rule(r_d14_not_liable_duties_met, [d13-'5.2', d14-'4.3'],
            provider_output(P, _),
            regime(presumed_fault),
            position(presumed_fault_burden, full_reversal),
-           duties_met(P)
+           \+ ( provider_output(P, O),
+                \+ duties_met_for(P, O)
+              )
      )).
 rule(r_d15_not_liable_safe_harbor, [d15-'3.2'], [ext],
      ( not_liable(P, provider, safe_harbor) :-
