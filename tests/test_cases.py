@@ -91,11 +91,12 @@ ALL_OUTPUTS = ("infringement", "liable", "not_liable", "defense", "provider_grou
       ("remedy", ("tab_co", "injunction")), ("remedy", ("tab_co", "damages")),
       ("copyright", ("img1", "not_a_work", "none", "no_human_contribution")),
       ("copyright", ("img2", "not_a_work", "none", "no_human_contribution")),
-      ("provider_ground", ("tab_co", "reward"))],
+      ("provider_ground", ("tab_co", "reward")),
+      # lawful sourcing of the training data is not proven, and the developer relying on
+      # reasonable measures bears it (burden table): no world gives it the D08 shield
+      ("liable", ("api_dev", "contributory", "reproduction", "generation"))],
      [("liable", ("member", "secondary", "reproduction", "generation")),
-      ("not_liable", ("member", "user", "good_faith_user")),
-      ("not_liable", ("api_dev", "developer", "reasonable_measures")),
-      ("liable", ("api_dev", "contributory", "reproduction", "generation"))]),
+      ("not_liable", ("member", "user", "good_faith_user"))]),
 ])
 def test_ultraman_in_every_world_of_its_open_facts(kb: KnowledgeBase, name: str, regime: str,
                                                     every: list[tuple[str, tuple[str, ...]]],

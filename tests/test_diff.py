@@ -33,8 +33,8 @@ INTENT_EDIT = (
 #: r_d07_provider_output gets the condition that the provider does not run the system (Prolog only).
 #: No bundled case has a provider that runs its own system; generated worlds do.
 SELF_RUN_PROVIDER_EDIT = (
-    ("prolog/liability.pl", r"(provider_output\(P, O\) :-\s*generated_by\(O, S\),\s*provider\(P, S\),)",
-     r"\1\n           \\+ runs_itself(P, S),"),
+    ("prolog/liability.pl", r"(provider_output\(P, O\) :-\s*provider_of_output\(P, O\),)",
+     r"\1\n           \\+ ( generated_by(O, S), runs_itself(P, S) ),"),
 )
 
 
@@ -110,6 +110,8 @@ def test_worlds_find_and_shrink_a_difference_no_bundled_case_shows(tmp_path: Pat
     bundled = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--engine", "prolog")
     assert (bundled.returncode, bundled.stdout, bundled.stderr) == (0, "", "")
     out = tmp_path / "shrunk"
+    # the seed picks worlds from a stream that depends on the vocabulary's inputs (adding one
+    # shifts it): seed 2 reaches a provider that runs its own system within 40 worlds
     found = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--engine", "prolog", "--no-cases",
                     "--worlds", "40", "--seed", "2", "--out", str(out), "--format", "json")
     assert found.returncode == 1, found.stderr

@@ -190,7 +190,7 @@ def test_why_not_fault_not_proven(kb: KnowledgeBase, all_cases: dict[str, Case])
     assert failed is not None and failed.kind == "underived" and failed.pred == "provider_liability"
     (inner,) = [a for a in failed.children if a.rule == "r_d13_fault"]
     assert [c.kind for c in inner.children] == ["regime", "derived", "derived"]
-    assert inner.children[2].pred == "breach"
+    assert inner.children[2].pred == "breach_for"
     assert inner.failed == Node(kind="absent", text="the fault of acme is proven", pred="fault_proven",
                                 args=("acme",), burden="claimant")
     strict = by_rule["r_d07_liable_strict"].failed

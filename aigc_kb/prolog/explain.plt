@@ -187,7 +187,7 @@ test(fault_not_proven) :-
     assertion(memberchk(attempt(_, r_d13_fault,
                                 [ regime(fault, regime(fault), true),
                                   derived(provider_output(prov, o), _, _, _),
-                                  derived(breach(prov), r_d14_breach_proven, _, _)
+                                  derived(breach_for(prov, o), r_d14_breach_proven, _, _)
                                 ],
                                 absent(fault_proven(prov), claimant, false), 0),
                         Inner)).
@@ -254,12 +254,12 @@ test(open_fact) :-
 test(full_reversal_shifts_duties) :-
     scenario(provider_case, F),
     why(F, [regime(presumed_fault), position(presumed_fault_burden, full_reversal)],
-        duties_met(prov), [], As),
+        duties_met_for(prov, o), [], As),
     assertion(As = [attempt(_, r_d14_duties_met, _,
                             absent(complaint_mechanism(prov), provider, false), 0)]).
 test(default_bearer) :-
     scenario(provider_case, F),
-    why(F, [regime(presumed_fault)], duties_met(prov), [], As),
+    why(F, [regime(presumed_fault)], duties_met_for(prov, o), [], As),
     assertion(As = [attempt(_, r_d14_duties_met, _,
                             absent(complaint_mechanism(prov), relying_party, false), 0)]).
 test(open_facts_shift_under_full_reversal) :-

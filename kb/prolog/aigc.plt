@@ -63,7 +63,7 @@ test(provider_case_fault) :-
     Expected0 =
     [ conclusion(infringement(prov, reproduction, w, o, generation),
                  [d01, d04, d07]),
-      conclusion(liable(dev, contributory, reproduction, generation), [d08]),
+      conclusion(liable(dev, primary, reproduction, generation), [d08]),
       conclusion(not_liable(prov, provider, breach_not_proven), [d13, d14]),
       conclusion(not_liable(usr, user, good_faith_user), [d09]),
       conclusion(defense(prov, provider_fair_use, rejected), [d30]),
@@ -126,8 +126,9 @@ test(empty_case) :-
     assertion(C == []).
 %   Who is liable under each regime (provider_case).
 test(each_regime, forall(member(R-L, [ strict-[dev-contributory, prov-primary],
-                                       fault-[dev-contributory],
-                                       presumed_fault-[dev-contributory],
+                                       % alone liable: primary (kinds table)
+                                       fault-[dev-primary],
+                                       presumed_fault-[dev-primary],
                                        notice_and_takedown-[dev-contributory,
                                                             usr-primary]
                                      ]))) :-

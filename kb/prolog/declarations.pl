@@ -44,6 +44,7 @@
             trained_on/2,
             training_authorised/2,
             noncommercial_research/1,
+            lawfully_sourced/1,
             unlawfully_sourced_data/1,
             anti_infringement_measures/2,
             routine_maintenance_only/2,
@@ -68,6 +69,7 @@
             user_should_have_known/2,
             purpose/3,
             via_commercial_platform/2,
+            noncommercial_access/2,
             % provider conduct
             complaint_mechanism/1,
             no_complaint_mechanism/1,
@@ -123,6 +125,7 @@
         trained_on/2,
         training_authorised/2,
         noncommercial_research/1,
+        lawfully_sourced/1,
         unlawfully_sourced_data/1,
         anti_infringement_measures/2,
         routine_maintenance_only/2,
@@ -145,6 +148,7 @@
         user_should_have_known/2,
         purpose/3,
         via_commercial_platform/2,
+        noncommercial_access/2,
         complaint_mechanism/1,
         no_complaint_mechanism/1,
         risk_warning/1,
@@ -200,6 +204,7 @@ input_predicate(provenance_record, 2).
 input_predicate(trained_on, 2).
 input_predicate(training_authorised, 2).
 input_predicate(noncommercial_research, 1).
+input_predicate(lawfully_sourced, 1).
 input_predicate(unlawfully_sourced_data, 1).
 input_predicate(anti_infringement_measures, 2).
 input_predicate(routine_maintenance_only, 2).
@@ -222,6 +227,7 @@ input_predicate(user_knew, 2).
 input_predicate(user_should_have_known, 2).
 input_predicate(purpose, 3).
 input_predicate(via_commercial_platform, 2).
+input_predicate(noncommercial_access, 2).
 input_predicate(complaint_mechanism, 1).
 input_predicate(no_complaint_mechanism, 1).
 input_predicate(risk_warning, 1).
@@ -315,6 +321,8 @@ input_template(training_authorised, [system, work],
                "the rights holder licensed the copying of {1} to train {0}").
 input_template(noncommercial_research, [system],
                "{0} was trained for non-commercial research").
+input_template(lawfully_sourced, [system],
+               "the training data of {0} was lawfully sourced").
 input_template(unlawfully_sourced_data, [system],
                "the training data of {0} was not lawfully sourced").
 input_template(anti_infringement_measures, [party, system],
@@ -359,6 +367,8 @@ input_template(purpose, [party, output, purpose],
                "{0} used {1} for the purpose {2}").
 input_template(via_commercial_platform, [party, output],
                "{0} obtained {1} through a commercial platform").
+input_template(noncommercial_access, [party, output],
+               "{0} obtained {1} otherwise than through a commercial platform").
 input_template(complaint_mechanism, [party],
                "{0} runs a complaint / reporting mechanism").
 input_template(no_complaint_mechanism, [party],
@@ -437,7 +447,7 @@ input_burden(developer, claimant).
 input_burden(provider, claimant).
 input_burden(via_api, claimant).
 input_burden(user, claimant).
-input_burden(runs_itself, copyright_claimant).
+input_burden(runs_itself, relying_party).
 input_burden(ai_named_defendant, claimant).
 input_burden(ai_named_author, copyright_claimant).
 input_burden(owns_copyright, claimant).
@@ -447,7 +457,8 @@ input_burden(provenance_record, claimant).
 input_burden(trained_on, claimant).
 input_burden(training_authorised, relying_party).
 input_burden(noncommercial_research, relying_party).
-input_burden(unlawfully_sourced_data, claimant).
+input_burden(lawfully_sourced, relying_party).
+input_burden(unlawfully_sourced_data, relying_party).
 input_burden(anti_infringement_measures, relying_party).
 input_burden(routine_maintenance_only, relying_party).
 input_burden(generated_by, claimant).
@@ -469,6 +480,7 @@ input_burden(user_knew, claimant).
 input_burden(user_should_have_known, claimant).
 input_burden(purpose, relying_party).
 input_burden(via_commercial_platform, claimant).
+input_burden(noncommercial_access, relying_party).
 input_burden(complaint_mechanism, relying_party).
 input_burden(no_complaint_mechanism, claimant).
 input_burden(risk_warning, relying_party).
@@ -491,7 +503,7 @@ input_burden(fault_rebutted, relying_party).
 input_burden(human_contribution, copyright_claimant).
 input_burden(acting_for, copyright_claimant).
 input_burden(terms_assign_copyright, copyright_claimant).
-input_burden(possesses, copyright_claimant).
+input_burden(possesses, relying_party).
 input_burden(force_majeure, relying_party).
 input_burden(holder_misconduct, relying_party).
 input_burden(holder_gross_negligence, relying_party).
@@ -600,6 +612,8 @@ conflict(no_ai_labels, labels_outputs).
 conflict(no_filtering, filters_work).
 conflict(no_due_diligence, due_diligence).
 conflict(fault_proven, fault_rebutted).
+conflict(lawfully_sourced, unlawfully_sourced_data).
+conflict(noncommercial_access, via_commercial_platform).
 
 %!  regime_value(?Regime, ?Section) is nondet.
 %

@@ -8,10 +8,10 @@
 :- module(aigc_duty_of_care,
           [ third_party_model/2,        % ?Provider, ?System
             notified_work/2,            % ?Provider, ?Work
-            breach/1,                   % ?Provider
+            breach_for/2,               % ?Provider, ?Output
             labelling_met/1,            % ?Provider
             filtering_duty/2,           % ?Provider, ?Work
-            duties_met/1,               % ?Provider
+            duties_met_for/2,           % ?Provider, ?Output
             knows_p/2                   % ?Provider, ?Output
           ]).
 :- use_module(rules).
@@ -25,7 +25,7 @@
 %   Tabled for the reason given in infringement.pl: proofs multiply
 %   through these in dense cases.
 :- table
-    breach/1,
+    breach_for/2,
     notified_work/2.
 
                  /*******************************
@@ -63,59 +63,6 @@ rule(r_d14_notified_work, [d14-'4.3'],
            copies(O, W, _)
      )).
 
-%!  breach(?Provider) is nondet.
-%
-%   A breach of Provider's duty of care is proven (D14): generally, or [ext]
-%   by one of the concrete omissions or acts of court practice and
-%   regulation, each stated in the case as proven.
-
-aigc_templates:template(breach, [party],
-                        "a breach of the duty of care by {0} is proven").
-rule(r_d14_breach_proven, [d13-'5.1', d13-'5.2', d14-'4.3'],
-     ( breach(P) :-
-           provider(P, _),
-           breach_proven(P)
-     )).
-rule(r_d14_breach_no_complaint_mechanism, [d14-'4.3'], [ext],
-     ( breach(P) :-
-           provider(P, _),
-           no_complaint_mechanism(P)
-     )).
-rule(r_d14_breach_no_risk_warning, [d14-'4.3'], [ext],
-     ( breach(P) :-
-           provider(P, _),
-           no_risk_warning(P)
-     )).
-rule(r_d14_breach_no_ai_labels, [d14-'4.3'], [ext],
-     ( breach(P) :-
-           provider(P, _),
-           no_ai_labels(P)
-     )).
-rule(r_d14_breach_no_filtering_well_known, [d14-'4.3'], [ext],
-     ( breach(P) :-
-           provider(P, _),
-           no_filtering(P, W),
-           well_known(W)
-     )).
-rule(r_d14_breach_no_filtering_notified, [d14-'4.3'], [ext],
-     ( breach(P) :-
-           provider(P, _),
-           no_filtering(P, W),
-           notified_work(P, W)
-     )).
-rule(r_d14_breach_no_due_diligence, [d14-'6.4'], [ext],
-     ( breach(P) :-
-           provider(P, _),
-           no_due_diligence(P, S),
-           third_party_model(P, S)
-     )).
-rule(r_d14_breach_recommends, [d14-'4.3'], [ext],
-     ( breach(P) :-
-           provider(P, _),
-           recommends(P, O),
-           infringing_output(O)
-     )).
-
 %!  labelling_met(?Provider) is nondet.
 %
 %   Provider labels its outputs as AI-generated; or (D28 [ext]) it provides
@@ -146,14 +93,14 @@ rule(r_d28_labelling_by_aia_tags, [d14-'4.3', d28-'6.5'], [ext],
 
 aigc_templates:template(filtering_duty, [party, work],
                         "{0} must filter for {1} (well known or notified, and copied by an output of its system)").
-rule(r_d14_filtering_duty_well_known, [d14-'4.3'],
+rule(r_d14_filtering_duty_well_known, [d14-'4.3'], [ext],
      ( filtering_duty(P, W) :-
            provider(P, S),
            generated_by(O, S),
            copies(O, W, _),
            well_known(W)
      )).
-rule(r_d14_filtering_duty_notified, [d14-'4.3'],
+rule(r_d14_filtering_duty_notified, [d14-'4.3'], [ext],
      ( filtering_duty(P, W) :-
            provider(P, S),
            generated_by(O, S),
@@ -161,31 +108,98 @@ rule(r_d14_filtering_duty_notified, [d14-'4.3'],
            notified_work(P, W)
      )).
 
-%!  duties_met(?Provider) is nondet.
+%!  duties_met_for(?Provider, ?Output) is nondet.
 %
-%   Provider proved it met every duty (what it must prove under
-%   presumed_fault with full_reversal, D13): no breach is proven, and it
-%   runs a complaint mechanism, warns of the risk, labels its outputs,
-%   filters every work it must, and did due diligence on every third-party
-%   model it deploys.
+%   Provider proved it met every duty that relates to Output, an output of
+%   a system it provides (what it must prove under presumed_fault with
+%   full_reversal, D13): no breach relating to Output is proven, and it runs
+%   a complaint mechanism, warns of the risk, labels its outputs, filters
+%   every work it must that Output copies, and did due diligence on the
+%   model that generated Output if that is another's.  Per output, as a
+%   breach relates to outputs (D14, I09): a duty towards another work or
+%   another model does not decide Output.
 
-aigc_templates:template(duties_met, [party],
-                        "{0} proved it met every duty of care").
-rule(r_d14_duties_met, [d13-'5.2', d14-'6.4'],
-     ( duties_met(P) :-
-           provider(P, _),
-           \+ breach(P),
+aigc_templates:template(duties_met_for, [party, output],
+                        "{0} proved it met every duty of care that relates to {1}").
+rule(r_d14_duties_met, [d13-'5.2', d14-'6.4'], [ext],
+     ( duties_met_for(P, O) :-
+           provider_of_output(P, O),
+           \+ breach_for(P, O),
            complaint_mechanism(P),
            risk_warning(P),
            labelling_met(P),
-           % no work it must filter goes unfiltered
-           \+ ( filtering_duty(P, W),
+           % no work it must filter that O copies goes unfiltered
+           \+ ( copies(O, W, _),
+                filtering_duty(P, W),
                 \+ filters_work(P, W)
               ),
-           % no third-party model it deploys lacks due diligence
-           \+ ( third_party_model(P, S),
+           % the third-party model that generated O had due diligence
+           \+ ( generated_by(O, S),
+                third_party_model(P, S),
                 \+ due_diligence(P, S)
               )
+     )).
+
+%!  breach_for(?Provider, ?Output) is nondet.
+%
+%   A breach of Provider's duty of care is proven (D14: generally, or [ext]
+%   by one of the concrete omissions or acts of court practice and
+%   regulation, each stated in the case as proven), and it relates to
+%   Output, an output of a system Provider provides (D14, I09: a breach grounds liability
+%   only for the outputs it relates to, 5.1-5.2 "the exact duties the
+%   service provider failed to fulfill").  The paper's general breach, no
+%   complaint mechanism, no risk warning and no labelling relate to every
+%   output of the provider; a failure to filter a work to the outputs
+%   copying it; missing due diligence on a third-party model to that
+%   model's outputs; featuring or recommending to the featured output.
+
+aigc_templates:template(breach_for, [party, output],
+                        "a proven breach of the duty of care by {0} relates to {1}").
+rule(r_d14_breach_proven, [d13-'5.1', d13-'5.2', d14-'4.3'],
+     ( breach_for(P, O) :-
+           breach_proven(P),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_no_complaint_mechanism, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           no_complaint_mechanism(P),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_no_risk_warning, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           no_risk_warning(P),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_no_ai_labels, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           no_ai_labels(P),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_no_filtering_well_known, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           no_filtering(P, W),
+           well_known(W),
+           copies(O, W, _),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_no_filtering_notified, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           no_filtering(P, W),
+           notified_work(P, W),
+           copies(O, W, _),
+           provider_of_output(P, O)
+     )).
+rule(r_d14_breach_no_due_diligence, [d14-'6.4'], [ext],
+     ( breach_for(P, O) :-
+           no_due_diligence(P, S),
+           third_party_model(P, S),
+           generated_by(O, S)
+     )).
+rule(r_d14_breach_recommends, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           recommends(P, O),
+           infringing_output(O),
+           provider_of_output(P, O)
      )).
 
                  /*******************************

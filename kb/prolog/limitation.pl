@@ -56,7 +56,8 @@ rule(r_d22_exposed_user, [d22-'6.1', d23-'6.1'],
      )).
 rule(r_d22_exposed_dissemination, [d22-'6.1', d23-'6.1'],
      ( exposed(X, O, dissemination) :-
-           output_dissemination(X, _, _, O)
+           output_dissemination(X, _, _, O),
+           \+ system(X)
      )).
 
 %!  limitation_applies(?Party, ?Output) is nondet.
@@ -138,11 +139,55 @@ rule(r_d24_damages, [d24-'6.1'],
      )).
 
 %   D25 (6.1): beside damages, an injunction, or (worth exploring) continued
-%   use against a licence fee: choice point remedy.
+%   use against a licence fee: choice point remedy.  The licence fee applies
+%   only to infringements through AI outputs; any other infringement (a
+%   reposted human work, a training copy) keeps the injunction.
 rule(r_d25_remedy, [d25-'6.1'],
-     ( remedy(X, Remedy) :-
+     ( remedy(X, injunction) :-
            remedy_due(X),
-           position(remedy, Remedy)
+           position(remedy, injunction)
+     )).
+rule(r_d25_remedy_licence_fee, [d25-'6.1'],
+     ( remedy(X, licence_fee) :-
+           remedy_due(X),
+           position(remedy, licence_fee),
+           liable_through_output(X)
+     )).
+rule(r_d25_remedy_injunction_kept, [d25-'6.1'],
+     ( remedy(X, injunction) :-
+           remedy_due(X),
+           position(remedy, licence_fee),
+           liable_not_through_output(X)
+     )).
+
+aigc_templates:template(liable_through_output, [party],
+                        "{0} is liable for an infringement through an AI output").
+aigc_templates:template(liable_not_through_output, [party],
+                        "{0} is liable for an infringement not through an AI output (a training copy, or a work that is no output disseminated)").
+
+%   liable_through_output(?Party): Party is liable for an infringement
+%   through an AI output: in the generation stage for it, or for
+%   disseminating it.
+rule(r_d25_through_output_exposed, [d25-'6.1'],
+     ( liable_through_output(X) :-
+           exposed(X, _, _)
+     )).
+rule(r_d25_through_output_protected_output, [d25-'6.1', d29-'2.2'], [ext],
+     ( liable_through_output(X) :-
+           item_dissemination(X, _, O),
+           output(O)
+     )).
+
+%   liable_not_through_output(?Party): Party is liable for a training copy
+%   (D02) or for disseminating a work that is not an output (D29).
+rule(r_d25_not_through_output_training, [d02-'4.2', d25-'6.1'],
+     ( liable_not_through_output(X) :-
+           liable(X, _, _, training)
+     )).
+rule(r_d25_not_through_output_work, [d25-'6.1', d29-'2.2'], [ext],
+     ( liable_not_through_output(X) :-
+           item_dissemination(X, _, W),
+           \+ output(W)
      )).
 
 %!  remedy_factor(?Against, ?Factor) is nondet.

@@ -42,21 +42,26 @@
 
 aigc_templates:template(role, [party, role],
                         "{0} holds the role {1}").
+%   A system named as a party holds no role: it is no legal subject (D06).
 rule(r_role_developer, [d02-'4.2', d08-'4.2'],
      ( role(X, developer) :-
-           developer(X, _)
+           developer(X, _),
+           \+ system(X)
      )).
 rule(r_role_provider, [d07-'4.3'],
      ( role(X, provider) :-
-           provider(X, _)
+           provider(X, _),
+           \+ system(X)
      )).
 rule(r_role_user, [d09-'4.4', d10-'4.4', d11-'4.4'],
      ( role(X, user) :-
-           user_role(X)
+           user_role(X),
+           \+ system(X)
      )).
 rule(r_role_third_party, [d29-'2.2', d29-'3.3'], [ext],
      ( role(X, third_party) :-
            disseminator(X),
+           \+ system(X),
            \+ developer(X, _),
            \+ provider(X, _),
            \+ user_role(X),
@@ -118,6 +123,7 @@ rule(r_d06_ai_named_author, [d06-'4.1'],
            ai_named_author(S, _)
      )).
 
+
                  /*******************************
                  *      NOT LIABLE, PER ROLE    *
                  *******************************/
@@ -132,7 +138,8 @@ aigc_templates:template(liable_in_role, [party, role],
                         "{0} bears some liability as {1}").
 rule(r_d02_liable_as_developer_training, [d02-'4.2'],
      ( liable_in_role(D, developer) :-
-           training_infringement(D, _, _)
+           training_infringement(D, _, _),
+           \+ system(D)
      )).
 rule(r_d08_liable_as_developer_generation, [d08-'4.2'],
      ( liable_in_role(D, developer) :-
@@ -148,11 +155,13 @@ rule(r_d11_liable_as_user, [d10-'4.4', d11-'4.4', d13-'3.1'],
      )).
 rule(r_d04_liable_as_third_party, [d04-'2.1'],
      ( liable_in_role(X, third_party) :-
-           output_dissemination(X, _, _, _)
+           output_dissemination(X, _, _, _),
+           \+ system(X)
      )).
 rule(r_d29_liable_as_third_party, [d29-'2.2', d29-'3.3'], [ext],
      ( liable_in_role(X, third_party) :-
-           item_dissemination(X, _, _)
+           item_dissemination(X, _, _),
+           \+ system(X)
      )).
 
 aigc_templates:template(developer_free, [party],
@@ -162,6 +171,7 @@ aigc_templates:template(developer_free, [party],
 rule(r_d02_developer_free, [d02-'4.2', d08-'4.2'],
      ( developer_free(D) :-
            developer(D, _),
+           \+ system(D),
            \+ liable_in_role(D, developer)
      )).
 
@@ -200,6 +210,7 @@ aigc_templates:template(provider_free, [party],
 rule(r_d13_provider_free, [d07-'4.3', d13-'5'],
      ( provider_free(P) :-
            provider(P, _),
+           \+ system(P),
            \+ liable_in_role(P, provider)
      )).
 
@@ -221,18 +232,31 @@ rule(r_d13_breach_needed_presumed_fault, [d13-'5.2', d14-'4.3'],
            provider_output(P, _)
      )).
 
+aigc_templates:template(related_breach, [party],
+                        "a proven breach by {0} relates to an infringing output of its system").
+
+%   related_breach(?Provider): a proven breach of Provider relates to one
+%   of its infringing outputs (D14, I09).
+rule(r_d14_related_breach, [d14-'4.3'],
+     ( related_breach(P) :-
+           provider_output(P, O),
+           breach_for(P, O)
+     )).
+
+%   D13, D14 (5.1, 5.2): no proven breach relates to an infringing output
+%   of the provider (a breach unrelated to the harm grounds nothing, I09).
 rule(r_d14_not_liable_breach_not_proven, [d13-'5.1', d13-'5.2', d14-'4.3'],
      ( not_liable(P, provider, breach_not_proven) :-
            provider_free(P),
            breach_needed(P),
-           \+ breach(P)
+           \+ related_breach(P)
      )).
 rule(r_d13_not_liable_fault_not_proven, [d13-'5.1'],
      ( not_liable(P, provider, fault_not_proven) :-
            provider_free(P),
            provider_output(P, _),
            regime(fault),
-           breach(P),
+           related_breach(P),
            \+ fault_proven(P)
      )).
 rule(r_d13_not_liable_fault_rebutted, [d13-'5.2'],
@@ -241,7 +265,7 @@ rule(r_d13_not_liable_fault_rebutted, [d13-'5.2'],
            provider_output(P, _),
            regime(presumed_fault),
            position(presumed_fault_burden, breach_proven_fault_presumed),
-           breach(P),
+           related_breach(P),
            fault_rebutted(P)
      )).
 rule(r_d14_not_liable_duties_met, [d13-'5.2', d14-'4.3'],
@@ -250,7 +274,9 @@ rule(r_d14_not_liable_duties_met, [d13-'5.2', d14-'4.3'],
            provider_output(P, _),
            regime(presumed_fault),
            position(presumed_fault_burden, full_reversal),
-           duties_met(P)
+           \+ ( provider_output(P, O),
+                \+ duties_met_for(P, O)
+              )
      )).
 rule(r_d15_not_liable_safe_harbor, [d15-'3.2'], [ext],
      ( not_liable(P, provider, safe_harbor) :-
@@ -271,6 +297,7 @@ aigc_templates:template(user_free, [party],
 rule(r_d09_user_free, [d09-'4.4', d10-'4.4', d11-'4.4'],
      ( user_free(U) :-
            user_role(U),
+           \+ system(U),
            \+ liable_in_role(U, user)
      )).
 

@@ -63,7 +63,8 @@ rule(r_d26_insurance, [d26-'6.3'],
 %!  recourse(?From, ?Against, ?Ground) is nondet.
 %
 %   From, liable, has recourse against Against, whose conduct caused its
-%   liability.  A disclaimer of Against's liability towards From bars it
+%   liability and who is itself liable for that output (or bound by an
+%   indemnity), never against itself (D31, I06).  A disclaimer of Against's liability towards From bars it
 %   (D27); nothing here changes what is owed to the rights holder.
 
 aigc_templates:template(recourse, [party, party, recourse_ground],
@@ -76,7 +77,7 @@ rule(r_d31_recourse_good_faith_user, [d31-'4.4'], [ext],
            user_liability(U, O, _, _),
            \+ induced(U, O),
            \+ knows_u(U, O),
-           provider_of_output(P, O),
+           provider_liability(P, O, _, _),
            U \== P,
            \+ disclaimer(P, U)
      )).
@@ -87,6 +88,7 @@ rule(r_d31_recourse_user_induced, [d11-'4.4', d31-'4.4'], [ext],
      ( recourse(P, U, user_induced) :-
            provider_liability(P, O, _, _),
            induced(U, O),
+           user_liability(U, O, _, _),
            P \== U,
            \+ disclaimer(U, P)
      )).
@@ -98,17 +100,21 @@ rule(r_d31_recourse_indemnity, [d27-'6.4', d31-'6.4'], [ext],
            liable_in_role(P, provider),
            indemnifies(D, P),
            D \== P,
+           \+ system(D),
            \+ disclaimer(D, P)
      )).
 
 %!  assessor(?Party, ?Other, ?Assessor) is nondet.
 %
 %   D27 (6.4): Party and Other agreed that the neutral Assessor assesses
-%   their infringement disputes.
+%   their infringement disputes; a party to the dispute is never its neutral
+%   assessor.
 
 aigc_templates:template(assessor, [party, party, party],
                         "{2} assesses infringement disputes between {0} and {1}").
 rule(r_d27_assessor, [d27-'6.4'],
      ( assessor(A, B, X) :-
-           assessment_clause(A, B, X)
+           assessment_clause(A, B, X),
+           X \== A,
+           X \== B
      )).

@@ -255,7 +255,7 @@ provider_duty(due_diligence).
 %   exemption its facts; the party claiming copyright a human contribution.
 %   Conclusions not listed have no single bearer.
 
-derived_burden(breach/1, claimant).
+derived_burden(breach_for/2, claimant).
 derived_burden(knows_p/2, claimant).
 derived_burden(knows_u/2, claimant).
 derived_burden(induced/2, claimant).
@@ -269,7 +269,7 @@ derived_burden(reasonable_measures/2, relying_party).
 derived_burden(tdm_exempt/1, relying_party).
 derived_burden(fair_use_accepted/2, relying_party).
 derived_burden(labelling_met/1, relying_party).
-derived_burden(duties_met/1, provider).
+derived_burden(duties_met_for/2, provider).
 derived_burden(copyrightable/1, copyright_claimant).
 
 %!  fact_burden(+Fact, -Bearer) is det.
