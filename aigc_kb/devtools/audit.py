@@ -21,11 +21,15 @@ engine again (each named by the check it is, :data:`ENGINE_CHECKS`):
     under ``strict``, without the facts of a provider's knowledge
     (``provider_knew``, ``provider_should_have_known``, ``notice_received``):
     who is liable for which right in which stage is the same;
+``unrelated_breach`` (I09)
+    every provider also fails to filter a fresh, well-known work that no
+    output copies (a breach related to no output): no conclusion that names
+    no fresh entity changes;
 ``renaming`` (I10)
     every entity renamed: the conclusions, renamed back, are the same;
 ``unrelated_fact`` (I10)
-    a fresh rights holder with a fresh well-known work that every provider
-    does not filter: no conclusion that names no fresh entity changes.
+    a fresh rights holder with a fresh, well-known work on a provenance
+    record: no conclusion that names no fresh entity changes.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ ENGINE_CHECKS: dict[str, str] = {
     "raw_ai": "i02",
     "regime_training": "i08",
     "strict_knowledge": "i08",
+    "unrelated_breach": "i09",
     "renaming": "i10",
     "unrelated_fact": "i10",
 }
@@ -202,12 +207,19 @@ def renaming_map(case: Case) -> dict[str, str]:
     return {name: f"n{len(names) - i:03d}_{kind}" for i, (name, kind) in enumerate(names)}
 
 
-def unrelated_variant(case: Case) -> Case:
-    """The case with a fresh rights holder and a fresh well-known work that no provider filters."""
+def unrelated_variant(case: Case, breach: bool = False) -> Case | None:
+    """The case with a fresh rights holder and a fresh, well-known work on a provenance record; with
+    ``breach``, instead every provider fails to filter that work (None: the case has no provider)."""
     holder, work = f"{FRESH}_holder", f"{FRESH}_work"
-    providers = sorted({f.args[0] for f in case.facts if f.pred == "provider"})
     extra = [Fact("party", (holder,)), Fact("work", (work,)), Fact("owns_copyright", (holder, work)),
-             Fact("well_known", (work,))] + [Fact("no_filtering", (p, work)) for p in providers]
+             Fact("well_known", (work,))]
+    if breach:
+        providers = sorted({f.args[0] for f in case.facts if f.pred == "provider"})
+        if not providers:
+            return None
+        extra += [Fact("no_filtering", (p, work)) for p in providers]
+    else:
+        extra.append(Fact("provenance_record", (work, holder)))
     return replace(case, facts=case.facts + tuple(extra))
 
 
@@ -327,11 +339,14 @@ class Auditor:
         renamed_keys = {(c.pred, rename_conclusion_args(c.pred, c.args, back, self.kb.vocab)) for c in renamed}
         if renamed_keys != keys:
             yield violation("renaming", _diff(keys, renamed_keys))
-        # I10: an unrelated fact
-        added = self._run(unrelated_variant(case), resolved, engine)
-        added_keys = {c.key() for c in added if not _mentions(c, FRESH)}
-        if added_keys != keys:
-            yield violation("unrelated_fact", _diff(keys, added_keys))
+        # I10: an unrelated fact; I09: a breach related to no output
+        for check, breach in (("unrelated_fact", False), ("unrelated_breach", True)):
+            variant = unrelated_variant(case, breach)
+            if variant is None:
+                continue
+            added_keys = {c.key() for c in self._run(variant, resolved, engine) if not _mentions(c, FRESH)}
+            if added_keys != keys:
+                yield violation(check, _diff(keys, added_keys))
         # I08: knowledge under strict
         if resolved.regime == "strict":
             plain = without_knowledge(case)
