@@ -413,6 +413,10 @@ class Auditor:
         def still(case: Case) -> bool:
             try:
                 self.kb.validate(case)
+                if check == "rules":  # no second evaluation needed
+                    resolved = resolve(self.kb.vocab, reading, source=case.path)
+                    return any(i == invariant for i, _ in
+                               self.check_result(case, self._run(case, resolved, engine), resolved))
                 found = self.audit_one(case, reading, engine, first=True)
             except AigcError:
                 return False
