@@ -22,13 +22,14 @@ from aigc_kb.cli import main
 from aigc_kb.core.model import Case, Reading
 from aigc_kb.devtools.audit import (ENGINE_CHECKS, AuditReport, Auditor, Violation, declared_readings,
                                     generated_worlds, load_invariants)
-from aigc_kb.devtools.generate import FIX_AREAS, case_to_yaml
+from aigc_kb.devtools.generate import FIX_AREAS, area, case_to_yaml
 
 #: Known violations of today's rules: (invariant, kind) -> the issue-13 fix that removes them.  The kind
 #: is the check (a name of ENGINE_CHECKS) or, for kb/invariants.lp, the functor of the witness.
 KNOWN: dict[tuple[str, str], int] = {
     ("i01", "infringes_own"): 1,
     ("i01", "liable_only_for_own"): 1,
+    ("i01", "infringes_authorised_dissemination"): 1,
     ("i02", "raw_ai"): 13,
     ("i03", "cleared_yet_liable"): 3,
     ("i04", "exemption_too_wide"): 2,
@@ -38,10 +39,13 @@ KNOWN: dict[tuple[str, str], int] = {
     ("i07", "co_owners"): 5,
     ("i07", "terms_reach_other_commission"): 5,
     ("i09", "unrelated_breach"): 9,
+    ("i09", "liable_without_related_breach"): 9,
 }
 INVARIANTS = tuple(f"i{n:02d}" for n in range(1, 11))
 #: Generated worlds in the sample (half random, half of the issue-13 areas).
 WORLDS = 24
+#: Seeded worlds of issue-13 areas added to the sample: each reaches a known violation no other world does.
+SEEDED = (("fix_unrelated_breach", 1089), ("fix_own_dissemination", 2455))
 
 
 def kind(violation: Violation) -> str:
@@ -49,12 +53,12 @@ def kind(violation: Violation) -> str:
 
 
 def full_worlds() -> list[tuple[Case, list[Reading]]]:
-    """Each issue-13 area's base with every candidate fact."""
-    out = []
-    for area in FIX_AREAS:
-        base = area.base_case()
-        out.append((replace(base, id=f"{area.name}_all", path=f"<{area.name}_all>",
-                            facts=base.facts + area.candidates), list(area.readings)))
+    """Each issue-13 area's base with every candidate fact, and the worlds of :data:`SEEDED`."""
+    out = [(area(name).random_world(seed), list(area(name).readings)) for name, seed in SEEDED]
+    for fix_area in FIX_AREAS:
+        base = fix_area.base_case()
+        out.append((replace(base, id=f"{fix_area.name}_all", path=f"<{fix_area.name}_all>",
+                            facts=base.facts + fix_area.candidates), list(fix_area.readings)))
     return out
 
 
