@@ -120,7 +120,8 @@ def test_a_copy_whose_training_rule_ignores_the_licence_is_caught(kb: KnowledgeB
     case = all_cases["d02_training_copy_neg"]
     assert any(f.pred == "training_authorised" for f in case.facts)
     assert not [v for v in Auditor(kb, ("asp",), second=False).audit_case(case, declared_readings(case)).violations]
-    broken = _broken_kb(tmp_path, kb, "developer(D, S), trained_on(S, W), protected_work(W), not training_authorised(S, W).",
+    broken = _broken_kb(tmp_path, kb,
+                        "developer(D, S), trained_on(S, W), protected_work(W), not training_authorised(S, W).",
                         "developer(D, S), trained_on(S, W), protected_work(W).")
     found = Auditor(broken, ("asp",), second=False).audit_case(case, declared_readings(case)).violations
     assert {(v.invariant, kind(v)) for v in found} == {("i01", "infringes_licensed_training")}

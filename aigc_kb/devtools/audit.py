@@ -425,7 +425,8 @@ class Auditor:
         return still
 
     def shrink(self, case: Case, violation: Violation, reading: Reading) -> Case:
-        """A 1-minimal case (:func:`~aigc_kb.devtools.shrink.shrink_case`) that still shows ``violation``'s invariant."""
+        """A 1-minimal case (:func:`~aigc_kb.devtools.shrink.shrink_case`) that still shows the
+        invariant of ``violation`` through its check, under ``reading`` on its engine."""
         from .shrink import shrink_case
 
         fails = self.fails(violation.invariant, reading, violation.engine, violation.check)

@@ -790,7 +790,8 @@ def case_to_yaml(case: Case, readings: Sequence[Reading] = (), *, comment: Seque
 
 
 __all__ = [
-    "AREAS", "FIX_AREAS", "RESERVED_NAMES", "Area", "Chooser", "FactBuilder", "PlatformShape", "RandomChooser", "WorldSize",
+    "AREAS", "FIX_AREAS", "RESERVED_NAMES", "Area", "Chooser", "FactBuilder", "PlatformShape", "RandomChooser",
+    "WorldSize",
     "area", "platform_case",
     "case_to_yaml", "conflict_partners", "conflicting", "declared", "default_vocabulary", "entity_names",
     "exhaustive", "generate_facts", "one_at_a_time_readings", "parse_fact", "random_case", "random_reading",
