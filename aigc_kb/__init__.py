@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .scenario.flips import find_flips
     from .scenario.limits import ScenarioLimitError, ScenarioLimits
     from .core.vocabulary import Vocabulary
+    from .devtools.audit import AuditReport, Auditor, Invariant, Violation, load_invariants
 
 #: The module of each name imported on first use.
 _LAZY = {
@@ -52,6 +53,11 @@ _LAZY = {
     "find_flips": "scenario.flips",
     "must_prove": "scenario.outcomes",
     "Vocabulary": "core.vocabulary",
+    "AuditReport": "devtools.audit",
+    "Auditor": "devtools.audit",
+    "Invariant": "devtools.audit",
+    "Violation": "devtools.audit",
+    "load_invariants": "devtools.audit",
 }
 
 
@@ -71,6 +77,8 @@ def __dir__() -> list[str]:
 __all__ = [
     "ENGINES",
     "AigcError",
+    "AuditReport",
+    "Auditor",
     "Case",
     "CaseReport",
     "Conclusion",
@@ -80,6 +88,7 @@ __all__ = [
     "Fact",
     "Failure",
     "InputError",
+    "Invariant",
     "KbError",
     "KnowledgeBase",
     "LimitError",
@@ -89,12 +98,14 @@ __all__ = [
     "ResolvedReading",
     "ScenarioLimitError",
     "ScenarioLimits",
+    "Violation",
     "Vocabulary",
     "check_case",
     "compare_regimes",
     "enumerate_outcomes",
     "export_case",
     "find_flips",
+    "load_invariants",
     "must_prove",
 ]
 __version__ = "0.1.0"

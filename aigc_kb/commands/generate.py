@@ -30,7 +30,8 @@ LIMITS: tuple[str, ...] = ()
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0, help="seed of the first random world (default 0)")
     parser.add_argument("--count", type=int, default=1, help="how many random worlds, seeds SEED, SEED+1, …")
-    parser.add_argument("--area", metavar="NAME", help="every world of a doctrine area instead (see --list-areas)")
+    parser.add_argument("--area", metavar="NAME", help="every world of a doctrine area, or of an issue-13 area "
+                                                      "(fix_*), instead (see --list-areas)")
     parser.add_argument("--list-areas", action="store_true", help="list the doctrine areas and their sizes")
     parser.add_argument("--platform", type=int, metavar="K",
                         help="one platform-scale case instead: a provider, K users each requesting one output")
@@ -54,11 +55,11 @@ def _usage(message: str) -> InputError:
 
 
 def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    from ..devtools.generate import AREAS, PlatformShape, WorldSize, area, case_to_yaml, platform_case, random_case
+    from ..devtools.generate import AREAS, FIX_AREAS, PlatformShape, WorldSize, area, case_to_yaml, platform_case, random_case
 
     if args.list_areas:
-        for item in AREAS:
-            print(f"{item.name:<14} {len(item.candidates):>2} facts {item.world_count(kb.vocab):>5} worlds "
+        for item in AREAS + FIX_AREAS:
+            print(f"{item.name:<21} {len(item.candidates):>2} facts {item.world_count(kb.vocab):>5} worlds "
                   f"{len(item.readings)} reading(s)  {', '.join(item.doctrines)}: {item.title}")
         return EXIT_OK
     sizes = {k: getattr(args, k) for k in ("parties", "systems", "works", "outputs", "facts")}

@@ -465,6 +465,21 @@ class Area:
         """How many worlds :meth:`worlds` yields (2**n less conflicting subsets)."""
         return sum(1 for _ in self.worlds(vocab))
 
+    def random_world(self, seed: int, noise: int = 3, vocab: Vocabulary | None = None) -> Case:
+        """One world of the area drawn from ``seed``: the base, each candidate with chance 1/2, and
+        up to ``noise`` random facts over the area's entities (the same seed, the same world)."""
+        vocab = default_vocabulary(vocab)
+        rng = random.Random(seed)
+        base = self.base_case(seed, noise, vocab)
+        partners = conflict_partners(vocab)
+        chosen: list[Fact] = []
+        for fact in self.candidates:
+            if rng.random() < 0.5 and not conflicting(base.facts + tuple(chosen) + (fact,), partners):
+                chosen.append(fact)
+        name = f"{self.name}_s{seed}"
+        return replace(base, id=name, path=f"<{name}>", facts=base.facts + tuple(chosen),
+                       title=f"{self.title} (seed {seed}, {len(chosen)} of {len(self.candidates)} candidates)")
+
 
 def _r(name: str, regime: str | None = None, **positions: str) -> Reading:
     return Reading(name, regime, tuple(sorted(positions.items())))
@@ -559,12 +574,93 @@ AREAS: tuple[Area, ...] = (
 )
 
 
+_TWO_USERS = ("party(acme)", "party(bob)", "party(carol)", "system(gen)", "output(o1)", "output(o2)",
+              "provider(acme, gen)", "user(bob, gen)", "user(carol, gen)", "generated_by(o1, gen)",
+              "generated_by(o2, gen)", "requested_by(o1, bob)", "requested_by(o2, carol)")
+
+#: Areas that reach each wrong outcome of issue 13 (the edges the invariants I01-I10 guard).  Kept apart
+#: from :data:`AREAS` (whose worlds the agreement tests enumerate): :mod:`aigc_kb.devtools.audit` draws
+#: from them, and ``aigc-kb generate --area NAME`` writes them.
+FIX_AREAS: tuple[Area, ...] = (
+    Area("fix_holders", "Rights holders and exclusive licensees acting on their own works (fix 1)",
+         ("D02", "D04", "D29"),
+         _facts("party(acme)", "party(bob)", "system(gen)", "work(w1)", "output(o1)", "provider(acme, gen)",
+                "generated_by(o1, gen)", "substantially_similar(o1, w1)"),
+         _facts("owns_copyright(acme, w1)", "owns_copyright(bob, w1)", "exclusive_licensee(bob, w1)",
+                "developer(acme, gen)", "trained_on(gen, w1)", "requested_by(o1, bob)",
+                "prompt_names_work(bob, o1, w1)", "derivative_of(o1, w1)", "made_available(acme, o1)",
+                "made_available(bob, o1)"),
+         (_r("strict", "strict"), _r("notice_and_takedown", "notice_and_takedown"))),
+    Area("fix_exemptions", "Exemption and mitigation with several victims, outputs and a training copy (fix 2)",
+         ("D22", "D23", "D24"),
+         _facts("party(acme)", "party(rh1)", "party(rh2)", "system(gen)", "work(w1)", "work(w2)", "output(o1)",
+                "output(o2)", "provider(acme, gen)", "generated_by(o1, gen)", "generated_by(o2, gen)",
+                "owns_copyright(rh1, w1)", "owns_copyright(rh2, w2)", "substantially_similar(o1, w1)"),
+         _facts("derivative_of(o1, w2)", "substantially_similar(o2, w2)", "force_majeure(o1)",
+                "holder_misconduct(rh1, o1)", "holder_gross_negligence(rh1, o1)", "developer(acme, gen)",
+                "trained_on(gen, w2)", "breach_proven(acme)", "fault_proven(acme)"),
+         (_r("strict", "strict"), _r("fault", "fault"), _r("all_parties", exemption_scope="all_parties"))),
+    Area("fix_terms", "Several users under one terms-of-service term (fix 5)",
+         ("D19", "D29"),
+         _facts(*_TWO_USERS),
+         _facts("human_contribution(bob, o1)", "human_contribution(carol, o2)", "terms_assign_copyright(acme, bob)",
+                "terms_assign_copyright(acme, carol)", "made_available(carol, o1)", "attribution_removed(carol, o1)",
+                "reproduced(bob, o2)", "dissemination_authorised(carol, o1)"),
+         (_r("default"), _r("contributing_human", default_owner="contributing_human"))),
+    Area("fix_self_run", "A user running its own copy of a model someone else also offers (fix 6)",
+         ("D07", "D19"),
+         _facts("party(acme)", "party(bob)", "party(rh)", "system(gen)", "work(w1)", "output(o1)",
+                "provider(acme, gen)", "generated_by(o1, gen)", "requested_by(o1, bob)", "owns_copyright(rh, w1)"),
+         _facts("runs_itself(bob, gen)", "user(bob, gen)", "human_contribution(bob, o1)",
+                "substantially_similar(o1, w1)", "developer(acme, gen)", "made_available(bob, o1)",
+                "terms_assign_copyright(acme, bob)"),
+         (_r("strict", "strict"), _r("contributing_human", default_owner="contributing_human"))),
+    Area("fix_provenance", "Provenance records against proven owners (fix 7)",
+         ("D28", "D29"),
+         _facts("party(own)", "party(rec)", "work(w1)"),
+         _facts("owns_copyright(own, w1)", "owns_copyright(rec, w1)", "provenance_record(w1, rec)",
+                "provenance_record(w1, own)", "made_available(rec, w1)", "reproduced(rec, w1)",
+                "attribution_removed(rec, w1)", "dissemination_authorised(rec, w1)"),
+         (_r("default"),)),
+    Area("fix_outputs", "Outputs as protected works: copying and reposting another's output (fix 12)",
+         ("D04", "D20", "D29"),
+         _facts(*_TWO_USERS),
+         _facts("human_contribution(bob, o1)", "human_contribution(carol, o2)", "made_available(carol, o1)",
+                "reproduced(carol, o1)", "attribution_removed(carol, o1)", "made_available(bob, o1)",
+                "dissemination_authorised(carol, o1)"),
+         (_r("default"), _r("contributing_human", default_owner="contributing_human"))),
+    Area("fix_staff", "Staff acting for an insured provider; knowledge and insurance (fix 4)",
+         ("D19", "D26"),
+         _facts(*_PROVIDER_OUTPUT, "party(bob)", "party(ins)", "substantially_similar(o1, w1)",
+                "covered_by(acme, ins, insurance)"),
+         _facts("acting_for(bob, acme)", "requested_by(o1, bob)", "user_knew(bob, o1)", "intent_proven(bob, o1)",
+                "provider_knew(acme, o1)", "notice_received(acme, o1)", "inadvertent(acme, o1)",
+                "human_contribution(bob, o1)"),
+         (_r("strict", "strict"), _r("notice_and_takedown", "notice_and_takedown"))),
+    Area("fix_own_dissemination", "The provider's own dissemination and the safe harbour (fix 3)",
+         ("D13", "D15"),
+         _facts(*_PROVIDER_OUTPUT, "party(bob)", "substantially_similar(o1, w1)", "requested_by(o1, bob)"),
+         _facts("made_available(acme, o1)", "recommends(acme, o1)", "notice_received(acme, o1)",
+                "removed_promptly(acme, o1)", "breach_proven(acme)", "fault_proven(acme)", "provider_knew(acme, o1)"),
+         (_r("notice_and_takedown", "notice_and_takedown"), _r("fault", "fault"),
+          _r("presumed_fault", "presumed_fault"))),
+    Area("fix_unrelated_breach", "A breach unrelated to the harm; joint and recourse (fixes 9, 10)",
+         ("D11", "D14", "D31"),
+         _facts(*_PROVIDER_OUTPUT, "party(bob)", "system(other)", "work(w2)", "substantially_similar(o1, w1)",
+                "requested_by(o1, bob)", "fault_proven(acme)"),
+         _facts("well_known(w2)", "no_filtering(acme, w2)", "via_api(acme, other)", "no_due_diligence(acme, other)",
+                "intent_proven(bob, o1)", "purpose(bob, o1, personal_study)", "requested_by(o1, acme)"),
+         (_r("presumed_fault", "presumed_fault"), _r("fault", "fault"), _r("strict", "strict"),
+          _r("fair_use_accepted", personal_fair_use_noncommercial="accepted"))),
+)
+
+
 def area(name: str) -> Area:
-    """The area called ``name``."""
-    for candidate in AREAS:
+    """The area called ``name`` (of :data:`AREAS` or :data:`FIX_AREAS`)."""
+    for candidate in AREAS + FIX_AREAS:
         if candidate.name == name:
             return candidate
-    raise KeyError(f"no area {name!r} (one of {', '.join(a.name for a in AREAS)})")
+    raise KeyError(f"no area {name!r} (one of {', '.join(a.name for a in AREAS + FIX_AREAS)})")
 
 
 # ---------------------------------------------------------------- readings --
@@ -694,7 +790,8 @@ def case_to_yaml(case: Case, readings: Sequence[Reading] = (), *, comment: Seque
 
 
 __all__ = [
-    "AREAS", "RESERVED_NAMES", "Area", "Chooser", "FactBuilder", "PlatformShape", "RandomChooser", "WorldSize",
+    "AREAS", "FIX_AREAS", "RESERVED_NAMES", "Area", "Chooser", "FactBuilder", "PlatformShape", "RandomChooser",
+    "WorldSize",
     "area", "platform_case",
     "case_to_yaml", "conflict_partners", "conflicting", "declared", "default_vocabulary", "entity_names",
     "exhaustive", "generate_facts", "one_at_a_time_readings", "parse_fact", "random_case", "random_reading",
