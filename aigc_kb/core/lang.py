@@ -252,3 +252,21 @@ __all__ = [
     "ENTITY_TYPES", "LANGUAGES", "Language", "Names", "Template", "argument_text", "atom_text", "choose",
     "default_language", "display_name", "english_templates", "english_words", "fill", "language", "placeholders",
 ]
+
+
+def case_names(path: str | Path | None) -> dict[str, dict[str, str]]:
+    """The ``names:`` block of a case file (entity -> language -> display name), read as data; ``{}`` without one.
+
+    The loader has validated the block against the case schema; a file that is gone reads as no names.
+    """
+    if path is None:
+        return {}
+    try:
+        data = _read_yaml(Path(path))
+    except (OSError, yaml.YAMLError):
+        return {}
+    names = data.get("names") or {}
+    return {str(k): {str(lang): str(n) for lang, n in v.items()} for k, v in names.items() if isinstance(v, dict)}
+
+
+__all__ += ["case_names"]

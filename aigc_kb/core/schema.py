@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from .lang import LANGUAGES
 from .vocabulary import OPEN, Vocabulary
 
 _NAME = {"type": "string", "minLength": 1}
@@ -103,6 +104,16 @@ def case_schema(vocab: Vocabulary) -> dict[str, Any]:
             "unknown": {"type": "array", "items": fact},
             "positions": _positions(vocab, allow_open=True),
             "expect": {"type": "array", "items": reading},
+            # display names of the entities per language (identifiers never change): names.tencent.zh
+            "names": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": False,
+                    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+                },
+            },
         },
     }
 
