@@ -41,7 +41,8 @@ def _ext(node: Node) -> str:
 def _burden(node: Node, lang: Language) -> str:
     notes = []
     if node.burden:
-        notes.append(lang.msg("burden", bearer=lang.word(node.burden, "burden")))
+        bearer = node.burden if lang.code == "en" else lang.word(node.burden, "burden")
+        notes.append(lang.msg("burden", bearer=bearer))
     if node.open:
         notes.append(lang.msg("open_in_case"))
     return lang.msg("notes", notes=lang.msg("list_sep").join(notes)) if notes else ""
