@@ -1,0 +1,213 @@
+"""Chinese beside English: every template and message exists in both languages, no identifier is translated,
+and the renderings speak the language asked for (``--lang``, else the locale's).
+
+The lists checked are computed from the English sources (the Prolog knowledge base's template/3, the
+vocabulary, the doctrines, kb/lang/en.yaml), so that a template, value or message added without its
+Chinese fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from aigc_kb.core.lang import (ENTITY_TYPES, atom_text, default_language, english_templates, language,
+                               placeholders)
+from aigc_kb.core.vocabulary import Vocabulary
+
+from .conftest import ROOT, tool
+
+ULTRAMAN = "cases/real_ultraman.yaml"
+ZH = language("zh")
+EN = language("en")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m aigc_kb`` with the locale variables of ``env`` only (stable whatever the caller's locale)."""
+    base = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
+    return subprocess.run([sys.executable, "-m", "aigc_kb", *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROOT, env={**base, **(env or {})}, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def prolog_templates() -> dict[str, tuple[list[str], str]]:
+    """Every template/3 of the Prolog knowledge base, as SWI-Prolog reads it: name -> (types, text)."""
+    goal = ("forall(aigc_templates:template(N, T, X), "
+            "(json_write_dict(current_output, _{name: N, types: T, text: X}, [width(0)]), nl)), halt")
+    proc = subprocess.run([tool("swipl"), "-q", "-g", "use_module(library(http/json))", "-g", goal,
+                           str(ROOT / "kb" / "prolog" / "aigc.pl")],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    assert len(rows) > 100
+    return {r["name"]: (r["types"], r["text"]) for r in rows}
+
+
+def test_the_template_table_is_the_prolog_one(prolog_templates: dict[str, tuple[list[str], str]]) -> None:
+    """The renderer's English templates (read from the sources) are exactly the ones the Prolog explainer uses."""
+    table = english_templates()
+    assert set(table) == set(prolog_templates)
+    for name, (types, text) in prolog_templates.items():
+        assert (list(table[name].types), table[name].text) == (types, text), name
+
+
+def test_every_template_has_chinese_with_the_same_placeholders(
+        prolog_templates: dict[str, tuple[list[str], str]]) -> None:
+    missing = sorted(set(prolog_templates) - set(ZH.templates))
+    assert not missing, f"templates without Chinese in kb/lang/zh.yaml: {missing}"
+    assert not sorted(set(ZH.templates) - set(prolog_templates)), "Chinese templates of no predicate"
+    for name, (_, text) in prolog_templates.items():
+        assert placeholders(ZH.templates[name]) == placeholders(text), name
+        assert re.search(r"[\u4e00-\u9fff]", ZH.templates[name]), f"{name}: not Chinese"
+
+
+def test_every_output_meaning_has_chinese_with_the_same_placeholders(kb_vocab: Vocabulary) -> None:
+    for name, output in kb_vocab.outputs.items():
+        assert name in ZH.outputs, name
+        assert placeholders(ZH.outputs[name]) == placeholders(output.meaning), name
+
+
+@pytest.fixture(scope="module")
+def kb_vocab() -> Vocabulary:
+    from aigc_kb.core.vocabulary import load_vocabulary
+
+    return load_vocabulary(ROOT / "kb" / "vocabulary.yaml", ROOT / "kb" / "doctrines.yaml")
+
+
+def test_every_value_regime_choice_point_and_burden_has_chinese(kb_vocab: Vocabulary) -> None:
+    for enum, values in kb_vocab.enums.items():
+        for value in values:
+            assert value in ZH.values.get(enum, {}), f"{enum}: {value}"
+    for point in kb_vocab.choice_points.values():
+        assert point.name in ZH.choice_points, point.name
+        for position in point.positions:
+            assert position in ZH.values["position"], f"{point.name}: {position}"
+    for regime in kb_vocab.regimes:
+        assert regime in ZH.regimes and regime in ZH.values["regime"], regime
+    bearers = {p.burden for p in kb_vocab.inputs.values() if isinstance(p.burden, str)}
+    raw = yaml.safe_load((ROOT / "kb" / "vocabulary.yaml").read_text(encoding="utf-8"))["inputs"]
+    bearers |= {b for spec in raw.values() if isinstance(spec.get("burden"), dict) for b in spec["burden"].values()}
+    derived = re.findall(r"^derived_burden\([a-z_]+/\d+, ([a-z_]+)\)\.",
+                         (ROOT / "kb" / "prolog" / "templates.pl").read_text(encoding="utf-8"), re.M)
+    for bearer in bearers | set(derived) | {"provider"}:
+        assert bearer in ZH.values["burden"], bearer
+    # the value types of the auxiliary predicates' templates (basis, user_basis, ...)
+    for template in english_templates().values():
+        for type_ in template.types:
+            if type_ not in ENTITY_TYPES:
+                assert ZH.values.get(type_), f"{template.name}: no Chinese values of type {type_}"
+
+
+def test_every_doctrine_has_a_chinese_name_and_statement_that_keeps_its_identifiers(kb_vocab: Vocabulary) -> None:
+    for d in kb_vocab.doctrines.values():
+        words = ZH.doctrines.get(d.id)
+        assert words and words.get("name") and words.get("statement"), d.id
+        english, chinese = d.statement, words["statement"]
+        # identifiers (`tdm_exception`), doctrine IDs, [ext] marks, quoted sections are the same in both
+        for pattern in (r"`[^`]+`", r"\bD\d\d\b", r"\[ext", r"§\d+(?:\.\d+)?"):
+            assert sorted(set(re.findall(pattern, english))) == sorted(set(re.findall(pattern, chinese))), \
+                (d.id, pattern)
+
+
+def test_every_message_exists_in_both_languages_with_the_same_fields() -> None:
+    assert set(EN.messages) == set(ZH.messages)
+    for key, text in EN.messages.items():
+        assert placeholders(text) == placeholders(ZH.messages[key]), key
+
+
+def test_atoms_keep_identifiers_and_use_display_names() -> None:
+    text = atom_text(ZH, "liable", ["acme", "joint", "communication", "generation"])
+    assert text == "acme在生成阶段就信息网络传播权承担连带责任"
+    names = {"acme": {"zh": "某公司"}}
+    assert atom_text(ZH, "liable", ["acme", "joint", "reproduction", None], names=names) == "某公司在…阶段就复制权承担连带责任"
+    assert atom_text(ZH, "provider", [None, "gen"]) == "某一当事人以生成服务的形式向用户提供gen"
+    assert atom_text(EN, "provider", [None, "gen"]) == "some party provides gen to users as a generation service"
+    assert atom_text(ZH, "copyright", ["out", "not_a_work", "none", "no_human_contribution"]) == \
+        "out属于非作品；著作权人：无人（无自然人的独创性贡献）"
+
+
+def test_locale_default() -> None:
+    assert default_language({}) == "en"
+    assert default_language({"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert default_language({"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}) == "en"
+    assert default_language({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_TW.UTF-8"}) == "zh"
+    assert default_language({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}) == "zh"
+
+
+#: English words allowed in the Chinese explanation of the Ultraman case: from the parties' display names.
+_ALLOWED = {"AI", "Tab"}
+
+
+def test_ultraman_explanation_in_chinese_has_no_english_template_text() -> None:
+    proc = run("explain", ULTRAMAN, "--lang", "zh", env={"LC_ALL": "C"})
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout
+    assert "被告AI绘画网站（Tab）经营者在生成阶段就复制权承担直接侵权责任" in text
+    assert "归责原则 = 严格责任（§5.3；默认）" in text
+    # no fragment of an English template or message survives
+    for template in english_templates().values():
+        for fragment in re.split(r"\{\d+\}", template.text):
+            if len(fragment.strip()) > 6 and re.search(r"[a-z]{3}", fragment):
+                assert fragment.strip() not in text, fragment
+    for message in EN.messages.values():
+        for fragment in re.split(r"\{[a-z_]+\}", message):
+            if len(fragment.strip()) > 6:
+                assert fragment.strip() not in text, fragment
+    # what English remains is identifiers: atoms, rule ids, the case's id
+    rest = re.sub(r"\b[a-z_]+\([^()]*\)", "", text)           # conclusion atoms in Prolog syntax
+    rest = re.sub(r"\br_[a-z0-9_]+", "", rest)                  # rule ids
+    rest = rest.replace("real_ultraman", "").replace("[ext]", "")
+    words = set(re.findall(r"[A-Za-z]{2,}", rest))
+    assert words <= _ALLOWED, sorted(words - _ALLOWED)
+
+
+def test_chinese_by_locale_and_english_by_default_or_c_locale() -> None:
+    zh = run("evaluate", ULTRAMAN, env={"LANG": "zh_CN.UTF-8"})
+    assert zh.returncode == 0 and "责任承担：" in zh.stdout and "Liable:" not in zh.stdout
+    c = run("evaluate", ULTRAMAN, env={"LANG": "zh_CN.UTF-8", "LC_ALL": "C"})
+    assert c.returncode == 0 and "Liable:" in c.stdout and "tab_operator: primary for" in c.stdout
+    en = run("evaluate", ULTRAMAN, "--lang", "en", env={"LANG": "zh_CN.UTF-8"})
+    assert en.stdout == c.stdout
+    # JSON keys and identifiers never change; display strings only when --lang is asked for
+    plain = json.loads(run("evaluate", ULTRAMAN, "--format", "json", env={"LANG": "zh_CN.UTF-8"}).stdout)
+    asked = json.loads(run("evaluate", ULTRAMAN, "--format", "json", "--lang", "zh", env={"LC_ALL": "C"}).stdout)
+    assert "lang" not in plain and asked.pop("lang") == "zh"
+    assert plain == asked
+
+
+def test_renderings_in_chinese() -> None:
+    md = run("explain", ULTRAMAN, "--lang", "zh", "--format", "markdown", "--why-not",
+             "liable(tab_operator,secondary,_,_)", env={"LC_ALL": "C"})
+    assert md.returncode == 0, md.stderr
+    assert md.stdout.startswith("# 解释：real\\_ultraman")
+    assert "## 为何不能得出 `liable(tab_operator, secondary, _, _)`？" in md.stdout
+    full = run("explain", ULTRAMAN, "--lang", "zh", "--cite", "full", "--query", "liable(tab_operator,_,reproduction,_)",
+               env={"LC_ALL": "C"})
+    assert "| D07 服务提供者的直接责任: 其系统生成侵权内容的服务提供者" in full.stdout
+    # the paper's sentences stay in the paper's language
+    assert "de facto direct infringers" in full.stdout
+    data = json.loads(run("explain", ULTRAMAN, "--lang", "zh", "--format", "json", env={"LC_ALL": "C"}).stdout)
+    assert data["lang"] == "zh"
+    liable = data["answers"][0]["conclusions"][0]
+    assert liable["pred"] == "liable" and liable["args"][0] == "tab_operator" and "承担" in liable["text"]
+    doctrines = run("doctrines", "D15", "--lang", "zh", env={"LC_ALL": "C"})
+    assert doctrines.stdout.startswith("D15 安全港规则不适用（§3.2）") and "Prolog 规则（" in doctrines.stdout
+    explained = run("evaluate", "cases/real_dreamwriter.yaml", "--lang", "zh", "--explain", env={"LC_ALL": "C"})
+    assert "深圳市腾讯计算机系统有限公司（委托作品，无约定时归受托的服务提供者）" in explained.stdout
+    assert "依 r_d29_" in explained.stdout
+
+
+def test_names_block_is_part_of_the_case_format(tmp_path: Path) -> None:
+    case = (ROOT / "cases" / "real_li_v_liu.yaml").read_text(encoding="utf-8")
+    assert "names:" in case
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(case.replace("  li: {zh: 李某}", "  li: {fr: Li}"), encoding="utf-8")
+    proc = run("check", str(bad), env={"LC_ALL": "C"})
+    assert proc.returncode == 2 and "fr" in proc.stderr + proc.stdout
