@@ -211,3 +211,34 @@ def test_names_block_is_part_of_the_case_format(tmp_path: Path) -> None:
     bad.write_text(case.replace("  li: {zh: 李某}", "  li: {fr: Li}"), encoding="utf-8")
     proc = run("check", str(bad), env={"LC_ALL": "C"})
     assert proc.returncode == 2 and "fr" in proc.stderr + proc.stdout
+
+
+def test_http_api_takes_lang_where_it_renders_text() -> None:
+    testclient = pytest.importorskip("fastapi.testclient")
+    import jsonschema
+
+    from aigc_kb import KnowledgeBase, Limits
+    from aigc_kb.server.app import create_app
+    from aigc_kb.server.schemas import schema
+
+    with testclient.TestClient(create_app(KnowledgeBase(limits=Limits(time=60)), workers=1)) as client:
+        body = {"case_name": "real_ultraman.yaml", "query": "liable(tab_operator, _, reproduction, _)"}
+        english = client.post("/api/v1/explain", json=body).json()
+        chinese = client.post("/api/v1/explain", json={**body, "lang": "zh"}).json()
+        jsonschema.Draft202012Validator(schema("explanation")).validate(chinese)
+        assert "lang" not in english and chinese["lang"] == "zh"
+        top_en, top_zh = english["answers"][0]["conclusions"][0], chinese["answers"][0]["conclusions"][0]
+        assert (top_en["pred"], top_en["args"]) == (top_zh["pred"], top_zh["args"])
+        assert top_zh["text"] == "被告AI绘画网站（Tab）经营者在生成阶段就复制权承担直接侵权责任"
+        text = client.post("/api/v1/explain", json={**body, "lang": "zh", "format": "text"}).text
+        assert text.startswith("案件 real_ultraman，归责原则：严格责任（§5.3；默认）")
+        evaluation = client.post("/api/v1/evaluate", json={"case_name": "real_ultraman.yaml", "lang": "zh",
+                                                           "reasons": True}).json()
+        jsonschema.Draft202012Validator(schema("evaluation")).validate(evaluation)
+        assert evaluation["display"]["liable"]["title"] == "责任承担"
+        assert evaluation["display"]["liable"]["lines"] == [
+            "被告AI绘画网站（Tab）经营者：就改编权、复制权承担直接侵权责任（生成阶段）  [D07, D13]"]
+        assert evaluation["liable"][0]["subject"] == "tab_operator"
+        assert "承担直接侵权责任" in evaluation["liable"][0]["why"][0]["conditions"][0]
+        bad = client.post("/api/v1/explain", json={**body, "lang": "fr"})
+        assert bad.status_code == 422

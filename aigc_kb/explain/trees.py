@@ -184,18 +184,20 @@ def _row_keys(pred: str, row: dict[str, Any], vocab: Vocabulary) -> list[tuple[s
 
 
 def with_reasons(kb: "KnowledgeBase", case: Case, reading: ResolvedReading,
-                 result: dict[str, Any], lang: str = "en") -> dict[str, Any]:
+                 result: dict[str, Any], lang: str = "en",
+                 names: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
     """An evaluation's JSON form with a ``why`` list on every row: the rules that concluded it, one level deep.
 
     The reasons come from the Prolog rules (one call for the whole case),
     whichever engine produced ``result``; their conditions are worded in ``lang``
-    with the display names of the case file's ``names:`` block.
+    with the display names ``names`` (default: the case file's ``names:`` block).
     """
     from ..core.result import SECTIONS
 
     requests = [("explain", Pattern.any_of(pred, kb.vocab)) for pred in kb.vocab.outputs]
     explained = explain(kb, case, reading, requests, why_depth=0, depth=1)
-    found = reasons(localize(explained, lang, kb.vocab, names=case_names(case.path), kb_dir=kb.paths.root))
+    found = reasons(localize(explained, lang, kb.vocab, names=case_names(case.path) if names is None else names,
+                            kb_dir=kb.paths.root))
     out = dict(result)
     for key, pred in SECTIONS:
         rows = []
