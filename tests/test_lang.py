@@ -259,3 +259,31 @@ def test_diff_report_in_chinese(tmp_path: Path) -> None:
     md = run("diff", "--base", str(KB_DIR), "--kb", str(edited), "--cases", case, "--lang", "zh",
              "--format", "markdown", env={"LC_ALL": "C"})
     assert md.stdout.startswith("# 修改带来的变化") and "| 变化 | 结论 | 规则 | 推理引擎 |" in md.stdout
+
+
+def test_check_headings_in_chinese() -> None:
+    proc = run("check", ULTRAMAN, "--lang", "zh", env={"LC_ALL": "C"})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0].startswith("ok   real_ultraman：2个解读，")
+    assert proc.stdout.splitlines()[-1] == "1个通过，0个未通过"
+
+
+def _js_keys(block: str) -> set[str]:
+    return set(re.findall(r"^    ([A-Za-z_]+):", block, re.M))
+
+
+def test_the_workbench_has_every_text_in_both_languages() -> None:
+    source = (ROOT / "web" / "src" / "messages.js").read_text(encoding="utf-8")
+    en_block = source.split("\n  en: {", 1)[1].split("\n  },", 1)[0]
+    zh_block = source.split("\n  zh: {", 1)[1].split("\n  },", 1)[0]
+    assert len(_js_keys(en_block)) > 80
+    assert _js_keys(en_block) == _js_keys(zh_block)
+    for key in _js_keys(en_block):
+        english = re.search(rf'^    {key}: "(.*)",$', en_block, re.M)
+        chinese = re.search(rf'^    {key}: "(.*)",$', zh_block, re.M)
+        assert english and chinese, key
+        assert placeholders(english.group(1)) == placeholders(chinese.group(1)), key
+    # the built bundle carries the Chinese table and the switch
+    bundle = (ROOT / "aigc_kb" / "server" / "static" / "workbench.js").read_text(encoding="utf-8")
+    assert 'zh:{title:"aigc-kb \\u5DE5\\u4F5C\\u53F0"' in bundle   # esbuild writes "aigc-kb 工作台" escaped
+    assert 'id="lang-select"' in (ROOT / "aigc_kb" / "server" / "static" / "index.html").read_text(encoding="utf-8")
