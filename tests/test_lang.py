@@ -98,11 +98,20 @@ def test_every_value_regime_choice_point_and_burden_has_chinese(kb_vocab: Vocabu
                          (ROOT / "kb" / "prolog" / "templates.pl").read_text(encoding="utf-8"), re.M)
     for bearer in bearers | set(derived) | {"provider"}:
         assert bearer in ZH.values["burden"], bearer
-    # the value types of the auxiliary predicates' templates (basis, user_basis, ...)
+    # the value types of the auxiliary predicates' templates (basis, user_basis, ...): every constant the
+    # rules of kb/prolog write in such an argument
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kb" / "prolog").glob("*.pl"))
     for template in english_templates().values():
-        for type_ in template.types:
-            if type_ not in ENTITY_TYPES:
-                assert ZH.values.get(type_), f"{template.name}: no Chinese values of type {type_}"
+        for i, type_ in enumerate(template.types):
+            if type_ in ENTITY_TYPES:
+                continue
+            assert ZH.values.get(type_), f"{template.name}: no Chinese values of type {type_}"
+            if type_ in kb_vocab.enums:
+                continue
+            for args in re.findall(rf"\b{template.name}\(([^()]*)\)", source):
+                parts = [a.strip() for a in args.split(",")]
+                if len(parts) == len(template.types) and re.fullmatch(r"[a-z][a-z0-9_]*", parts[i]):
+                    assert parts[i] in ZH.values[type_], f"{template.name}: {type_} {parts[i]}"
 
 
 def test_every_doctrine_has_a_chinese_name_and_statement_that_keeps_its_identifiers(kb_vocab: Vocabulary) -> None:
@@ -145,25 +154,31 @@ def test_locale_default() -> None:
 _ALLOWED = {"AI", "Tab"}
 
 
-def test_ultraman_explanation_in_chinese_has_no_english_template_text() -> None:
-    proc = run("explain", ULTRAMAN, "--lang", "zh", env={"LC_ALL": "C"})
+@pytest.mark.parametrize("options", [(), ("--regime", "fault", "--why-not", "liable(tab_operator,secondary,_,_)")],
+                         ids=["explain", "why-not"])
+def test_ultraman_explanation_in_chinese_has_no_english_template_text(options: tuple[str, ...]) -> None:
+    proc = run("explain", ULTRAMAN, "--lang", "zh", *options, env={"LC_ALL": "C"})
     assert proc.returncode == 0, proc.stderr
     text = proc.stdout
-    assert "被告AI绘画网站（Tab）经营者在生成阶段就复制权承担直接侵权责任" in text
-    assert "归责原则 = 严格责任（§5.3；默认）" in text
-    # no fragment of an English template or message survives
-    for template in english_templates().values():
-        for fragment in re.split(r"\{\d+\}", template.text):
-            if len(fragment.strip()) > 6 and re.search(r"[a-z]{3}", fragment):
-                assert fragment.strip() not in text, fragment
-    for message in EN.messages.values():
-        for fragment in re.split(r"\{[a-z_]+\}", message):
-            if len(fragment.strip()) > 6:
-                assert fragment.strip() not in text, fragment
+    if not options:
+        assert "被告AI绘画网站（Tab）经营者在生成阶段就复制权承担直接侵权责任" in text
+        assert "归责原则 = 严格责任（§5.3；默认）" in text
+    else:
+        assert "为何不能得出 liable(tab_operator, secondary, _, _)？" in text
+        assert "归责原则 = 过错责任（§5.1；非默认，默认为严格责任），而非严格责任" in text
     # what English remains is identifiers: atoms, rule ids, the case's id
     rest = re.sub(r"\b[a-z_]+\([^()]*\)", "", text)           # conclusion atoms in Prolog syntax
     rest = re.sub(r"\br_[a-z0-9_]+", "", rest)                  # rule ids
     rest = rest.replace("real_ultraman", "").replace("[ext]", "")
+    # no fragment of an English template or message survives
+    for template in english_templates().values():
+        for fragment in re.split(r"\{\d+\}", template.text):
+            if len(fragment.strip()) > 6 and re.search(r"[a-z]{3}", fragment):
+                assert fragment.strip() not in rest, fragment
+    for message in EN.messages.values():
+        for fragment in re.split(r"\{[a-z_]+\}", message):
+            if len(fragment.strip()) > 6:
+                assert fragment.strip() not in rest, fragment
     words = set(re.findall(r"[A-Za-z]{2,}", rest))
     assert words <= _ALLOWED, sorted(words - _ALLOWED)
 
