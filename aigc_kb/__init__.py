@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from .scenario.flips import find_flips
     from .scenario.limits import ScenarioLimitError, ScenarioLimits
     from .core.vocabulary import Vocabulary
+    from .core.lang import Language, language
+    from .explain.localize import localize
 
 #: The module of each name imported on first use.
 _LAZY = {
@@ -52,6 +54,9 @@ _LAZY = {
     "find_flips": "scenario.flips",
     "must_prove": "scenario.outcomes",
     "Vocabulary": "core.vocabulary",
+    "Language": "core.lang",
+    "language": "core.lang",
+    "localize": "explain.localize",
 }
 
 
@@ -82,6 +87,7 @@ __all__ = [
     "InputError",
     "KbError",
     "KnowledgeBase",
+    "Language",
     "LimitError",
     "Limits",
     "Problem",
@@ -95,6 +101,8 @@ __all__ = [
     "enumerate_outcomes",
     "export_case",
     "find_flips",
+    "language",
+    "localize",
     "must_prove",
 ]
 __version__ = "0.1.0"
