@@ -302,3 +302,18 @@ def test_the_workbench_has_every_text_in_both_languages() -> None:
     bundle = (ROOT / "aigc_kb" / "server" / "static" / "workbench.js").read_text(encoding="utf-8")
     assert 'zh:{title:"aigc-kb \\u5DE5\\u4F5C\\u53F0"' in bundle   # esbuild writes "aigc-kb 工作台" escaped
     assert 'id="lang-select"' in (ROOT / "aigc_kb" / "server" / "static" / "index.html").read_text(encoding="utf-8")
+
+
+def test_html_and_dot_of_a_chinese_explanation() -> None:
+    from aigc_kb.explain.model import Explanation
+    from aigc_kb.explain.render import render_dot, render_html
+
+    proc = run("explain", ULTRAMAN, "--lang", "zh", "--format", "json", "--regime", "fault", "--why-not",
+               "liable(tab_operator,secondary,_,_)", env={"LC_ALL": "C"})
+    expl = Explanation.from_json(proc.stdout)
+    assert expl.lang == "zh"
+    page = render_html(expl)
+    assert "<b>为何不能得出 liable(tab_operator, secondary, _, _)？</b>" in page
+    assert "不满足：" in page and "fails" not in page
+    graph = render_dot(expl)
+    assert "为何不能得出" in graph and 'label="不满足"' in graph
