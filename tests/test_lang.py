@@ -317,3 +317,20 @@ def test_html_and_dot_of_a_chinese_explanation() -> None:
     assert "不满足：" in page and "fails" not in page
     graph = render_dot(expl)
     assert "为何不能得出" in graph and 'label="不满足"' in graph
+
+
+def test_english_display_names_are_used_in_english(kb_vocab: Vocabulary) -> None:
+    from aigc_kb.core.render import evaluation_lines
+
+    names = {"acme": {"en": "Acme Ltd.", "zh": "某科技公司"}}
+    assert atom_text(EN, "provider", ["acme", "gen"], names=names) == \
+        "Acme Ltd. provides gen to users as a generation service"
+    assert atom_text(ZH, "provider", ["acme", "gen"], names=names) == "某科技公司以生成服务的形式向用户提供gen"
+    result = {key: [] for key in ("infringements", "not_liable", "defenses", "grounds", "copyright", "tangible_owner",
+                                  "limitations", "remedies", "insurance", "recourse", "assessors")}
+    result["liable"] = [{"subject": "acme", "kind": "joint", "rights": ["reproduction"], "stage": "generation",
+                         "doctrines": ["D11"]}]
+    (title, lines), = [(t, ls) for t, ls in evaluation_lines(result, kb_vocab, lang="en", names=names) if ls]
+    assert (title, lines) == ("Liable", ["Acme Ltd.: joint for reproduction (generation stage)  [D11]"])
+    (title, lines), = [(t, ls) for t, ls in evaluation_lines(result, kb_vocab, lang="zh", names=names) if ls]
+    assert (title, lines) == ("责任承担", ["某科技公司：就复制权承担连带责任（生成阶段）  [D11]"])
