@@ -187,9 +187,12 @@ def _holds(keyword: str, value: Any, schema: dict[str, Any], instance: Any) -> b
     if keyword == "properties":
         return all(_valid(sub, instance[key]) for key, sub in value.items() if key in instance)
     if keyword == "additionalProperties":
-        if value is not False or "patternProperties" in schema:
+        if "patternProperties" in schema or not (value is False or isinstance(value, dict)):
             raise _Unhandled(keyword)
-        return all(key in schema.get("properties", {}) for key in instance)
+        named = schema.get("properties", {})
+        if value is False:
+            return all(key in named for key in instance)
+        return all(_valid(value, instance[key]) for key in instance if key not in named)  # the `names:` map
     if keyword == "required":
         return all(key in instance for key in value)
     # propertyNames
