@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..core.lang import Language, Names, argument_text, atom_text, english_words, language
+from ..core.lang import Language, Names, argument_text, atom_text, language
 from ..core.vocabulary import Doctrine, Vocabulary
 from .law import Law
 from .model import Answer, Explanation, Node
@@ -43,6 +43,8 @@ class _Worder:
                 said = self.atom(goal.pred, goal.args, goal.vars) or atom_text_fallback(goal.pred, goal.args)
                 parts.append(lang.msg("not_goal", text=said) if goal.negated else said)
             return lang.msg("and").join(parts)
+        if node.kind in ("regime", "position") and lang.code == "en":
+            return node.text  # no entity in it: as the Prolog explainer worded it
         if node.kind == "regime":
             if node.default:
                 note = lang.msg("the_default")
