@@ -352,3 +352,20 @@ def test_the_python_wording_in_english_is_the_prolog_one(kb_vocab: Vocabulary, o
     assert len(before) == len(after) > 20
     for old, new in zip(before, after):
         assert new.text == old.text.replace("tab_operator", "Tab Ltd"), old.kind
+
+
+def test_scenario_commands_in_chinese() -> None:
+    compare = run("compare", ULTRAMAN, "--lang", "zh", env={"LC_ALL": "C"})
+    assert compare.returncode == 0, compare.stderr
+    assert compare.stdout.startswith("案件 real_ultraman：各归责原则下的结论")
+    assert "<> liable(tab_operator, primary, reproduction, generation)" in compare.stdout  # atoms stay
+    flips = run("flips", ULTRAMAN, "--lang", "zh", env={"LC_ALL": "C"})
+    assert flips.stdout.startswith("案件 real_ultraman，归责原则 严格责任：尝试了")
+    assert "    失去 liable(tab_operator, primary, reproduction, generation)" in flips.stdout
+    must = run("must-prove", "cases/unknown_fault_proven.yaml", "--regime", "fault", "--goal", "liable(acme,_,_,_)",
+               "--lang", "zh", env={"LC_ALL": "C"})
+    assert must.returncode == 0, must.stderr
+    assert must.stdout.startswith("目标：liable(acme, _, _, _)（案件 unknown_fault_proven，归责原则 过错责任）")
+    enum = run("enumerate", "cases/unknown_fault_proven.yaml", "--lang", "zh", env={"LC_ALL": "C"})
+    assert enum.returncode == 0, enum.stderr
+    assert "尚未查明的事实：fault_proven(acme)" in enum.stdout and "== 归责原则 严格责任：" in enum.stdout
