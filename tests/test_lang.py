@@ -336,22 +336,29 @@ def test_english_display_names_are_used_in_english(kb_vocab: Vocabulary) -> None
     assert (title, lines) == ("责任承担", ["某科技公司：就复制权承担连带责任（生成阶段）  [D11]"])
 
 
-@pytest.mark.parametrize("options", [(), ("--regime", "fault", "--why-not", "liable(tab_operator,secondary,_,_)")],
-                         ids=["explain", "why-not"])
-def test_the_python_wording_in_english_is_the_prolog_one(kb_vocab: Vocabulary, options: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(("case", "entity", "options"), [
+    (ULTRAMAN, "tab_operator", ()),
+    (ULTRAMAN, "tab_operator", ("--regime", "fault", "--why-not", "liable(tab_operator,secondary,_,_)")),
+    ("cases/real_dreamwriter.yaml", "yingxun", ("--depth", "2")),
+], ids=["explain", "why-not", "conjunctions"])
+def test_the_python_wording_in_english_is_the_prolog_one(kb_vocab: Vocabulary, case: str, entity: str,
+                                                         options: tuple[str, ...]) -> None:
     """Worded anew in English with a display name, every text equals the Prolog explainer's with the name in
     place of the identifier: the one renderer words both languages the way the knowledge base does."""
     from aigc_kb.explain.localize import localize
     from aigc_kb.explain.model import Explanation
 
-    proc = run("explain", ULTRAMAN, "--format", "json", "--lang", "en", *options, env={"LC_ALL": "C"})
+    proc = run("explain", case, "--format", "json", "--lang", "en", *options, env={"LC_ALL": "C"})
     expl = Explanation.from_json(proc.stdout)
-    named = localize(expl, "en", kb_vocab, names={"tab_operator": {"en": "Tab Ltd"}})
+    named = localize(expl, "en", kb_vocab, names={entity: {"en": "The Named Co"}})
     before = [n for a in expl.answers for top in (*a.conclusions, *a.attempts) for n in top.walk()]
     after = [n for a in named.answers for top in (*a.conclusions, *a.attempts) for n in top.walk()]
     assert len(before) == len(after) > 20
+    kinds = {n.kind for n in before}
     for old, new in zip(before, after):
-        assert new.text == old.text.replace("tab_operator", "Tab Ltd"), old.kind
+        assert new.text == old.text.replace(entity, "The Named Co"), old.kind
+    if case != ULTRAMAN:
+        assert "absent_all" in kinds and any(n.goals for n in before)  # conjunctions worded from their goals
 
 
 def test_scenario_commands_in_chinese() -> None:
