@@ -376,3 +376,11 @@ def test_scenario_commands_in_chinese() -> None:
     enum = run("enumerate", "cases/unknown_fault_proven.yaml", "--lang", "zh", env={"LC_ALL": "C"})
     assert enum.returncode == 0, enum.stderr
     assert "尚未查明的事实：fault_proven(acme)" in enum.stdout and "== 归责原则 严格责任：" in enum.stdout
+
+
+def test_vocab_in_chinese() -> None:
+    proc = run("vocab", "--lang", "zh", env={"LC_ALL": "C"})
+    assert proc.returncode == 0, proc.stderr
+    assert "  developer(party, system)" in proc.stdout and "〈party〉开发并训练了〈system〉" in proc.stdout
+    assert "regime: strict（严格责任）, presumed_fault（过错推定）, fault（过错责任）, notice_and_takedown（通知—删除规则）" \
+        in proc.stdout
