@@ -257,6 +257,11 @@ def test_http_api_takes_lang_where_it_renders_text() -> None:
         assert "承担直接侵权责任" in evaluation["liable"][0]["why"][0]["conditions"][0]
         bad = client.post("/api/v1/explain", json={**body, "lang": "fr"})
         assert bad.status_code == 422
+        catalogue = client.get("/api/v1/doctrines", params={"lang": "zh"}).json()
+        jsonschema.Draft202012Validator(schema("doctrines")).validate(catalogue)
+        d15 = next(d for d in catalogue["doctrines"] if d["id"] == "D15")
+        assert d15["name"] == "safe_harbor_rejected" and d15["text"]["name"] == "安全港规则不适用"
+        assert "text" not in client.get("/api/v1/doctrines").json()["doctrines"][0]
 
 
 def test_diff_report_in_chinese(tmp_path: Path) -> None:

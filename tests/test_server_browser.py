@@ -222,6 +222,9 @@ def test_the_language_switch_renders_the_page_and_the_results_in_chinese(page: A
     page.wait_for_selector("#tree details")
     assert "liable(tab_operator" in page.inner_text("#tree-heading")
     assert "在生成阶段就" in page.inner_text("#tree") and "承担直接侵权责任" in page.inner_text("#tree")
+    # the doctrines' names in the tooltips are Chinese too
+    titles = page.eval_on_selector_all("#tree abbr[title^='D07']", "items => items.map(i => i.title)")
+    assert titles and all(t.startswith("D07 服务提供者的直接责任: ") for t in titles)
     page.select_option("#lang-select", "en")
     page.wait_for_function("document.querySelector('[data-section=liable] h3').textContent === 'Liable'")
     page.wait_for_function("!document.querySelector('#tree').textContent.includes('承担')")

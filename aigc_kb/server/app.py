@@ -304,9 +304,12 @@ def create_app(kb: KnowledgeBase | None = None, workers: int = 2, kb_dir: str | 
     async def vocabulary() -> JSONResponse:
         return JSONResponse(vocab_json)
 
+    doctrines_lang = {lang: work.doctrines(kb, lang) for lang in ("en", "zh")}
+
     @app.get(f"{API}/doctrines", responses=documented("doctrines"), summary="the doctrine catalogue")
-    async def doctrines() -> JSONResponse:
-        return JSONResponse(doctrines_json)
+    async def doctrines(lang: Literal["en", "zh"] | None = None) -> JSONResponse:
+        """With ``lang``: each doctrine's name and statement in that language as ``text`` (and ``lang``)."""
+        return JSONResponse(doctrines_json if lang is None else doctrines_lang[lang])
 
     @app.get(f"{API}/cases", responses=documented("cases"), summary="the bundled cases")
     async def cases() -> JSONResponse:

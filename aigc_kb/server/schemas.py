@@ -160,8 +160,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "doctrines": {"type": "array", "items": _obj({
             "id": {"type": "string", "pattern": "^D[0-9]+$"}, "name": _STR, "sections": _STRS,
             "ext": {"type": "boolean"}, "partly_ext": {"type": "boolean"}, "statement": _STR,
-        }, extra=False)},
-    }, extra=False),
+        }, {"text": _obj({"name": _STR, "statement": _STR}, extra=False)}, extra=False)},
+    }, {"lang": {"enum": ["en", "zh"]}}, extra=False),
     "cases": _obj({
         "cases": {"type": "array", "items": _obj({"name": _STR, "id": _STR, "title": _STR}, extra=False)},
     }, extra=False),

@@ -298,8 +298,22 @@ def vocabulary(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def doctrines(kb: KnowledgeBase) -> dict[str, Any]:
-    """The doctrine catalogue's entries as JSON, in ID order."""
-    return {"doctrines": [{"id": d.id, "name": d.name, "sections": list(d.sections), "ext": d.ext,
-                           "partly_ext": d.partly_ext, "statement": d.statement}
-                          for d in (kb.vocab.doctrines[i] for i in kb.vocab.doctrine_ids())]}
+def doctrines(kb: KnowledgeBase, lang: str | None = None) -> dict[str, Any]:
+    """The doctrine catalogue's entries as JSON, in ID order; with ``lang``, each with its name and statement
+    in that language (``text``)."""
+    from ..core.lang import language
+
+    words = language(lang, kb.paths.root) if lang else None
+
+    def text(d: Any) -> dict[str, Any]:
+        if words is None:
+            return {}
+        own = words.doctrines.get(d.id, {})
+        return {"text": {"name": own.get("name", d.name), "statement": own.get("statement", d.statement)}}
+
+    out: dict[str, Any] = {"doctrines": [{"id": d.id, "name": d.name, "sections": list(d.sections), "ext": d.ext,
+                                          "partly_ext": d.partly_ext, "statement": d.statement, **text(d)}
+                                         for d in (kb.vocab.doctrines[i] for i in kb.vocab.doctrine_ids())]}
+    if lang:
+        out["lang"] = lang
+    return out

@@ -92,7 +92,8 @@ function doctrineBadges(ids) {
   (ids || []).forEach((id, i) => {
     if (i) span.append(" ");
     const d = state.doctrines[id];
-    span.append(el("abbr", { class: "doctrine", title: d ? `${d.name} (§${d.sections.join(", §")})` : id }, id));
+    const name = d && d.text ? d.text.name : d && d.name;
+    span.append(el("abbr", { class: "doctrine", title: d ? `${name} (§${d.sections.join(", §")})` : id }, id));
     if (d && d.ext) span.append(el("span", { class: "ext", title: t("extTitle") }, t("ext")));
   });
   return span;
@@ -392,9 +393,18 @@ function applyLanguage(lang) {
   translatePage();
 }
 
+// The doctrines' names and statements in the page's language (the badges' and the trees' tooltips).
+async function loadDoctrines() {
+  const { ok, data } = await call(getLanguage() === "en" ? "/doctrines" : `/doctrines?lang=${getLanguage()}`);
+  if (!ok) return;
+  state.doctrines = {};
+  for (const d of data.doctrines) state.doctrines[d.id] = d;
+}
+
 async function switchLanguage(lang) {
   applyLanguage(lang);
   try { localStorage.setItem("aigc-kb-lang", lang); } catch { /* private mode: not remembered */ }
+  await loadDoctrines();
   if (!state.summary) return;
   renderReadingControls();
   await evaluate();
@@ -405,10 +415,9 @@ async function switchLanguage(lang) {
 async function start() {
   applyLanguage(initialLanguage());
   $("lang-select").addEventListener("change", (e) => switchLanguage(e.target.value));
-  const [vocab, doctrines, cases] = await Promise.all([call("/vocabulary"), call("/doctrines"), call("/cases")]);
+  const [vocab, cases] = await Promise.all([call("/vocabulary"), call("/cases"), loadDoctrines()]);
   state.vocab = vocab.data;
   state.regime = state.vocab.default_regime;
-  for (const d of doctrines.data.doctrines) state.doctrines[d.id] = d;
   const select = $("case-select");
   select.append(option("", t("chooseCase"), true));
   for (const c of cases.data.cases) select.append(option(c.name, `${c.id} — ${c.title}`.slice(0, 110), false));
