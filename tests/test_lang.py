@@ -389,3 +389,13 @@ def test_vocab_in_chinese() -> None:
     assert "  developer(party, system)" in proc.stdout and "〈party〉开发并训练了〈system〉" in proc.stdout
     assert "regime: strict（严格责任）, presumed_fault（过错推定）, fault（过错责任）, notice_and_takedown（通知—删除规则）" \
         in proc.stdout
+
+
+def test_the_readme_shows_a_real_chinese_explanation() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "aigc-kb explain cases/real_ultraman.yaml --lang zh --query 'liable(tab_operator, _, reproduction, _)' --depth 0"
+    assert f"    $ {command}\n" in readme
+    proc = run("explain", ULTRAMAN, "--lang", "zh", "--query", "liable(tab_operator, _, reproduction, _)", "--depth", "0",
+               env={"LC_ALL": "C"})
+    shown = "\n".join(f"    {line}" if line else "" for line in proc.stdout.rstrip("\n").split("\n"))
+    assert f"    $ {command}\n{shown}\n" in readme
