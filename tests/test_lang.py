@@ -104,8 +104,10 @@ def test_every_value_regime_choice_point_and_burden_has_chinese(kb_vocab: Vocabu
     for template in english_templates().values():
         for i, type_ in enumerate(template.types):
             if type_ in ENTITY_TYPES:
+                assert ZH.nouns.get(type_), f"{template.name}: no Chinese noun for the type {type_}"
                 continue
             assert ZH.values.get(type_), f"{template.name}: no Chinese values of type {type_}"
+            assert ZH.nouns.get(type_), f"{template.name}: no Chinese noun for the type {type_}"
             if type_ in kb_vocab.enums:
                 continue
             for args in re.findall(rf"\b{template.name}\(([^()]*)\)", source):

@@ -205,7 +205,7 @@ def argument_text(lang: Language, type_: str, value: str | None, names: Names | 
             if label is not None:
                 return f"{noun} {label}"
             return f"some {noun}" if entity else "\u2026"
-        noun = lang.nouns.get(type_, lang.value(type_, type_) if not entity else type_)
+        noun = lang.nouns.get(type_, type_)
         if label is not None:
             return f"{noun}{label}"
         return lang.msg("some", noun=noun) if entity else "\u2026"
