@@ -225,6 +225,7 @@ def _md_line(node: Node, lang: Language | None = None) -> str:
         head, sep, rest = line.partition(": ")
         if not sep:
             head, sep, rest = line.partition("：")
+            return f"*{_md(head)}：*{_md(rest)}"
         return f"*{_md(head)}:* {_md(rest)}"
     return _md(node.text)
 
