@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from .scenario.limits import ScenarioLimitError, ScenarioLimits
     from .core.vocabulary import Vocabulary
     from .devtools.audit import AuditReport, Auditor, Invariant, Violation, load_invariants
+    from .core.lang import Language, language
+    from .explain.localize import localize
 
 #: The module of each name imported on first use.
 _LAZY = {
@@ -58,6 +60,9 @@ _LAZY = {
     "Invariant": "devtools.audit",
     "Violation": "devtools.audit",
     "load_invariants": "devtools.audit",
+    "Language": "core.lang",
+    "language": "core.lang",
+    "localize": "explain.localize",
 }
 
 
@@ -91,6 +96,7 @@ __all__ = [
     "Invariant",
     "KbError",
     "KnowledgeBase",
+    "Language",
     "LimitError",
     "Limits",
     "Problem",
@@ -106,6 +112,8 @@ __all__ = [
     "export_case",
     "find_flips",
     "load_invariants",
+    "language",
+    "localize",
     "must_prove",
 ]
 __version__ = "0.1.0"

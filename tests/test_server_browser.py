@@ -203,3 +203,29 @@ def test_a_broken_case_shows_its_error_at_its_line(page: Any) -> None:
     line4 = page.locator(".cm-content .cm-line").nth(3)
     assert line4.locator(".cm-lintRange-error").count() == 1
     assert page.locator(".cm-content .cm-line").nth(2).locator(".cm-lintRange-error").count() == 0
+
+
+def test_the_language_switch_renders_the_page_and_the_results_in_chinese(page: Any) -> None:
+    _open_case(page, "real_ultraman.yaml")
+    _wait_evaluated(page, "strict")
+    assert page.inner_text("[data-section=liable] h3") == "Liable"
+    page.select_option("#lang-select", "zh")
+    # the page's own texts, and the rows as the server words them, with the case's Chinese names (names:)
+    page.wait_for_function("document.querySelector('#status').textContent.includes('归责原则：strict')")
+    assert page.inner_text("#case-heading") == "案件"
+    assert page.inner_text("[data-section=liable] h3") == "责任承担"
+    assert "被告AI绘画网站（Tab）经营者：就改编权、复制权承担直接侵权责任" in page.inner_text("[data-section=liable]")
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    # identifiers stay: the row's subject and the atom its tree is asked for
+    assert "tab_operator" in _liable_subjects(page)
+    page.click("[data-section=liable] li.conclusion[data-subject=tab_operator] button.why")
+    page.wait_for_selector("#tree details")
+    assert "liable(tab_operator" in page.inner_text("#tree-heading")
+    assert "在生成阶段就" in page.inner_text("#tree") and "承担直接侵权责任" in page.inner_text("#tree")
+    # the doctrines' names in the tooltips are Chinese too
+    titles = page.eval_on_selector_all("#tree abbr[title^='D07']", "items => items.map(i => i.title)")
+    assert titles and all(t.startswith("D07 服务提供者的直接责任: ") for t in titles)
+    page.select_option("#lang-select", "en")
+    page.wait_for_function("document.querySelector('[data-section=liable] h3').textContent === 'Liable'")
+    page.wait_for_function("!document.querySelector('#tree').textContent.includes('承担')")
+    assert "tab_operator: primary" in page.inner_text("[data-section=liable]")

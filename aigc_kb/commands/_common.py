@@ -22,6 +22,27 @@ def add_cite_argument(parser: argparse.ArgumentParser) -> None:
                              "(kb/paper.yaml); the JSON gains a `law` object")
 
 
+def add_lang_argument(parser: argparse.ArgumentParser) -> None:
+    """``--lang en|zh``: the language of the rendering (default: the locale's, Chinese where LC_ALL, LC_MESSAGES
+    or LANG asks for it)."""
+    parser.add_argument("--lang", choices=["en", "zh"], default=None,
+                        help="the language of the text: en (English) or zh (简体中文); default: the locale's "
+                             "(zh where LC_ALL, LC_MESSAGES or LANG starts with zh). JSON keys and identifiers "
+                             "never change; JSON carries display strings in the language only when --lang is given")
+
+
+def text_lang(args: argparse.Namespace) -> str:
+    """The language of a text rendering: ``--lang``, else the locale's."""
+    from ..core.lang import choose
+
+    return choose(getattr(args, "lang", None))
+
+
+def json_lang(args: argparse.Namespace) -> str:
+    """The language of a JSON rendering's display strings: ``--lang`` when given, else English (stable JSON)."""
+    return getattr(args, "lang", None) or "en"
+
+
 def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
     """``--regime`` and repeatable ``--set POINT=POSITION``."""
     parser.add_argument("--regime", help="strict (default), presumed_fault, fault, notice_and_takedown")

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ._common import COMMAND_LINE, EXIT_OK
+from ._common import COMMAND_LINE, EXIT_OK, add_lang_argument, text_lang
 
 NAME = "cases"
 HELP = "list the bundled example cases (id, title, source), or the cases of a directory"
@@ -26,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a directory of case files (default: the bundled example cases)")
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="text (default) or JSON (a list of {id, title, source, file, tests})")
+    add_lang_argument(parser)
 
 
 def run(kb: Any, args: argparse.Namespace) -> int:
@@ -52,8 +53,11 @@ def run(kb: Any, args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        print(f"{len(rows)} cases in {directory}")
-        print("`aigc-kb evaluate ID` evaluates one; `aigc-kb check ID` checks its expectations.")
+        from ..core.lang import language
+
+        words = language(text_lang(args))
+        print(words.msg("cases_head", n=len(rows), directory=directory))
+        print(words.msg("cases_hint"))
         for row in rows:
-            print(f"\n{row['id']}\n    {row['title']}\n    source: {row['source']}")
+            print(f"\n{row['id']}\n    {row['title']}\n" + words.msg("cases_source", source=row["source"]))
     return EXIT_OK

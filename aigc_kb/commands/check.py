@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, TYPE_CHECKING
 
 from ..core.errors import AigcError, InputError, KbError, MissingDependency
-from ._common import COMMAND_LINE, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, case_path, default_cases, default_cases_dir
+from ._common import (COMMAND_LINE, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, add_lang_argument, case_path, default_cases,
+                      default_cases_dir, text_lang)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
@@ -30,11 +31,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: every case of ./cases, else every bundled case)")
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="text (default): one line per case; json: a list of records")
+    add_lang_argument(parser)
 
 
 def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     from ..batch.pipeline import BatchItem, batch_items
     from ..check import check_case
+    from ..core.lang import language
+
+    words = language(text_lang(args), kb.paths.root)
 
     items: list[BatchItem] = []
     for arg in args.cases or [str(p) for p in default_cases()]:
@@ -79,17 +84,18 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         records.append(record)
         if args.format == "text":
             if record["ok"]:
-                print(f"ok   {record['case']}: {record['readings']} reading(s), "
-                      f"{record['expectations']} expectation checks")
+                print(words.msg("check_ok", case=record["case"], readings=record["readings"],
+                                expectations=record["expectations"]))
             else:
                 label = "BAD " if record["bad_input"] else "FAIL"
                 print(f"{label} {record['case'] or record['source']}")
                 for failure in record["failures"]:
                     print(f"     {failure}")
             for note in record.get("notes", ()):
-                print(f"     note: {note}")
+                print(words.msg("check_note", note=note))
     if args.format == "json":
         print(json.dumps(records, indent=2, ensure_ascii=False))
     else:
-        print(f"{len(items) - failed - bad} passed, {failed + bad} failed" + (f" ({bad} bad input)" if bad else ""))
+        print(words.msg("check_summary", passed=len(items) - failed - bad, failed=failed + bad)
+              + (words.msg("check_bad", bad=bad) if bad else ""))
     return EXIT_BAD_INPUT if bad else EXIT_FAILED if failed else EXIT_OK

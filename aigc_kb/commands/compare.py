@@ -13,7 +13,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from ._common import CASE_HELP, EXIT_OK, case_path, parse_assignments
+from ._common import CASE_HELP, EXIT_OK, case_path, parse_assignments, add_lang_argument, text_lang
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="set a choice point (repeatable)")
     parser.add_argument("--divergent", action="store_true", help="show only the conclusions the regimes differ on")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
+    add_lang_argument(parser)
 
 
 def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
@@ -44,5 +45,5 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
             data["rows"] = [r for r in data["rows"] if r["divergent"]]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(comparison_text(result, only_divergent=args.divergent))
+        print(comparison_text(result, only_divergent=args.divergent, lang=text_lang(args)))
     return EXIT_OK

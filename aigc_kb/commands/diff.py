@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
 from ..core.reading import COMMAND_LINE
-from ._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, default_cases
+from ._common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, add_lang_argument, default_cases, text_lang
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
@@ -61,6 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="list the changed conclusions without their explanations")
     parser.add_argument("--format", choices=["text", "json", "markdown"], default="text",
                         help="text (default; nothing when nothing differs), json, or a Markdown report")
+    add_lang_argument(parser)
 
 
 def _case_files(args: argparse.Namespace) -> list[Path]:
@@ -110,9 +111,9 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report.to_dict(kb.vocab), indent=2, ensure_ascii=False))
     elif args.format == "markdown":
-        sys.stdout.write(report_markdown(report, kb.vocab, args.explain))
+        sys.stdout.write(report_markdown(report, kb.vocab, args.explain, lang=text_lang(args)))
     elif not report.errors:  # an incomplete comparison is not shown as a result in text
-        sys.stdout.write(report_text(report, kb.vocab, args.explain))
+        sys.stdout.write(report_text(report, kb.vocab, args.explain, lang=text_lang(args)))
     if report.errors:
         for error in report.errors:
             message = " ".join(error.message.split())

@@ -15,7 +15,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from ._common import CASE_HELP, EXIT_OK, case_path, parse_assignments
+from ._common import CASE_HELP, EXIT_OK, case_path, parse_assignments, add_lang_argument, text_lang
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
@@ -42,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"an output predicate that makes up outcomes (repeatable; default {' '.join(DEFAULT_OUTCOME)})")
     parser.add_argument("--list-worlds", action="store_true", help="also list every world with its explain command")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
+    add_lang_argument(parser)
     add_limit_arguments(parser, "max_outcomes", "max_implicants", "count_limit", "max_worlds")
 
 
@@ -58,5 +59,5 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print(enumeration_text(result))
+        print(enumeration_text(result, lang=text_lang(args)))
     return EXIT_OK

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import InputError
-from ._common import (EXIT_BAD_INPUT, EXIT_OK, add_cite_argument, add_engine_argument, add_reading_arguments, expand_case_args,
+from ._common import (EXIT_BAD_INPUT, EXIT_OK, add_cite_argument, add_lang_argument, json_lang, text_lang, add_engine_argument, add_reading_arguments, expand_case_args,
                       parse_assignments)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,6 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="add the short reasons: under each conclusion the rules that concluded it "
                              "(from the Prolog rules) and their conditions, one level deep")
     add_cite_argument(parser)
+    add_lang_argument(parser)
     add_reading_arguments(parser)
 
 
@@ -86,30 +87,39 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 def _evaluated(kb: KnowledgeBase, args: argparse.Namespace, path: str, positions: dict[str, str],
                several: bool) -> str:
     """The text ``evaluate`` prints for one case file."""
+    from ..core.lang import case_names
     from ..core.render import evaluation_text
 
+    lang = json_lang(args) if args.format == "json" else text_lang(args)
     case = kb.load_case(path)
+    names = case_names(case.path)
     reading = kb.resolve(case, args.regime, positions)
     result = kb.evaluate_reading(case, reading, engine=args.engine).as_dict(kb.vocab)
     if args.explain:
         from ..explain.render import explained_evaluation_text
         from ..explain.trees import with_reasons
 
-        result = with_reasons(kb, case, reading, result)
+        result = with_reasons(kb, case, reading, result, lang=lang)
         if args.cite == "full":
             from ..core.paper import split_sections
             from ..core.result import SECTIONS
             from ..explain.law import gather
 
             whys = [why for key, _ in SECTIONS for row in result[key] for why in row["why"]]
-            result["law"] = gather(kb.vocab, kb.paper, (d for w in whys for d in w["doctrines"]),
-                                   (s for w in whys for s in split_sections(w["section"]))).to_dict()
+            from ..core.lang import language
+            from ..explain.localize import localize_law
+
+            law = gather(kb.vocab, kb.paper, (d for w in whys for d in w["doctrines"]),
+                         (s for w in whys for s in split_sections(w["section"])))
+            result["law"] = localize_law(law, language(lang)).to_dict()
     if args.format == "json":
+        if getattr(args, "lang", None):
+            result["lang"] = lang
         return json.dumps(result, ensure_ascii=False, indent=None if several else 2)
     if args.explain:
         return explained_evaluation_text(result, kb.vocab, title=case.title, source=case.source,
-                                         paper=kb.paper if args.cite == "full" else None)
-    text: str = evaluation_text(result, kb.vocab, title=case.title, source=case.source)
+                                         paper=kb.paper if args.cite == "full" else None, lang=lang, names=names)
+    text: str = evaluation_text(result, kb.vocab, title=case.title, source=case.source, lang=lang, names=names)
     return text
 
 

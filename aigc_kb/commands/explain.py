@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
 from ..core.reading import COMMAND_LINE
-from ._common import CASE_HELP, EXIT_OK, add_cite_argument, add_reading_arguments, case_path, parse_assignments
+from ._common import CASE_HELP, EXIT_OK, add_cite_argument, add_lang_argument, json_lang, text_lang, add_reading_arguments, case_path, parse_assignments
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
@@ -34,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--depth", type=int, metavar="N",
                         help="levels of 'why not' to go into (default 3 for --why-not, 1 inside proofs)")
     add_cite_argument(parser)
+    add_lang_argument(parser)
     parser.add_argument("--format", choices=["text", "json", "dot", "markdown", "svg"], default="text",
                         help="text (default), json, markdown, dot (a Graphviz graph), or svg (the graph drawn by\n                             Graphviz's dot, which must be installed)")
 
@@ -66,6 +67,11 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         from ..explain.trees import with_law
 
         result = with_law(result, kb.vocab, kb.paper)
+    from ..core.lang import case_names
+    from ..explain.localize import localize
+
+    lang = json_lang(args) if args.format == "json" else text_lang(args)
+    result = localize(result, lang, kb.vocab, names=case_names(case.path), kb_dir=kb.paths.root)
     if args.format == "svg":
         sys.stdout.write(draw_svg(graphviz, RENDERERS["dot"](result)))
     else:

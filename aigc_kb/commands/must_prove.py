@@ -15,7 +15,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from ._common import CASE_HELP, EXIT_OK, add_reading_arguments, case_path, parse_assignments
+from ._common import CASE_HELP, EXIT_OK, add_reading_arguments, case_path, parse_assignments, add_lang_argument, text_lang
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..api import KnowledgeBase
@@ -37,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--open", action="append", default=[], metavar="POINT",
                         help="a choice point whose every position the sets must settle (repeatable)")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
+    add_lang_argument(parser)
     add_limit_arguments(parser, "max_implicants")
 
 
@@ -52,5 +53,5 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print(must_prove_text(result))
+        print(must_prove_text(result, lang=text_lang(args)))
     return EXIT_OK

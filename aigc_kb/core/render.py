@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .lang import Language, Names, display_name, language
 from .vocabulary import Vocabulary
 
 
@@ -30,62 +31,112 @@ def words(identifier: str) -> str:
     return _SPELLING.get(text, text)
 
 
-def _owner(value: Any) -> str:
-    return "nobody" if value is None else str(value)
+def _owner(value: Any, lang: Language, names: Names | None) -> str:
+    if value is None:
+        return lang.msg("nobody")
+    return display_name(str(value), lang, names)
 
 
-def evaluation_lines(result: dict[str, Any], vocab: Vocabulary) -> list[tuple[str, list[str]]]:
+def evaluation_lines(result: dict[str, Any], vocab: Vocabulary, lang: str = "en",
+                     names: Names | None = None) -> list[tuple[str, list[str]]]:
+    """The sections of an evaluation's summary, each a title and its lines, in ``lang`` (``en`` or ``zh``).
+
+    ``names`` are the display names of the case's entities (its ``names:`` block), used where given for
+    ``lang``; identifiers are shown otherwise.
+    """
+    lg = language(lang)
+    en = lg.code == "en"
+
     def c(item: dict[str, Any]) -> str:
         return _cite(item["doctrines"], vocab)
 
+    def n(entity: Any) -> str:
+        return display_name(str(entity), lg, names)
+
+    def w(value: str, type_: str, english: str | None = None) -> str:
+        """A value in words: in English as the summary has always shown it (``english``), else from kb/lang."""
+        if en:
+            return value if english is None else english
+        return lg.word(value, type_)
+
     # an output infringed as a protected work (D29): name whose copyright it is
-    owners = {i["output"]: f" (copyright of {i['owner']})" for i in result["copyright"] if i["owner"]}
+    owners = {i["output"]: lg.msg("owner_of", owner=n(i["owner"])) for i in result["copyright"] if i["owner"]}
+    sep = lg.msg("item_sep")
 
     return [
-        ("Infringements", [
-            f"{i['subject']}: {i['right']} of {i['work']}" + owners.get(i["work"], "")
-            + (f" through {i['output']}" if i["output"] else "") + f" ({i['stage']} stage){c(i)}"
+        (lg.msg("section_infringements"), [
+            lg.msg("line_infringement", subject=n(i["subject"]), right=w(i["right"], "right"), work=n(i["work"]),
+                   owner=owners.get(i["work"], ""),
+                   through=lg.msg("through", output=n(i["output"])) if i["output"] else "",
+                   stage=w(i["stage"], "stage"), cite=c(i))
             for i in result["infringements"]]),
-        ("Liable", [
-            f"{i['subject']}: {i['kind']} for {', '.join(i['rights'])} ({i['stage']} stage){c(i)}"
+        (lg.msg("section_liable"), [
+            lg.msg("line_liable", subject=n(i["subject"]), kind=w(i["kind"], "kind"),
+                   rights=sep.join(w(r, "right") for r in i["rights"]), stage=w(i["stage"], "stage"), cite=c(i))
             for i in result["liable"]]),
-        ("Not liable", [f"{i['subject']} as {i['role']}: {words(i['reason'])}{c(i)}"
-                        for i in result["not_liable"]]),
-        ("Defences", [f"{i['subject']}: {words(i['defense'])} {i['status']}{c(i)}"
-                      for i in result["defenses"]]),
-        ("Grounds for the provider as infringing subject",
-         [f"{i['subject']}: {words(i['ground'])}{c(i)}" for i in result["grounds"]]),
-        ("Copyright", [
-            f"{i['output']}: {words(i['status'])}; owner {_owner(i['owner'])} "
-            f"({words(i['reason'])}){c(i)}" for i in result["copyright"]]),
-        ("Tangible form", [f"{i['output']}: owned by {i['owner']}{c(i)}" for i in result["tangible_owner"]]),
-        ("Limitations", [f"{i['subject']}: {i['effect']} ({words(i['reason'])}){c(i)}"
-                         for i in result["limitations"]]),
-        ("Remedies", [
-            f"against {i['against']}: {words(i['remedy'])}"
-            + (f" (weighing {', '.join(i['factors'])})" if i["factors"] else "") + c(i)
+        (lg.msg("section_not_liable"), [
+            lg.msg("line_not_liable", subject=n(i["subject"]), role=w(i["role"], "role"),
+                   reason=w(i["reason"], "not_liable_reason", words(i["reason"])), cite=c(i))
+            for i in result["not_liable"]]),
+        (lg.msg("section_defenses"), [
+            lg.msg("line_defense", subject=n(i["subject"]), defense=w(i["defense"], "defense", words(i["defense"])),
+                   status=w(i["status"], "status"), cite=c(i))
+            for i in result["defenses"]]),
+        (lg.msg("section_grounds"), [
+            lg.msg("line_ground", subject=n(i["subject"]),
+                   ground=w(i["ground"], "provider_ground", words(i["ground"])), cite=c(i))
+            for i in result["grounds"]]),
+        (lg.msg("section_copyright"), [
+            lg.msg("line_copyright", output=n(i["output"]),
+                   status=w(i["status"], "copyright_status", words(i["status"])), owner=_owner(i["owner"], lg, names),
+                   reason=w(i["reason"], "copyright_reason", words(i["reason"])), cite=c(i))
+            for i in result["copyright"]]),
+        (lg.msg("section_tangible"), [lg.msg("line_tangible", output=n(i["output"]), owner=n(i["owner"]), cite=c(i))
+                                      for i in result["tangible_owner"]]),
+        (lg.msg("section_limitations"), [
+            lg.msg("line_limitation", subject=n(i["subject"]), effect=w(i["effect"], "effect"),
+                   reason=w(i["reason"], "limitation_reason", words(i["reason"])), cite=c(i))
+            for i in result["limitations"]]),
+        (lg.msg("section_remedies"), [
+            lg.msg("line_remedy", against=n(i["against"]), remedy=w(i["remedy"], "remedy", words(i["remedy"])),
+                   factors=lg.msg("weighing", factors=sep.join(w(f, "factor") for f in i["factors"]))
+                   if i["factors"] else "", cite=c(i))
             for i in result["remedies"]]),
-        ("Insurance and funds", [f"{i['coverer']} covers {i['insured']}{c(i)}" for i in result["insurance"]]),
-        ("Recourse", [f"{i['from']} against {i['against']} ({words(i['ground'])}){c(i)}"
-                      for i in result["recourse"]]),
-        ("Assessment", [f"{i['assessor']} assesses disputes between {i['party']} and {i['other']}{c(i)}"
-                        for i in result["assessors"]]),
+        (lg.msg("section_insurance"), [lg.msg("line_insurance", coverer=n(i["coverer"]), insured=n(i["insured"]),
+                                              cite=c(i)) for i in result["insurance"]]),
+        (lg.msg("section_recourse"), [
+            lg.msg("line_recourse", **{"from": n(i["from"])}, against=n(i["against"]),
+                   ground=w(i["ground"], "recourse_ground", words(i["ground"])), cite=c(i))
+            for i in result["recourse"]]),
+        (lg.msg("section_assessment"), [
+            lg.msg("line_assessment", assessor=n(i["assessor"]), party=n(i["party"]), other=n(i["other"]), cite=c(i))
+            for i in result["assessors"]]),
     ]
 
 
-def evaluation_text(result: dict[str, Any], vocab: Vocabulary, title: str = "", source: str = "") -> str:
-    """An evaluation's JSON dict as an indented summary, headed by the case's title and source when given."""
+def evaluation_text(result: dict[str, Any], vocab: Vocabulary, title: str = "", source: str = "",
+                    lang: str = "en", names: Names | None = None) -> str:
+    """An evaluation's JSON dict as an indented summary, headed by the case's title and source when given,
+    in ``lang`` (``en`` or ``zh``) with the display names ``names``."""
+    lg = language(lang)
+    en = lg.code == "en"
     changed = {p: v for p, v in result["positions"].items() if vocab.choice_points[p].default != v}
-    head = [f"Case {result['case']}" + (f": {title}" if title and title != result["case"] else "")]
+    if title and title != result["case"]:
+        head = [lg.msg("case_title", case=result["case"], title=title)]
+    else:
+        head = [lg.msg("case_head", case=result["case"])]
     if source:
-        head.append(f"Source: {source}")
-    head.append(f"Engine {result['engine']}, regime {result['regime']}"
-                + (", " + ", ".join(f"{p}={v}" for p, v in changed.items()) if changed else ", default positions"))
+        head.append(lg.msg("source", source=source))
+    regime = result["regime"] if en else lg.word(str(result["regime"]), "regime")
+    head.append(lg.msg("engine_regime", engine=result["engine"], regime=regime)
+                + ((", " if en else "，") + lg.msg("item_sep").join(
+                    f"{p}={v if en else lg.word(str(v), 'position')}" for p, v in changed.items())
+                   if changed else lg.msg("default_positions")))
     if result["open_facts"]:
-        head.append("Open facts (treated as not proven): " + "; ".join(result["open_facts"]))
+        head.append(lg.msg("open_treated", list=lg.msg("list_sep").join(result["open_facts"])))
     body = []
-    for title, lines in evaluation_lines(result, vocab):
+    for title, lines in evaluation_lines(result, vocab, lang=lang, names=names):
         if lines:
-            body.append(f"{title}:")
+            body.append(f"{title}{':' if en else '：'}")
             body.extend(f"  - {line}" for line in lines)
     return "\n".join(head + body) + "\n"

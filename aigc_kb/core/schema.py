@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from .lang import LANGUAGES
 from .vocabulary import OPEN, Vocabulary
 
 _NAME = {"type": "string", "minLength": 1}
@@ -103,6 +104,16 @@ def case_schema(vocab: Vocabulary) -> dict[str, Any]:
             "unknown": {"type": "array", "items": fact},
             "positions": _positions(vocab, allow_open=True),
             "expect": {"type": "array", "items": reading},
+            # display names of the entities per language (identifiers never change): names.tencent.zh
+            "names": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": False,
+                    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+                },
+            },
         },
     }
 
@@ -176,9 +187,12 @@ def _holds(keyword: str, value: Any, schema: dict[str, Any], instance: Any) -> b
     if keyword == "properties":
         return all(_valid(sub, instance[key]) for key, sub in value.items() if key in instance)
     if keyword == "additionalProperties":
-        if value is not False or "patternProperties" in schema:
+        if "patternProperties" in schema or not (value is False or isinstance(value, dict)):
             raise _Unhandled(keyword)
-        return all(key in schema.get("properties", {}) for key in instance)
+        named = schema.get("properties", {})
+        if value is False:
+            return all(key in named for key in instance)
+        return all(_valid(value, instance[key]) for key in instance if key not in named)  # the `names:` map
     if keyword == "required":
         return all(key in instance for key in value)
     # propertyNames

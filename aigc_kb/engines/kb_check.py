@@ -98,7 +98,9 @@ def prolog_problems(paths: KbPaths, seconds: float) -> list[Problem]:
     entry = str(paths.prolog_entry)
     goal = f"aigc_load:preflight({_quoted(entry)})"
     started = time.monotonic()
-    process = subprocess.Popen([swipl, "-q", "--no-tty", "--no-packs", "-g", goal, "-t", "halt", str(_LOADER)],
+    # the kb's files are UTF-8 whatever the locale (under LC_ALL=C swipl would read them as ASCII)
+    process = subprocess.Popen([swipl, "-q", "--no-tty", "--no-packs", "-g", "set_prolog_flag(encoding, utf8)",
+                                "-g", goal, "-t", "halt", str(_LOADER)],
                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                encoding="utf-8", errors="replace")
     try:

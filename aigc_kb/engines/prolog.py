@@ -103,6 +103,8 @@ class PrologEngine:
                 raise failed
             if _STATE["kb"] is None:
                 try:
+                    # the kb's files are UTF-8 whatever the locale (LC_ALL=C would read them as text/ASCII)
+                    _once("set_prolog_flag(encoding, utf8)")
                     _load(_LOADER, "the loader", "load_files({file}, [silent(true)]), Messages = []")
                     _once("aigc_load:refuse_halt")
                     self._set_stack_limit()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ..core.lang import Language
 from ..core.paper import Paper, PaperSection, split_sections
 from ..core.vocabulary import Doctrine, Vocabulary
 
@@ -72,19 +73,22 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def section_label(cited: str, entry: PaperSection) -> str:
-    """``§5.1 The Dilemma of …``; a fallback names the parent: ``§5.3 (in §5 Title)``."""
+def section_label(cited: str, entry: PaperSection, lang: Language | None = None) -> str:
+    """``§5.1 The Dilemma of …``; a fallback names the parent: ``§5.3 (in §5 Title)`` (the paper's titles stay in
+    the paper's language)."""
     if entry.section == cited:
         return f"§{cited} {entry.title}"
+    if lang is not None:
+        return lang.msg("section_in", cited=cited, section=entry.section, title=entry.title)
     return f"§{cited} (in §{entry.section} {entry.title})"
 
 
-def law_lines(law: Law, doctrines: Iterable[str], section: str | None) -> list[str]:
+def law_lines(law: Law, doctrines: Iterable[str], section: str | None, lang: Language | None = None) -> list[str]:
     """One step's law in plain lines: each doctrine with its statement, each section with its sentences."""
     found, entries = step_law(law, doctrines, section)
     lines = [f"{doctrine_label(d)}: {plain(d.statement)}" for d in found]
     for cited, entry in entries:
-        lines.append(f"{section_label(cited, entry)}:")
+        lines.append(f"{section_label(cited, entry, lang)}:")
         lines.extend(f"  {plain(sentence)}" for sentence in entry.sentences)
     return lines
 

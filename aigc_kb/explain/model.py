@@ -17,6 +17,25 @@ from .law import Law
 
 
 @dataclass(frozen=True)
+class Goal:
+    """One goal of a conjunction (a node's ``goals``): its atom, the labels of the variables it shares with
+    the other goals (``A``, ``B``, ... or ``None`` per argument), and whether it is negated."""
+
+    pred: str
+    args: tuple[str | None, ...] = ()
+    vars: tuple[str | None, ...] = ()
+    negated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pred": self.pred, "args": list(self.args), "vars": list(self.vars), "negated": self.negated}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Goal":
+        return cls(str(data["pred"]), tuple(data.get("args", ())), tuple(data.get("vars", ())),
+                   bool(data.get("negated", False)))
+
+
+@dataclass(frozen=True)
 class Node:
     """One node of a justification tree or of a why-not answer.
 
@@ -64,6 +83,12 @@ class Node:
     truncated: bool = False
     children: tuple["Node", ...] = ()
     failed: "Node | None" = None
+    #: For renderings in another language: the goals of a conjunction, the value a regime or position
+    #: condition asks for, the operator and operands of a test.
+    goals: tuple[Goal, ...] = ()
+    wanted: str | None = None
+    op: str | None = None
+    terms: tuple[str, ...] = ()
 
     @property
     def atom(self) -> str | None:
@@ -81,7 +106,7 @@ class Node:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: every field that differs from its default."""
         out: dict[str, Any] = {"kind": self.kind, "text": self.text}
-        for name in ("pred", "rule", "section", "burden", "point", "value", "default", "holds"):
+        for name in ("pred", "rule", "section", "burden", "point", "value", "default", "holds", "wanted", "op"):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
@@ -94,6 +119,10 @@ class Node:
                 out[flag] = True
         if self.alternatives:
             out["alternatives"] = self.alternatives
+        if self.goals:
+            out["goals"] = [g.to_dict() for g in self.goals]
+        if self.terms:
+            out["terms"] = list(self.terms)
         if self.children:
             out["children"] = [c.to_dict() for c in self.children]
         if self.failed is not None:
@@ -123,6 +152,10 @@ class Node:
             truncated=bool(data.get("truncated", False)),
             children=tuple(cls.from_dict(c) for c in data.get("children", ())),
             failed=cls.from_dict(failed) if failed is not None else None,
+            goals=tuple(Goal.from_dict(g) for g in data.get("goals", ())),
+            wanted=data.get("wanted"),
+            op=data.get("op"),
+            terms=tuple(str(t) for t in data.get("terms", ())),
         )
 
 
@@ -217,6 +250,8 @@ class Explanation:
     open_facts: tuple[str, ...] = ()
     #: The law beside the reasoning (``--cite full``): the cited doctrines and the paper's sentences.
     law: Law | None = None
+    #: The language of the texts (``en`` or ``zh``, see :func:`aigc_kb.explain.localize.localize`).
+    lang: str = "en"
 
     def conclusions(self) -> Iterator[Node]:
         """Every ``conclusion`` node of every answer."""
@@ -243,6 +278,7 @@ class Explanation:
             "open_facts": list(self.open_facts),
             "answers": [a.to_dict() for a in self.answers],
             **({"law": self.law.to_dict()} if self.law is not None else {}),
+            **({"lang": self.lang} if self.lang != "en" else {}),
         }
 
     @classmethod
@@ -256,6 +292,7 @@ class Explanation:
                           for a in data.get("assumed", ())),
             open_facts=tuple(data.get("open_facts", ())),
             law=Law.from_dict(data["law"]) if "law" in data else None,
+            lang=str(data.get("lang", "en")),
         )
 
     def to_json(self) -> str:

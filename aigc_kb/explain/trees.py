@@ -27,7 +27,9 @@ from ..core.reading import COMMAND_LINE, ResolvedReading
 from ..core.vocabulary import ENTITY_TYPES, Vocabulary
 from ..engines.quoting import prolog_atom, prolog_list
 from ..patterns import Pattern, atom_display, parse_atom
+from ..core.lang import case_names, language
 from .law import gather
+from .localize import localize
 from .model import Answer, Assumption, Explanation, Node, Setting
 from .render import condition_line
 
@@ -158,10 +160,11 @@ def reasons(explanation: Explanation) -> dict[tuple[str, tuple[str, ...]], list[
     Meant for an explanation built with ``depth=1`` (``aigc-kb evaluate --explain``).
     """
     out: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    words = language(explanation.lang)
     for node in explanation.conclusions():
         key = (str(node.pred), tuple(str(a) for a in node.args))
         out[key] = [{"rule": p.rule, "doctrines": list(p.doctrines), "section": p.section, "ext": p.ext,
-                     "conditions": [condition_line(c) for c in p.children]}
+                     "conditions": [condition_line(c, words) for c in p.children]}
                     for p in node.children]
     return out
 
@@ -181,16 +184,20 @@ def _row_keys(pred: str, row: dict[str, Any], vocab: Vocabulary) -> list[tuple[s
 
 
 def with_reasons(kb: "KnowledgeBase", case: Case, reading: ResolvedReading,
-                 result: dict[str, Any]) -> dict[str, Any]:
+                 result: dict[str, Any], lang: str = "en",
+                 names: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
     """An evaluation's JSON form with a ``why`` list on every row: the rules that concluded it, one level deep.
 
     The reasons come from the Prolog rules (one call for the whole case),
-    whichever engine produced ``result``.
+    whichever engine produced ``result``; their conditions are worded in ``lang``
+    with the display names ``names`` (default: the case file's ``names:`` block).
     """
     from ..core.result import SECTIONS
 
     requests = [("explain", Pattern.any_of(pred, kb.vocab)) for pred in kb.vocab.outputs]
-    found = reasons(explain(kb, case, reading, requests, why_depth=0, depth=1))
+    explained = explain(kb, case, reading, requests, why_depth=0, depth=1)
+    found = reasons(localize(explained, lang, kb.vocab, names=case_names(case.path) if names is None else names,
+                            kb_dir=kb.paths.root))
     out = dict(result)
     for key, pred in SECTIONS:
         rows = []

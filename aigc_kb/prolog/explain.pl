@@ -469,8 +469,11 @@ conclusion_node(Ctx, Atom, conclusion(Atom, Proofs)) :-
 %   Dict is Node as a dict for json_write_dict/3: `kind`, `text` and, as
 %   they apply, `pred` and `args` (an unbound argument is null), `rule`,
 %   `doctrines`, `section`, `ext`, `burden`, `open`, `value`, `point`,
-%   `default`, `holds`, `alternatives`, `truncated`, `children`, `failed`.
-%   Empty, false and zero fields are left out.
+%   `default`, `holds`, `alternatives`, `truncated`, `children`, `failed`,
+%   and, for a rendering in another language, `goals` (the goals of a
+%   conjunction), `wanted` (the value a regime or position condition asks
+%   for), `op` and `terms` (a test of identity).  Empty, false and zero
+%   fields are left out.
 
 node_dict(conclusion(Atom, Proofs), Dict) :-
     goal_fields(Atom, Fields),
@@ -518,19 +521,24 @@ node_dict(regime(Actual, Condition, Holds), Dict) :-
     condition_value(Condition, Wanted),
     regime_text(Actual, Section, Default, Wanted, Text),
     term_text(Actual, Value),
+    term_text(Wanted, WantedText),
     fields_dict([kind-"regime", text-Text, value-Value, section-Section,
-                 default-Default, holds-Holds], Dict).
+                 default-Default, holds-Holds, wanted-WantedText], Dict).
 node_dict(position(Point, Actual, Condition, Holds), Dict) :-
     position_info(Point, Actual, Doctrine, Default),
     condition_value(Condition, Wanted),
     position_text(Point, Actual, Doctrine, Default, Wanted, Text),
     term_text(Point, PointText),
     term_text(Actual, Value),
+    term_text(Wanted, WantedText),
     fields_dict([kind-"position", text-Text, point-PointText, value-Value,
-                 doctrines-[Doctrine], default-Default, holds-Holds], Dict).
+                 doctrines-[Doctrine], default-Default, holds-Holds,
+                 wanted-WantedText], Dict).
 node_dict(test(G, Holds), Dict) :-
     test_text(G, Holds, Text),
-    fields_dict([kind-"test", text-Text, holds-Holds], Dict).
+    test_fields(G, Fields),
+    fields_dict([kind-"test", text-Text, holds-Holds|Fields], Dict).
+
 node_dict(attempt(Head, Id, Proven, Failed, Alternatives), Dict) :-
     goal_fields(Head, Fields),
     rule_fields(Id, RuleFields),
@@ -539,6 +547,19 @@ node_dict(attempt(Head, Id, Proven, Failed, Alternatives), Dict) :-
     append([[kind-"attempt", children-Children, failed-FailedDict,
              alternatives-Alternatives], RuleFields, Fields], All),
     fields_dict(All, Dict).
+
+%   test_fields(+Goal, -Fields): the operator and operands of a test of
+%   (non-)identity, for a rendering in another language.
+test_fields(G, [op-Op, terms-[XT, YT]]) :-
+    (   G = (X \== Y)
+    ->  Op = "\\=="
+    ;   G = (X == Y)
+    ->  Op = "=="
+    ),
+    !,
+    term_text(X, XT),
+    term_text(Y, YT).
+test_fields(_, []).
 
 %   fields_dict(+Pairs, -Dict): Dict of Pairs without the empty ones (an
 %   empty list, false, zero); `default` and `holds` are kept when false.
@@ -555,15 +576,68 @@ empty_field(Key-Value) :-
 
 %   goal_fields(+Goal, -Fields): pred, args and text of an atom; the text
 %   alone of a conjunction.
-goal_fields(G, [text-Text]) :-
+goal_fields(G, [text-Text, goals-Goals]) :-
     G = (_, _),
     !,
-    goals_text(G, Text).
+    goals_text(G, Text),
+    conjunction_goals(G, Goals).
 goal_fields(G, [pred-Pred, args-Args, text-Text]) :-
     G =.. [Name|Args0],
     atom_string(Name, Pred),
     maplist(arg_json, Args0, Args),
     atom_text(G, Text).
+
+%   conjunction_goals(+Conjunction, -Goals): each goal of Conjunction as a
+%   dict {pred, args, vars, negated} so that a rendering in another language
+%   can word it: `vars` names, for each argument, the variable shared by
+%   several goals it is (the labels A, B, ... of goals_text/2) or null.
+conjunction_goals(G, Goals) :-
+    conjunction_goals_list(G, List),
+    term_variables(List, Vars),
+    include(shared_in(List), Vars, Shared),
+    shared_labels(Shared, 0'A, Labels),
+    maplist(conjunction_goal(Labels), List, Goals).
+
+conjunction_goals_list(G, [G]) :-
+    var(G), !.
+conjunction_goals_list((A, B), List) :- !,
+    conjunction_goals_list(A, LA),
+    conjunction_goals_list(B, LB),
+    append(LA, LB, List).
+conjunction_goals_list(G, [G]).
+
+shared_in(Term, Var) :-
+    occurrences_of_var(Var, Term, N),
+    N > 1.
+
+shared_labels([], _, []).
+shared_labels([V|Vs], Code, [V-Label|Ls]) :-
+    char_code(Label0, Code),
+    atom_string(Label0, Label),
+    Code1 is Code + 1,
+    shared_labels(Vs, Code1, Ls).
+
+conjunction_goal(Labels, G0, _{pred: Pred, args: Args, vars: VarLabels, negated: Negated}) :-
+    (   nonvar(G0), G0 = (\+ G)
+    ->  Negated = true
+    ;   G = G0,
+        Negated = false
+    ),
+    (   callable(G)
+    ->  G =.. [Name|Args0]
+    ;   Name = '?', Args0 = []
+    ),
+    atom_string(Name, Pred),
+    maplist(arg_json, Args0, Args),
+    maplist(var_label(Labels), Args0, VarLabels).
+
+var_label(Labels, Arg, Label) :-
+    (   var(Arg),
+        member(V-Label0, Labels),
+        V == Arg
+    ->  Label = Label0
+    ;   Label = null
+    ).
 
 arg_json(Arg, Json) :-
     (   var(Arg)

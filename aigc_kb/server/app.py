@@ -77,6 +77,9 @@ class EvaluateRequest(ReadingRequest):
     engine: Literal["prolog", "asp"] = "prolog"
     assume: list[Assumption] = Field(default_factory=list, max_length=1000)
     reasons: bool = Field(False, description="add each row's short reasons (`evaluate --explain`)")
+    lang: Literal["en", "zh"] | None = Field(None, description="with a language: the reasons worded in it, and "
+                                             "`lang` and `display` (each section's title and lines, as "
+                                             "`aigc-kb evaluate --lang` prints them) added; keys never change")
 
 
 class ExplainRequest(ReadingRequest):
@@ -86,6 +89,8 @@ class ExplainRequest(ReadingRequest):
     depth: int | None = Field(None, ge=0, le=20)
     format: Literal["json", "svg", "dot", "text", "markdown"] = "json"
     cite: Literal["ids", "full"] = "ids"
+    lang: Literal["en", "zh"] | None = Field(None, description="the language of the texts (default English; "
+                                             "identifiers and keys never change)")
 
 
 class EnumerateRequest(ReadingRequest):
@@ -299,9 +304,12 @@ def create_app(kb: KnowledgeBase | None = None, workers: int = 2, kb_dir: str | 
     async def vocabulary() -> JSONResponse:
         return JSONResponse(vocab_json)
 
+    doctrines_lang = {lang: work.doctrines(kb, lang) for lang in ("en", "zh")}
+
     @app.get(f"{API}/doctrines", responses=documented("doctrines"), summary="the doctrine catalogue")
-    async def doctrines() -> JSONResponse:
-        return JSONResponse(doctrines_json)
+    async def doctrines(lang: Literal["en", "zh"] | None = None) -> JSONResponse:
+        """With ``lang``: each doctrine's name and statement in that language as ``text`` (and ``lang``)."""
+        return JSONResponse(doctrines_json if lang is None else doctrines_lang[lang])
 
     @app.get(f"{API}/cases", responses=documented("cases"), summary="the bundled cases")
     async def cases() -> JSONResponse:

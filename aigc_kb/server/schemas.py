@@ -60,6 +60,11 @@ _NODE: dict[str, Any] = {
         "truncated": {"type": "boolean"},
         "children": {"type": "array", "items": {"$ref": "#/$defs/node"}},
         "failed": {"$ref": "#/$defs/node"},
+        # for renderings in another language: a conjunction's goals, the reading a condition asks for, a test
+        "goals": {"type": "array", "items": _obj({"pred": _STR, "args": {"type": "array", "items": _NSTR},
+                                                  "vars": {"type": "array", "items": _NSTR},
+                                                  "negated": {"type": "boolean"}}, extra=False)},
+        "wanted": _STR, "op": _STR, "terms": _STRS,
     },
     "additionalProperties": False,
 }
@@ -81,7 +86,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "insurance": _rows({"covers": _STRS}),
         "recourse": _rows({}),
         "assessors": _rows({}),
-    }, extra=False),
+    }, {"lang": {"enum": ["en", "zh"]},
+        "display": {"type": "object", "additionalProperties": _obj({"title": _STR, "lines": _STRS}, extra=False)}},
+        extra=False),
     "explanation": {
         **_obj({
             "case": _STR, "regime": _SETTING, "positions": {"type": "array", "items": _SETTING},
@@ -93,7 +100,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "conclusions": {"type": "array", "items": {"$ref": "#/$defs/node"}},
                 "attempts": {"type": "array", "items": {"$ref": "#/$defs/node"}},
             }, extra=False)},
-        }, {"law": _LAW}, extra=False),
+        }, {"law": _LAW, "lang": {"enum": ["en", "zh"]}}, extra=False),
         "$defs": {"node": _NODE},
     },
     "comparison": _obj({
@@ -153,8 +160,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "doctrines": {"type": "array", "items": _obj({
             "id": {"type": "string", "pattern": "^D[0-9]+$"}, "name": _STR, "sections": _STRS,
             "ext": {"type": "boolean"}, "partly_ext": {"type": "boolean"}, "statement": _STR,
-        }, extra=False)},
-    }, extra=False),
+        }, {"text": _obj({"name": _STR, "statement": _STR}, extra=False)}, extra=False)},
+    }, {"lang": {"enum": ["en", "zh"]}}, extra=False),
     "cases": _obj({
         "cases": {"type": "array", "items": _obj({"name": _STR, "id": _STR, "title": _STR}, extra=False)},
     }, extra=False),

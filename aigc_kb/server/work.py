@@ -16,6 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
+import yaml
+
 from ..api import KnowledgeBase
 from ..scenario.limits import ScenarioLimits
 from ..core.errors import InputError, Problem
@@ -88,11 +90,38 @@ def evaluate(kb: KnowledgeBase, req: dict[str, Any]) -> dict[str, Any]:
     world, _ = _world(kb, case, req)
     reading = kb.resolve(world, req.get("regime"), req.get("positions") or {})
     result: dict[str, Any] = kb.evaluate_reading(world, reading, engine=req.get("engine") or "prolog").as_dict(kb.vocab)
+    lang = req.get("lang")
     if req.get("reasons"):
         from ..explain.trees import with_reasons
 
-        result = with_reasons(kb, world, reading, result)
+        result = with_reasons(kb, world, reading, result, lang=lang or "en", names=names_of(req))
+    if lang:
+        from ..core.render import evaluation_lines
+        from ..core.result import SECTIONS
+
+        lines = evaluation_lines(result, kb.vocab, lang=lang, names=names_of(req))
+        result["lang"] = lang
+        result["display"] = {key: {"title": title, "lines": rows} for (title, rows), (key, _) in zip(lines, SECTIONS)}
     return result
+
+
+def names_of(req: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The display names (``names:``) of the request's case: a bundled file's, or those of the text or mapping."""
+    from ..core.lang import case_names
+
+    if req.get("case_name") is not None:
+        file = bundled_case_file(str(req["case_name"]))
+        return case_names(file) if file is not None else {}
+    data = req.get("case")
+    if isinstance(data, str):
+        try:
+            data = yaml.safe_load(data)
+        except yaml.YAMLError:
+            return {}
+    names = data.get("names") if isinstance(data, dict) else None
+    if not isinstance(names, dict):
+        return {}
+    return {str(k): {str(lg): str(n) for lg, n in v.items()} for k, v in names.items() if isinstance(v, dict)}
 
 
 def explanation(kb: KnowledgeBase, req: dict[str, Any]) -> Any:
@@ -118,6 +147,10 @@ def explanation(kb: KnowledgeBase, req: dict[str, Any]) -> Any:
     result = explain(kb, world, reading, requests, why_depth=why_depth, assumed=assumptions)
     if req.get("cite") == "full":
         result = with_law(result, kb.vocab, kb.paper)
+    if req.get("lang"):
+        from ..explain.localize import localize
+
+        result = localize(result, req["lang"], kb.vocab, names=names_of(req), kb_dir=kb.paths.root)
     fmt = req.get("format") or "json"
     if fmt == "json":
         return result.to_dict()
@@ -265,8 +298,22 @@ def vocabulary(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def doctrines(kb: KnowledgeBase) -> dict[str, Any]:
-    """The doctrine catalogue's entries as JSON, in ID order."""
-    return {"doctrines": [{"id": d.id, "name": d.name, "sections": list(d.sections), "ext": d.ext,
-                           "partly_ext": d.partly_ext, "statement": d.statement}
-                          for d in (kb.vocab.doctrines[i] for i in kb.vocab.doctrine_ids())]}
+def doctrines(kb: KnowledgeBase, lang: str | None = None) -> dict[str, Any]:
+    """The doctrine catalogue's entries as JSON, in ID order; with ``lang``, each with its name and statement
+    in that language (``text``)."""
+    from ..core.lang import language
+
+    words = language(lang, kb.paths.root) if lang else None
+
+    def text(d: Any) -> dict[str, Any]:
+        if words is None:
+            return {}
+        own = words.doctrines.get(d.id, {})
+        return {"text": {"name": own.get("name", d.name), "statement": own.get("statement", d.statement)}}
+
+    out: dict[str, Any] = {"doctrines": [{"id": d.id, "name": d.name, "sections": list(d.sections), "ext": d.ext,
+                                          "partly_ext": d.partly_ext, "statement": d.statement, **text(d)}
+                                         for d in (kb.vocab.doctrines[i] for i in kb.vocab.doctrine_ids())]}
+    if lang:
+        out["lang"] = lang
+    return out

@@ -31,7 +31,8 @@ export function citation(node, doctrines) {
   ids.forEach((id, i) => {
     if (i) span.append(", ");
     const d = doctrines[id];
-    span.append(el("abbr", { title: d ? `${id} ${d.name}: ${d.statement}` : id }, id));
+    const words = d && d.text ? d.text : d;   // in the page's language when the server gave it (`text`)
+    span.append(el("abbr", { title: d ? `${id} ${words.name}: ${words.statement}` : id }, id));
   });
   const secs = sections(node.section);
   if (secs) span.append(ids.length ? `; ${secs}` : secs);

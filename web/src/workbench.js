@@ -4,7 +4,7 @@
 import { EditorView, basicSetup } from "codemirror";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
-import { t, translatePage } from "./messages.js";
+import { getLanguage, setLanguage, t, translatePage } from "./messages.js";
 import { el, renderExplanation } from "./tree.js";
 
 const API = "/api/v1";
@@ -18,7 +18,7 @@ const SECTIONS = [
 
 const state = {
   vocab: null, doctrines: {}, fileName: "case.yaml", summary: null,
-  regime: null, positions: {}, engine: "prolog", assume: {}, result: null, tree: null,
+  regime: null, positions: {}, engine: "prolog", assume: {}, result: null, tree: null, treeRequest: null,
   validateSeq: 0, evaluateSeq: 0, view: "conclusions",
 };
 const $ = (id) => document.getElementById(id);
@@ -43,8 +43,13 @@ function caseBody(extra = {}) {
   return { case: editor.state.doc.toString(), file: state.fileName, ...extra };
 }
 
+// The language of the rendered results: asked of the server only when it is not English.
+function langBody() {
+  return getLanguage() === "en" ? {} : { lang: getLanguage() };
+}
+
 function readingBody(extra = {}) {
-  return caseBody({ regime: state.regime, positions: { ...state.positions }, ...extra });
+  return caseBody({ regime: state.regime, positions: { ...state.positions }, ...langBody(), ...extra });
 }
 
 function assumptions() {
@@ -70,7 +75,10 @@ function rowAtom(pred, row) {
   return `${pred}(${args.join(", ")})`;
 }
 
-function rowText(key, row) {
+function rowText(key, row, index) {
+  // the server words the rows in the language asked for (`display`), the entities by their display names
+  const display = state.result && state.result.lang === getLanguage() && state.result.display;
+  if (display && display[key] && display[key].lines[index] !== undefined) return display[key].lines[index];
   const skip = new Set(["doctrines", "why"]);
   if (key === "liable") return t("rowLiable", row.subject, row.kind, row.rights.join(", "), row.stage);
   if (key === "infringements") return t("rowInfringement", row.subject, row.right, row.work ?? t("none"), row.output ?? t("none"), row.stage);
@@ -84,7 +92,8 @@ function doctrineBadges(ids) {
   (ids || []).forEach((id, i) => {
     if (i) span.append(" ");
     const d = state.doctrines[id];
-    span.append(el("abbr", { class: "doctrine", title: d ? `${d.name} (§${d.sections.join(", §")})` : id }, id));
+    const name = d && d.text ? d.text.name : d && d.name;
+    span.append(el("abbr", { class: "doctrine", title: d ? `${name} (§${d.sections.join(", §")})` : id }, id));
     if (d && d.ext) span.append(el("span", { class: "ext", title: t("extTitle") }, t("ext")));
   });
   return span;
@@ -231,12 +240,12 @@ function renderConclusions(result) {
     section.append(el("h3", {}, t(`section_${key}`)));
     const list = el("ul");
     if (!rows.length) list.append(el("li", { class: "muted" }, t("noLiability")));
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
       const atom = rowAtom(pred, row);
       const button = el("button", { type: "button", class: "why", "data-atom": atom }, t("why"));
       button.addEventListener("click", () => openTree({ query: atom }, t("treeFor", atom)));
       list.append(el("li", { class: "conclusion", "data-subject": row.subject ?? row.against ?? "" },
-        el("span", {}, rowText(key, row)), " ", doctrineBadges(row.doctrines), " ", button));
+        el("span", {}, rowText(key, row, index)), " ", doctrineBadges(row.doctrines), " ", button));
     }
     section.append(list);
     box.append(section);
@@ -259,6 +268,7 @@ function renderConclusions(result) {
 async function openTree(request, heading) {
   const body = readingBody({ assume: assumptions(), ...request });
   state.tree = body;
+  state.treeRequest = { request, heading };
   $("tree-pane").hidden = false;
   $("tree-heading").textContent = heading;
   $("tree").replaceChildren(el("p", { class: "muted" }, t("loading")));
@@ -366,13 +376,48 @@ async function downloadSvg() {
   else $("tree").prepend(el("p", { class: "error" }, problemText(data)));
 }
 
+// ----------------------------------------------------------- language --
+// The page's language: ?lang=zh|en, else the one chosen before, else the browser's (中文 for zh-*).
+function initialLanguage() {
+  const asked = new URLSearchParams(location.search).get("lang");
+  let saved = null;
+  try { saved = localStorage.getItem("aigc-kb-lang"); } catch { saved = null; }
+  const browser = (navigator.language || "").toLowerCase().startsWith("zh") ? "zh" : "en";
+  return [asked, saved, browser].find((l) => l === "en" || l === "zh");
+}
+
+function applyLanguage(lang) {
+  setLanguage(lang);
+  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  $("lang-select").value = lang;
+  translatePage();
+}
+
+// The doctrines' names and statements in the page's language (the badges' and the trees' tooltips).
+async function loadDoctrines() {
+  const { ok, data } = await call(getLanguage() === "en" ? "/doctrines" : `/doctrines?lang=${getLanguage()}`);
+  if (!ok) return;
+  state.doctrines = {};
+  for (const d of data.doctrines) state.doctrines[d.id] = d;
+}
+
+async function switchLanguage(lang) {
+  applyLanguage(lang);
+  try { localStorage.setItem("aigc-kb-lang", lang); } catch { /* private mode: not remembered */ }
+  await loadDoctrines();
+  if (!state.summary) return;
+  renderReadingControls();
+  await evaluate();
+  if (state.tree && state.treeRequest) openTree(state.treeRequest.request, state.treeRequest.heading);
+}
+
 // -------------------------------------------------------------- start --
 async function start() {
-  translatePage();
-  const [vocab, doctrines, cases] = await Promise.all([call("/vocabulary"), call("/doctrines"), call("/cases")]);
+  applyLanguage(initialLanguage());
+  $("lang-select").addEventListener("change", (e) => switchLanguage(e.target.value));
+  const [vocab, cases] = await Promise.all([call("/vocabulary"), call("/cases"), loadDoctrines()]);
   state.vocab = vocab.data;
   state.regime = state.vocab.default_regime;
-  for (const d of doctrines.data.doctrines) state.doctrines[d.id] = d;
   const select = $("case-select");
   select.append(option("", t("chooseCase"), true));
   for (const c of cases.data.cases) select.append(option(c.name, `${c.id} — ${c.title}`.slice(0, 110), false));
@@ -410,7 +455,7 @@ async function start() {
   $("download-result").addEventListener("click", () => state.result
     && download(`${stem()}-${state.result.regime}.json`, "application/json", `${JSON.stringify(state.result, null, 2)}\n`));
   $("download-svg").addEventListener("click", downloadSvg);
-  $("close-tree").addEventListener("click", () => { $("tree-pane").hidden = true; state.tree = null; });
+  $("close-tree").addEventListener("click", () => { $("tree-pane").hidden = true; state.tree = null; state.treeRequest = null; });
   $("whynot-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const atom = $("whynot-input").value.trim();
