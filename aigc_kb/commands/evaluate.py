@@ -28,6 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "record per case (failed cases included) in input order")
     parser.add_argument("--workers", type=int, default=1, metavar="N",
                         help="with --batch: worker processes, each with its own engine (default 1)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --batch: run the chunks on a Dask cluster, the scheduler at ADDRESS "
+                             "(tcp://HOST:8786), or local:N for a local cluster of N worker processes "
+                             "(needs the `cluster` extra: pip install 'aigc-kb[cluster]')")
     add_engine_argument(parser)
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="text (default): a summary per case; json: an object per case (one line each "
@@ -121,9 +125,49 @@ def _run_batch(kb: KnowledgeBase, args: argparse.Namespace, positions: dict[str,
         raise InputError.single("<command line>", None, "--batch takes no CASE and writes JSON Lines")
     if args.workers < 1:
         raise InputError.single("<command line>", None, "--workers must be at least 1")
+    if args.scheduler is not None:
+        return _run_on_cluster(kb, args, positions)
     failed = 0
     for record in run_batch(kb if args.workers == 1 else kb.paths.root, args.batch, engine=args.engine,
                             regime=args.regime, positions=positions, workers=args.workers, limits=kb.limits):
         failed += record.get("ok") is False
         print(json.dumps(record, ensure_ascii=False), flush=False)
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _run_on_cluster(kb: KnowledgeBase, args: argparse.Namespace, positions: dict[str, str]) -> int:
+    """``--batch`` with ``--scheduler``: the chunks run on a Dask cluster's workers, records printed in input order."""
+    from ..batch.run import run_batch
+
+    import importlib
+
+    try:
+        distributed: Any = importlib.import_module("distributed")  # untyped calls: used through Any
+    except ImportError:
+        raise InputError.single("<command line>", None, "--scheduler needs Dask's distributed package: "
+                                "pip install 'aigc-kb[cluster]'") from None
+    address: str = args.scheduler
+    if address.startswith("local:"):
+        count = address.removeprefix("local:")
+        if not count.isdigit() or int(count) < 1:
+            raise InputError.single("<command line>", None, "--scheduler local:N needs N, a number of workers, at least 1")
+        # one thread per worker process: each worker holds one engine
+        cluster: Any = distributed.LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
+                                                    dashboard_address=None)
+        client = distributed.Client(cluster)
+    else:
+        cluster = None
+        client = distributed.Client(address)
+    failed = 0
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        for record in run_batch(kb.paths.root, args.batch, engine=args.engine, regime=args.regime,
+                                positions=positions, workers=workers, limits=kb.limits,
+                                executor=client.get_executor()):
+            failed += record.get("ok") is False
+            print(json.dumps(record, ensure_ascii=False), flush=False)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
     return EXIT_BAD_INPUT if failed else EXIT_OK
