@@ -69,10 +69,10 @@ class KnowledgeBase:
         """
         try:
             if self.limits.read is None:
-                case = load_case(path, self.vocab)
+                case = load_case(path, self.vocab, self.limits.case_bytes)
             else:
                 with time_bound(self.limits.read, "Reading time"):
-                    case = load_case(path, self.vocab)
+                    case = load_case(path, self.vocab, self.limits.case_bytes)
         except LimitError as err:
             raise InputError.single(str(path), 1, f"the case could not be read: {err}") from None
         self._valid.add(case)
