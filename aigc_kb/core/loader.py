@@ -208,7 +208,14 @@ def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
     loader = fast(text)
     try:
         node = loader.get_single_node()
-        if not isinstance(node, yaml.MappingNode) or not _fits(node, name):
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        if "&" not in text:  # no anchor, so no alias: the one pass of _plain_data is enough
+            try:
+                return _plain_data(loader, node, 1), node
+            except _Unsure:
+                pass
+        if not _fits(node, name):
             return None
         _check_duplicate_keys(node, name)
         return loader.construct_document(node), node
@@ -216,6 +223,48 @@ def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
         return None
     finally:
         loader.dispose()
+
+
+class _Unsure(Exception):
+    """A document :func:`_plain_data` leaves to the checked path (it then reports any problem)."""
+
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+def _plain_data(loader: Any, node: yaml.Node, level: int) -> Any:
+    """The data of a document without aliases, in one pass over its nodes (the happy path of a large file).
+
+    The same data as the safe loader constructs, checked as :func:`_fits` and
+    :func:`_check_duplicate_keys` check it: collections at most
+    :data:`_LIBYAML_DEPTH` deep, no duplicate key.  Anything else (a
+    duplicate or non-text key, a merge key, a tagged collection, a scalar the
+    safe loader refuses) raises :class:`_Unsure`, and the document takes the
+    checked path, which reports the problem in its words.  Only for a text
+    without ``&``: without an anchor there is no alias, so every node is
+    reached once and the expanded size is the node count.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value
+        try:
+            return loader.construct_object(node)
+        except Exception:
+            raise _Unsure from None
+    if level > _LIBYAML_DEPTH:
+        raise _Unsure
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_plain_data(loader, child, level + 1) for child in node.value]
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        out: dict[str, Any] = {}
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag != _STR or key.value in out:
+                raise _Unsure
+            out[key.value] = _plain_data(loader, value, level + 1)
+        return out
+    raise _Unsure
 
 
 def _fits(node: yaml.Node, name: str) -> bool:
