@@ -58,6 +58,8 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         raise InputError.single("<command line>", None, "--cite full shows the law beside the reasons: give --explain")
     if args.batch is not None:
         return _run_batch(kb, args, positions)
+    if args.scheduler is not None:
+        raise InputError.single("<command line>", None, "--scheduler runs a batch: give --batch DIR|FILE.jsonl")
     if not args.cases:
         raise InputError.single("<command line>", None, "give one or more CASE files, directories or bundled "
                                 "case ids (`aigc-kb cases` lists them), or --batch DIR|FILE.jsonl")
@@ -109,7 +111,9 @@ def _evaluated(kb: KnowledgeBase, args: argparse.Namespace, path: str, positions
             result["law"] = gather(kb.vocab, kb.paper, (d for w in whys for d in w["doctrines"]),
                                    (s for w in whys for s in split_sections(w["section"]))).to_dict()
     if args.format == "json":
-        return json.dumps(result, ensure_ascii=False, indent=None if several else 2)
+        from ..export import json_text
+
+        return json_text(result, indent=None if several else 2)
     if args.explain:
         return explained_evaluation_text(result, kb.vocab, title=case.title, source=case.source,
                                          paper=kb.paper if args.cite == "full" else None)
@@ -125,6 +129,8 @@ def _run_batch(kb: KnowledgeBase, args: argparse.Namespace, positions: dict[str,
         raise InputError.single("<command line>", None, "--batch takes no CASE and writes JSON Lines")
     if args.workers < 1:
         raise InputError.single("<command line>", None, "--workers must be at least 1")
+    if args.scheduler is not None and args.workers != 1:
+        raise InputError.single("<command line>", None, "--scheduler runs on the cluster's workers: give no --workers")
     if args.scheduler is not None:
         return _run_on_cluster(kb, args, positions)
     failed = 0
