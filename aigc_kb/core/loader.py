@@ -255,14 +255,18 @@ def _plain_data(loader: Any, node: yaml.Node, level: int) -> Any:
             raise _Unsure from None
     if level > _LIBYAML_DEPTH:
         raise _Unsure
+    scalar = yaml.ScalarNode
     if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
-        return [_plain_data(loader, child, level + 1) for child in node.value]
+        # a text scalar inline (most nodes are): no call for it
+        return [child.value if child.__class__ is scalar and child.tag == _STR
+                else _plain_data(loader, child, level + 1) for child in node.value]
     if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
         out: dict[str, Any] = {}
         for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.tag != _STR or key.value in out:
+            if key.__class__ is not scalar or key.tag != _STR or key.value in out:
                 raise _Unsure
-            out[key.value] = _plain_data(loader, value, level + 1)
+            out[key.value] = value.value if value.__class__ is scalar and value.tag == _STR \
+                else _plain_data(loader, value, level + 1)
         return out
     raise _Unsure
 
