@@ -114,3 +114,15 @@ def test_the_cli_runs_a_batch_on_a_local_cluster(kb: KnowledgeBase, batch_file: 
     assert one.returncode == spread.returncode == 2  # the bad lines are failed cases
     assert spread.stdout == one.stdout
     assert len(spread.stdout.splitlines()) == 30
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["cases/real_thaler.yaml", "--scheduler", "local:2"], "--scheduler runs a batch: give --batch"),
+    (["--batch", "cases", "--scheduler", "local:2", "--workers", "2"], "give no --workers"),
+    (["--batch", "cases", "--scheduler", "local:0"], "local:N needs N"),
+])
+def test_scheduler_misuse_is_an_input_error(args: list[str], message: str) -> None:
+    proc = subprocess.run([sys.executable, "-m", "aigc_kb", "evaluate", *args], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).parent.parent)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert message in proc.stderr, proc.stderr
