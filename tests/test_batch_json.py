@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from aigc_kb import KnowledgeBase
-from aigc_kb.export import json_text
+from aigc_kb.commands.evaluate import json_text
 
 from .conftest import CASE_FILES
 
