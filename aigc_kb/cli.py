@@ -119,7 +119,7 @@ def _add_arguments(command: argparse.ArgumentParser, module: Any) -> None:
     limits = command.add_argument_group("limits")
     if "time" in fields:
         limits.add_argument("--time-limit", type=float, default=Limits.time, metavar="SECONDS",
-                            help=f"per Prolog query, per ASP grounding and solving, per case file read, and "
+                            help=f"per Prolog query, per ASP grounding and solving, per case file read (per 2 MiB of it), and "
                                  f"for loading an edited --kb (default {Limits.time:g})")
     if "stack_mb" in fields:
         limits.add_argument("--stack-limit", type=int, default=Limits.stack_mb, metavar="MB",
@@ -127,6 +127,8 @@ def _add_arguments(command: argparse.ArgumentParser, module: Any) -> None:
     if "models" in fields:
         limits.add_argument("--model-limit", type=int, default=Limits.models, metavar="N",
                             help=f"answer sets one ASP enumeration may produce (default {Limits.models})")
+    limits.add_argument("--case-size-limit", type=int, default=Limits.case_bytes // 2**20, metavar="MiB",
+                        help=f"largest case file read, in MiB (default {Limits.case_bytes // 2**20})")
 
 
 def _command_named(argv: Sequence[str]) -> str | None:
@@ -145,8 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         limits = Limits(time=getattr(args, "time_limit", Limits.time),
                         stack_mb=getattr(args, "stack_limit", Limits.stack_mb),
                         models=getattr(args, "model_limit", Limits.models),
-                        read=getattr(args, "time_limit", Limits.time))
-        if limits.time <= 0 or limits.stack_mb <= 0 or limits.models <= 0:
+                        read=getattr(args, "time_limit", Limits.time),
+                        case_bytes=getattr(args, "case_size_limit", Limits.case_bytes // 2**20) * 2**20)
+        if limits.time <= 0 or limits.stack_mb <= 0 or limits.models <= 0 or limits.case_bytes <= 0:
             raise InputError.single("<command line>", None, "limits must be positive")
         kb = KnowledgeBase(args.kb, limits)
         if args.kb is not None and getattr(commands[args.command], "CHECKS_KB", True):

@@ -129,9 +129,15 @@ def test_missing_file_and_directory(kb: KnowledgeBase, tmp_path: Path) -> None:
 
 
 def test_too_large_file(kb: KnowledgeBase, tmp_path: Path) -> None:
+    from aigc_kb.engines.limits import Limits
+
     path = tmp_path / "big.yaml"
     path.write_text(GOOD + "#" * (5 * 1024 * 1024), encoding="utf-8")
-    assert any("too large" in m for _, m in problems(kb, path))
+    assert kb.load_case(path).id  # 5 MiB is within the default limit (a platform case of 100,000 users is 19 MB)
+    small = KnowledgeBase(limits=Limits(case_bytes=4 * 1024 * 1024))
+    found = problems(small, path)
+    assert len(found) == 1 and "file too large" in found[0][1]
+    assert found[0][1].endswith("the limit is 4194304, reached on this line; raise it with --case-size-limit MiB)")
 
 
 def test_json_case_has_lines(kb: KnowledgeBase, tmp_path: Path) -> None:

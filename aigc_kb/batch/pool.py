@@ -12,9 +12,10 @@ and an entry that kills its worker again gets an error record.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -158,3 +159,86 @@ def run_parallel(root: str | Path | None, path: str | Path, engine: str, regime:
 def _chain(first: BatchUnit, rest: Iterator[BatchUnit]) -> Iterator[BatchUnit]:
     yield first
     yield from rest
+
+
+# --- Any executor: a Dask or Ray cluster, or a pool the caller owns -------------------------------
+
+#: The knowledge base and settings of each batch this process has run tasks of, by their key.
+_CONTEXTS: dict[tuple[Any, ...], dict[str, Any]] = {}
+#: One engine per process: a process's tasks run one at a time, whatever threads the executor has.
+_CONTEXT_LOCK = threading.Lock()
+
+
+def run_chunk(key: tuple[Any, ...], units: list[BatchUnit]) -> list[Any]:
+    """The records of one task of entries, in the process the executor chose.
+
+    ``key`` is ``(root, limits, engine, regime, positions, as_text)`` with
+    ``positions`` as sorted pairs; the knowledge base and engine of a key are
+    made at the first task of the process and kept for the next ones.
+    Module-level, so that every executor can send it by reference.
+    """
+    root, limits, engine, regime, positions, as_text = key
+    with _CONTEXT_LOCK:
+        if key not in _CONTEXTS:
+            _CONTEXTS.clear()  # one batch's engines at a time
+            _start_worker(root, limits, engine, regime, None if positions is None else dict(positions), as_text)
+            _CONTEXTS[key] = dict(_WORKER)
+        _WORKER.clear()
+        _WORKER.update(_CONTEXTS[key])
+        return _run_task(units)
+
+
+def run_on_executor(executor: Executor, root: str | Path | None, path: str | Path, engine: str,
+                    regime: str | None, positions: dict[str, str] | None, limits: Limits,
+                    slots: int = 2, as_text: bool = False) -> Iterator[Any]:
+    """The records of a batch whose tasks run on ``executor``, in input order.
+
+    Parameters
+    ----------
+    executor : concurrent.futures.Executor
+        Any executor whose workers can import :mod:`aigc_kb` and reach the kb
+        at ``root`` (``None``: the bundled one) and the case files of a
+        directory batch (a JSON Lines batch sends its lines): Dask's
+        ``Client.get_executor()``, Ray's ``RayExecutor``, or a local pool.
+        The caller owns it (it is not shut down here).
+    slots : int
+        About the number of workers: twice as many tasks are kept in flight
+        (memory stays bounded by that, however long the batch).
+    as_text : bool
+        Each record as its JSON text, written on the worker.
+
+    Notes
+    -----
+    A task that fails (a worker lost, an exception) is run again one entry
+    per task; an entry that fails alone gets an error record, so every entry
+    gives exactly one record.
+    """
+    units = batch_units(path)
+    first = next(units, None)  # raises InputError for a bad path before any task is sent
+    if first is None:
+        return
+    slots = max(1, slots)
+    key = (None if root is None else str(root), limits, engine, regime,
+           None if positions is None else tuple(sorted(positions.items())), as_text)
+    pending: deque[tuple[list[BatchUnit], Future[list[Any]]]] = deque()
+
+    def alone(unit: BatchUnit) -> list[Any]:
+        try:
+            return executor.submit(run_chunk, key, [unit]).result()
+        except Exception as err:  # the entry fails alone: it keeps its record
+            return [_failed(unit, f"cannot evaluate this case ({type(err).__name__}: {err})")]
+
+    def collect() -> list[Any]:
+        task, future = pending.popleft()
+        try:
+            records = future.result()
+        except Exception:
+            records = [record for unit in task for record in alone(unit)]
+        return [record_text(r) if as_text and isinstance(r, dict) else r for r in records]
+
+    for task in _tasks(_chain(first, units), slots):
+        pending.append((task, executor.submit(run_chunk, key, task)))
+        while len(pending) >= AHEAD * slots:
+            yield from collect()
+    while pending:
+        yield from collect()

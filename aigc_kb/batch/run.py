@@ -8,18 +8,19 @@ worker processes, each running the pipeline.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
 
 from ..api import KnowledgeBase
 from ..engines.limits import Limits
 from .pipeline import batch_items, evaluate_items, record_text
-from .pool import run_parallel
+from .pool import run_on_executor, run_parallel
 
 
 def run_batch(kb_dir: str | Path | KnowledgeBase | None, path: str | Path, engine: str = "prolog",
               regime: str | None = None, positions: dict[str, str] | None = None, workers: int = 1,
-              limits: Limits | None = None) -> Iterator[dict[str, Any]]:
+              limits: Limits | None = None, executor: Executor | None = None) -> Iterator[dict[str, Any]]:
     """Evaluate a batch, streaming one JSON-ready record per entry in input order.
 
     Parameters
@@ -42,6 +43,12 @@ def run_batch(kb_dir: str | Path | KnowledgeBase | None, path: str | Path, engin
         its entry point with ``if __name__ == "__main__":``.
     limits : Limits, optional
         Limits of every engine call (default: the kb's, or the defaults).
+    executor : concurrent.futures.Executor, optional
+        Run the chunks on this executor instead (``workers`` is then the
+        number of its workers, for how many tasks to keep in flight): Dask's
+        ``Client.get_executor()`` or Ray's executor spreads a batch over a
+        cluster (see :func:`aigc_kb.batch.pool.run_on_executor`).  Records
+        are the same, in input order, failed cases kept.
 
     Raises
     ------
@@ -49,10 +56,13 @@ def run_batch(kb_dir: str | Path | KnowledgeBase | None, path: str | Path, engin
         When ``path`` is not a directory or a ``.jsonl`` file (raised when
         iteration starts).
     """
-    if workers > 1:
+    if executor is not None or workers > 1:
         root = kb_dir.paths.root if isinstance(kb_dir, KnowledgeBase) else kb_dir
         limits = limits or (kb_dir.limits if isinstance(kb_dir, KnowledgeBase) else Limits())
-        yield from run_parallel(root, path, engine, regime, positions, workers, limits)
+        if executor is not None:
+            yield from run_on_executor(executor, root, path, engine, regime, positions, limits, workers)
+        else:
+            yield from run_parallel(root, path, engine, regime, positions, workers, limits)
         return
     kb = kb_dir if isinstance(kb_dir, KnowledgeBase) and limits in (None, kb_dir.limits) \
         else KnowledgeBase(kb_dir.paths.root if isinstance(kb_dir, KnowledgeBase) else kb_dir, limits)
@@ -61,16 +71,19 @@ def run_batch(kb_dir: str | Path | KnowledgeBase | None, path: str | Path, engin
 
 def run_batch_lines(kb_dir: str | Path | KnowledgeBase | None, path: str | Path, engine: str = "prolog",
                     regime: str | None = None, positions: dict[str, str] | None = None, workers: int = 1,
-                    limits: Limits | None = None) -> Iterator[str]:
+                    limits: Limits | None = None, executor: Executor | None = None) -> Iterator[str]:
     """As :func:`run_batch`, each record as one line of JSON (:func:`record_text`), for printing.
 
     With workers the lines are written by the workers, so that the parent
     process, which shares the machine with them, only passes them on.
     """
-    if workers > 1:
+    if executor is not None or workers > 1:
         root = kb_dir.paths.root if isinstance(kb_dir, KnowledgeBase) else kb_dir
         limits = limits or (kb_dir.limits if isinstance(kb_dir, KnowledgeBase) else Limits())
-        yield from run_parallel(root, path, engine, regime, positions, workers, limits, as_text=True)
+        if executor is not None:
+            yield from run_on_executor(executor, root, path, engine, regime, positions, limits, workers, as_text=True)
+        else:
+            yield from run_parallel(root, path, engine, regime, positions, workers, limits, as_text=True)
         return
     for record in run_batch(kb_dir, path, engine, regime, positions, 1, limits):
         yield record_text(record)

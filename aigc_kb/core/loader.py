@@ -24,8 +24,11 @@ from .wording import a, any_of
 if TYPE_CHECKING:
     import jsonschema
 
-#: Case files larger than this are refused.
-MAX_CASE_BYTES = 4 * 1024 * 1024
+#: Case files larger than this are refused by default (``Limits.case_bytes``, CLI ``--case-size-limit MiB``):
+#: a platform case of 100,000 users is about 20 MB of YAML.
+MAX_CASE_BYTES = 64 * 1024 * 1024
+#: How the message of a refused file says to raise the limit.
+_RAISE_SIZE = "raise it with --case-size-limit MiB"
 #: Case files whose aliases (``*name``) expand them beyond this many YAML nodes are refused.
 MAX_EXPANDED_NODES = 1_000_000
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
@@ -38,18 +41,19 @@ _LIBYAML_DEPTH = 64
 
 
 # ---------------------------------------------------------------- reading --
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, max_bytes: int = MAX_CASE_BYTES) -> str:
     name = str(path)
     if not path.exists():
         raise InputError.single(name, None, "no such file")
     if path.is_dir():
         raise InputError.single(name, None, "is a directory, not a case file")
     with path.open("rb") as handle:
-        data = handle.read(MAX_CASE_BYTES + 1)
-    if len(data) > MAX_CASE_BYTES:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
         size = path.stat().st_size
-        raise InputError.single(name, data[:MAX_CASE_BYTES].count(b"\n") + 1,
-                                f"file too large ({size} bytes; the limit is {MAX_CASE_BYTES}, reached on this line)")
+        raise InputError.single(name, data[:max_bytes].count(b"\n") + 1,
+                                f"file too large ({size} bytes; the limit is {max_bytes}, reached on this line; "
+                                f"{_RAISE_SIZE})")
     if _utf16(data):
         raise InputError.single(name, 1, "UTF-16 or UTF-32 text; save the file as UTF-8")
     nul = data.find(b"\0")
@@ -204,7 +208,14 @@ def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
     loader = fast(text)
     try:
         node = loader.get_single_node()
-        if not isinstance(node, yaml.MappingNode) or not _fits(node, name):
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        if "&" not in text:  # no anchor, so no alias: the one pass of _plain_data is enough
+            try:
+                return _plain_data(loader, node, 1), node
+            except _Unsure:
+                pass
+        if not _fits(node, name):
             return None
         _check_duplicate_keys(node, name)
         return loader.construct_document(node), node
@@ -212,6 +223,52 @@ def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
         return None
     finally:
         loader.dispose()
+
+
+class _Unsure(Exception):
+    """A document :func:`_plain_data` leaves to the checked path (it then reports any problem)."""
+
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+def _plain_data(loader: Any, node: yaml.Node, level: int) -> Any:
+    """The data of a document without aliases, in one pass over its nodes (the happy path of a large file).
+
+    The same data as the safe loader constructs, checked as :func:`_fits` and
+    :func:`_check_duplicate_keys` check it: collections at most
+    :data:`_LIBYAML_DEPTH` deep, no duplicate key.  Anything else (a
+    duplicate or non-text key, a merge key, a tagged collection, a scalar the
+    safe loader refuses) raises :class:`_Unsure`, and the document takes the
+    checked path, which reports the problem in its words.  Only for a text
+    without ``&``: without an anchor there is no alias, so every node is
+    reached once and the expanded size is the node count.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value
+        try:
+            return loader.construct_object(node)
+        except Exception:
+            raise _Unsure from None
+    if level > _LIBYAML_DEPTH:
+        raise _Unsure
+    scalar = yaml.ScalarNode
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        # a text scalar inline (most nodes are): no call for it
+        return [child.value if child.__class__ is scalar and child.tag == _STR
+                else _plain_data(loader, child, level + 1) for child in node.value]
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        out: dict[str, Any] = {}
+        for key, value in node.value:
+            if key.__class__ is not scalar or key.tag != _STR or key.value in out:
+                raise _Unsure
+            out[key.value] = value.value if value.__class__ is scalar and value.tag == _STR \
+                else _plain_data(loader, value, level + 1)
+        return out
+    raise _Unsure
 
 
 def _fits(node: yaml.Node, name: str) -> bool:
@@ -625,7 +682,7 @@ def _fact_file_case(vocab: Vocabulary, text: str, path: Path) -> Case:
     return Case(id=path.stem, path=name, title=path.stem, source=name, facts=tuple(facts), unknown=tuple(unknown))
 
 
-def load_case(path: str | Path, vocab: Vocabulary) -> Case:
+def load_case(path: str | Path, vocab: Vocabulary, max_bytes: int = MAX_CASE_BYTES) -> Case:
     """Load and validate one case file.
 
     Parameters
@@ -634,6 +691,8 @@ def load_case(path: str | Path, vocab: Vocabulary) -> Case:
         A ``.yaml``/``.yml``/``.json`` case file or a ``.pl``/``.lp`` fact file.
     vocab : Vocabulary
         The vocabulary to validate against.
+    max_bytes : int
+        A larger file is refused (default :data:`MAX_CASE_BYTES`).
 
     Raises
     ------
@@ -641,7 +700,7 @@ def load_case(path: str | Path, vocab: Vocabulary) -> Case:
         With every problem found, each naming file and line.
     """
     path = Path(path)
-    text = _read_text(path)
+    text = _read_text(path, max_bytes)
     suffix = path.suffix.lower()
     if suffix in FACT_SUFFIXES:
         return _fact_file_case(vocab, text, path)
@@ -700,7 +759,8 @@ def load_case_json_line(text: str, file: str, line: int, vocab: Vocabulary) -> C
         raise InputError([Problem(p.file, line, p.message) for p in err.problems]) from None
 
 
-def load_case_text(text: str | dict[str, Any], name: str, vocab: Vocabulary) -> Case:
+def load_case_text(text: str | dict[str, Any], name: str, vocab: Vocabulary,
+                   max_bytes: int = MAX_CASE_BYTES) -> Case:
     """Load and validate a case given as text, or as the mapping a case file holds.
 
     ``name`` stands for the file: its suffix chooses the format of a text as
@@ -717,8 +777,8 @@ def load_case_text(text: str | dict[str, Any], name: str, vocab: Vocabulary) -> 
     if isinstance(text, dict):
         return _structured_case(vocab, text, None, path)
     size = len(text.encode("utf-8", "surrogatepass"))
-    if size > MAX_CASE_BYTES:
-        raise InputError.single(name, None, f"case too large ({size} bytes; the limit is {MAX_CASE_BYTES})")
+    if size > max_bytes:
+        raise InputError.single(name, None, f"case too large ({size} bytes; the limit is {max_bytes}; {_RAISE_SIZE})")
     if "\0" in text:
         raise InputError.single(name, text[: text.index("\0")].count("\n") + 1,
                                 "binary data (contains NUL characters), not a case")

@@ -33,6 +33,9 @@ class Limits:
         Seconds reading and validating one case file may take (``None``: no
         bound).  The CLI sets it to ``--time-limit``, so that the limit covers
         the whole command.
+    case_bytes : int
+        Bytes a case file may have (CLI ``--case-size-limit`` in MiB; default
+        64 MiB, room for a platform case of 100,000 users, about 20 MB).
     """
 
     time: float = 10.0
@@ -40,6 +43,7 @@ class Limits:
     models: int = 100_000
     isolate_grounding: bool | None = None
     read: float | None = None
+    case_bytes: int = 64 * 1024 * 1024
 
 
 class LimitError(AigcError):
