@@ -27,19 +27,12 @@ from aigc_kb.devtools.generate import FIX_AREAS, area, case_to_yaml
 #: Known violations of today's rules: (invariant, kind) -> the issue-13 fix that removes them.  The kind
 #: is the check (a name of ENGINE_CHECKS) or, for kb/invariants.lp, the functor of the witness.
 KNOWN: dict[tuple[str, str], int] = {
-    ("i01", "infringes_own"): 1,
     ("i01", "liable_only_for_own"): 1,
     ("i01", "infringes_authorised_dissemination"): 1,
     ("i02", "raw_ai"): 13,
     ("i03", "cleared_yet_liable"): 3,
     ("i04", "exemption_too_wide"): 2,
     ("i05", "covers_without_inadvertent_unknown_infringement"): 4,
-    ("i06", "joint_alone"): 10,
-    ("i06", "recourse_against_not_liable"): 10,
-    ("i07", "co_owners"): 5,
-    ("i07", "terms_reach_other_commission"): 5,
-    ("i09", "unrelated_breach"): 9,
-    ("i09", "liable_without_related_breach"): 9,
 }
 INVARIANTS = tuple(f"i{n:02d}" for n in range(1, 11))
 #: Generated worlds in the sample (half random, half of the issue-13 areas).
@@ -115,14 +108,17 @@ def _broken_kb(tmp_path: Path, kb: KnowledgeBase, old: str, new: str) -> Knowled
     return KnowledgeBase(copy)
 
 
+#: An edit of the training-copy rule that forgets the training licence (breaks I01).
+IGNORE_LICENCE = ("protected_work(W), not training_authorised(S, W),", "protected_work(W),")
+
+
 def test_a_copy_whose_training_rule_ignores_the_licence_is_caught(kb: KnowledgeBase, tmp_path: Path,
                                                                   all_cases: dict[str, Case]) -> None:
     case = all_cases["d02_training_copy_neg"]
     assert any(f.pred == "training_authorised" for f in case.facts)
     assert not [v for v in Auditor(kb, ("asp",), second=False).audit_case(case, declared_readings(case)).violations]
     broken = _broken_kb(tmp_path, kb,
-                        "developer(D, S), trained_on(S, W), protected_work(W), not training_authorised(S, W).",
-                        "developer(D, S), trained_on(S, W), protected_work(W).")
+                        *IGNORE_LICENCE)
     found = Auditor(broken, ("asp",), second=False).audit_case(case, declared_readings(case)).violations
     assert {(v.invariant, kind(v)) for v in found} == {("i01", "infringes_licensed_training")}
 
@@ -141,25 +137,28 @@ def test_a_copy_whose_training_rule_reads_the_regime_is_caught(kb: KnowledgeBase
 # ------------------------------------------------------------------ shrinking --
 def test_shrinking_keeps_the_violation_in_a_smaller_case_file(kb: KnowledgeBase, tmp_path: Path,
                                                               all_cases: dict[str, Case]) -> None:
-    case = all_cases["x_d12_user_fair_use_accepted_position"]
-    auditor = Auditor(kb, ("prolog",))
+    case = all_cases["d02_training_copy_neg"]
+    broken = _broken_kb(tmp_path, kb, *IGNORE_LICENCE)
+    auditor = Auditor(broken, ("asp",), second=False)
     reading = declared_readings(case)[0]
-    violation = next(v for v in auditor.audit_one(case, reading, "prolog") if v.invariant == "i06")
+    violation = next(v for v in auditor.audit_one(case, reading, "asp") if v.invariant == "i01")
     small = auditor.shrink(case, violation, reading)
     assert len(small.facts) < len(case.facts)
     file = tmp_path / f"{small.id}.yaml"
     file.write_text(case_to_yaml(small, [reading]), encoding="utf-8")
-    loaded = kb.load_case(file)
-    again = auditor.audit_one(loaded, loaded.expect[0].reading, "prolog")
-    assert ("i06", kind(violation)) in {(v.invariant, kind(v)) for v in again}
+    loaded = broken.load_case(file)
+    again = auditor.audit_one(loaded, loaded.expect[0].reading, "asp")
+    assert ("i01", kind(violation)) in {(v.invariant, kind(v)) for v in again}
 
 
 # ------------------------------------------------------------------------ cli --
-def test_audit_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_audit_command_exit_codes(kb: KnowledgeBase, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", "d22_exemption_pos", "--rules-only"]) == 0
-    assert main(["audit", "x_d12_user_fair_use_accepted_position", "--rules-only", "--engine", "asp",
+    broken = _broken_kb(tmp_path, kb, *IGNORE_LICENCE)
+    assert main(["audit", "d02_training_copy_neg", "--rules-only", "--engine", "asp", "--kb", str(broken.paths.root),
                  "--format", "json", "--shrink-to", str(tmp_path / "small")]) == 1
     out = capsys.readouterr().out
-    assert '"invariant": "i06"' in out and list((tmp_path / "small").glob("*.yaml"))
+    assert '"invariant": "i01"' in out and list((tmp_path / "small").glob("*.yaml"))
     assert main(["audit", str(tmp_path / "missing.yaml")]) == 2
     assert main(["audit", "d22_exemption_pos", "--invariant", "i99"]) == 2
