@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -328,19 +329,22 @@ def test_html_and_dot_of_a_chinese_explanation() -> None:
 
 def test_english_display_names_are_used_in_english(kb_vocab: Vocabulary) -> None:
     from aigc_kb.core.render import evaluation_lines
+    from aigc_kb.core.result import SECTIONS
 
     names = {"acme": {"en": "Acme Ltd.", "zh": "某科技公司"}}
     assert atom_text(EN, "provider", ["acme", "gen"], names=names) == \
         "Acme Ltd. provides gen to users as a generation service"
     assert atom_text(ZH, "provider", ["acme", "gen"], names=names) == "某科技公司以生成服务的形式向用户提供gen"
-    result = {key: [] for key in ("infringements", "not_liable", "defenses", "grounds", "copyright", "tangible_owner",
-                                  "limitations", "remedies", "insurance", "recourse", "assessors")}
+    result: dict[str, Any] = {key: [] for key, _ in SECTIONS}
     result["liable"] = [{"subject": "acme", "kind": "joint", "rights": ["reproduction"], "stage": "generation",
-                         "doctrines": ["D11"]}]
+                         "doctrines": ["D11"],
+                         "for": [{"right": "reproduction", "work": "w1", "output": "o1"}]}]
+    names["o1"] = {"en": "the image", "zh": "该图片"}
     (title, lines), = [(t, ls) for t, ls in evaluation_lines(result, kb_vocab, lang="en", names=names) if ls]
-    assert (title, lines) == ("Liable", ["Acme Ltd.: joint for reproduction (generation stage)  [D11]"])
+    assert (title, lines) == ("Liable", ["Acme Ltd.: joint for reproduction (generation stage) - for w1 through "
+                                         "the image  [D11]"])
     (title, lines), = [(t, ls) for t, ls in evaluation_lines(result, kb_vocab, lang="zh", names=names) if ls]
-    assert (title, lines) == ("责任承担", ["某科技公司：就复制权承担连带责任（生成阶段）  [D11]"])
+    assert (title, lines) == ("责任承担", ["某科技公司：就复制权承担连带责任（生成阶段）——涉及w1（经由该图片）  [D11]"])
 
 
 @pytest.mark.parametrize(("case", "entity", "options"), [

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from ..core.model import Case
 from ..core.reading import ResolvedReading
-from ..core.result import INSURANCE_COVERS, SECTIONS
+from ..core.result import INSURANCE_COVERS, SECTIONS, attach_for
 from ..core.vocabulary import NONE, Vocabulary
 
 #: One conclusion: predicate, arguments, doctrines (upper case, sorted).
@@ -72,6 +72,7 @@ def evaluation_record(vocab: Vocabulary, case: Case, engine: str, reading: Resol
                 row["doctrines"] = list(doctrines)
                 section.append(row)
             out[key] = section
+    attach_for(out, lambda pred: (args for args, _ in by_pred.get(pred, [])), vocab)
     return out
 
 

@@ -31,6 +31,32 @@ def words(identifier: str) -> str:
     return _SPELLING.get(text, text)
 
 
+#: How many infringements a summary line names before "N more" (the JSON's ``for`` lists them all).
+FOR_SHOWN = 6
+
+
+def _for(item: dict[str, Any], lang: Language, names: Names | None) -> str:
+    """What a summary line is for: the infringements (work through output) of its ``for`` list."""
+    parts: list[str] = []
+    for entry in item.get("for", []):
+        work, output = entry.get("work"), entry.get("output")
+        if work is not None and output is not None:
+            part = lang.msg("for_item", work=display_name(work, lang, names), output=display_name(output, lang, names))
+        elif work is not None:
+            part = lang.msg("for_work", work=display_name(work, lang, names))
+        elif output is not None:
+            part = lang.msg("for_output", output=display_name(output, lang, names))
+        else:
+            continue
+        if part not in parts:
+            parts.append(part)
+    if not parts:
+        return ""
+    if len(parts) > FOR_SHOWN:
+        parts = parts[:FOR_SHOWN] + [lang.msg("for_more", n=len(parts) - FOR_SHOWN)]
+    return lang.msg("for_list", list=lang.msg("item_sep").join(parts))
+
+
 def _owner(value: Any, lang: Language, names: Names | None) -> str:
     if value is None:
         return lang.msg("nobody")
@@ -72,15 +98,16 @@ def evaluation_lines(result: dict[str, Any], vocab: Vocabulary, lang: str = "en"
             for i in result["infringements"]]),
         (lg.msg("section_liable"), [
             lg.msg("line_liable", subject=n(i["subject"]), kind=w(i["kind"], "kind"),
-                   rights=sep.join(w(r, "right") for r in i["rights"]), stage=w(i["stage"], "stage"), cite=c(i))
+                   rights=sep.join(w(r, "right") for r in i["rights"]), stage=w(i["stage"], "stage"),
+                   **{"for": _for(i, lg, names)}, cite=c(i))
             for i in result["liable"]]),
         (lg.msg("section_not_liable"), [
             lg.msg("line_not_liable", subject=n(i["subject"]), role=w(i["role"], "role"),
-                   reason=w(i["reason"], "not_liable_reason", words(i["reason"])), cite=c(i))
+                   reason=w(i["reason"], "not_liable_reason", words(i["reason"])), **{"for": _for(i, lg, names)}, cite=c(i))
             for i in result["not_liable"]]),
         (lg.msg("section_defenses"), [
             lg.msg("line_defense", subject=n(i["subject"]), defense=w(i["defense"], "defense", words(i["defense"])),
-                   status=w(i["status"], "status"), cite=c(i))
+                   status=w(i["status"], "status"), **{"for": _for(i, lg, names)}, cite=c(i))
             for i in result["defenses"]]),
         (lg.msg("section_grounds"), [
             lg.msg("line_ground", subject=n(i["subject"]),
@@ -95,15 +122,15 @@ def evaluation_lines(result: dict[str, Any], vocab: Vocabulary, lang: str = "en"
                                       for i in result["tangible_owner"]]),
         (lg.msg("section_limitations"), [
             lg.msg("line_limitation", subject=n(i["subject"]), effect=w(i["effect"], "effect"),
-                   reason=w(i["reason"], "limitation_reason", words(i["reason"])), cite=c(i))
+                   reason=w(i["reason"], "limitation_reason", words(i["reason"])), **{"for": _for(i, lg, names)}, cite=c(i))
             for i in result["limitations"]]),
         (lg.msg("section_remedies"), [
             lg.msg("line_remedy", against=n(i["against"]), remedy=w(i["remedy"], "remedy", words(i["remedy"])),
                    factors=lg.msg("weighing", factors=sep.join(w(f, "factor") for f in i["factors"]))
-                   if i["factors"] else "", cite=c(i))
+                   if i["factors"] else "", **{"for": _for(i, lg, names)}, cite=c(i))
             for i in result["remedies"]]),
         (lg.msg("section_insurance"), [lg.msg("line_insurance", coverer=n(i["coverer"]), insured=n(i["insured"]),
-                                              cite=c(i)) for i in result["insurance"]]),
+                                              **{"for": _for(i, lg, names)}, cite=c(i)) for i in result["insurance"]]),
         (lg.msg("section_recourse"), [
             lg.msg("line_recourse", **{"from": n(i["from"])}, against=n(i["against"]),
                    ground=w(i["ground"], "recourse_ground", words(i["ground"])), cite=c(i))
@@ -111,6 +138,11 @@ def evaluation_lines(result: dict[str, Any], vocab: Vocabulary, lang: str = "en"
         (lg.msg("section_assessment"), [
             lg.msg("line_assessment", assessor=n(i["assessor"]), party=n(i["party"]), other=n(i["other"]), cite=c(i))
             for i in result["assessors"]]),
+        (lg.msg("section_provenance"), [
+            lg.msg("line_provenance", work=n(i["work"]), recorded=n(i["recorded"]), owner=n(i["owner"]), cite=c(i))
+            for i in result["provenance_conflicts"]]),
+        (lg.msg("section_undefined"), [lg.msg("line_undefined", output=n(i["output"]), cite=c(i))
+                                       for i in result["protection_undefined"]]),
     ]
 
 

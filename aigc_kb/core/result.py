@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from .vocabulary import NONE, Vocabulary
 
@@ -21,10 +21,24 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("insurance", "insurance"),
     ("recourse", "recourse"),
     ("assessors", "assessor"),
+    ("provenance_conflicts", "provenance_conflict"),
+    ("protection_undefined", "protection_undefined"),
 )
 
 #: What an insurer or fund covers (D26: "legal fees and potential compensation").
 INSURANCE_COVERS = ("legal_fees", "compensation")
+
+#: A per-party summary's per-infringement sibling (catalogue D22-D26, I03-I05) and the fields a
+#: summary row shares with it: the row's ``for`` lists the sibling's rows with the same values, by
+#: the fields the summary does not have (e.g. ``work`` and ``output``).
+PER_INFRINGEMENT: dict[str, tuple[str, tuple[str, ...]]] = {
+    "liable": ("liable_for", ("subject", "kind", "stage")),
+    "not_liable": ("not_liable_for", ("subject", "role", "reason")),
+    "defense": ("defense_for", ("subject", "defense", "status")),
+    "limitation": ("limitation_for", ("subject", "effect", "reason")),
+    "remedy": ("remedy_for", ("against", "remedy")),
+    "insurance": ("insurance_for", ("insured", "coverer")),
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -44,6 +58,37 @@ class Conclusion:
 
 def _value(v: str) -> str | None:
     return None if v == NONE else v
+
+
+def attach_for(record: dict[str, Any], args_of: Callable[[str], Iterable[tuple[str, ...]]],
+               vocab: Vocabulary) -> None:
+    """Give every summary row of ``record`` the infringements it is for (``for``), in place.
+
+    ``args_of(pred)`` yields the arguments of every concluded atom of ``pred``.  A row of
+    ``liable`` gets ``{"right", "work", "output"}`` items, one of ``remedies`` ``{"work",
+    "output"}`` (with the ``factors`` of that infringement for damages), and so on; ``None``
+    stands for ``none`` (a training copy, a reposted item, no output involved).
+    """
+    factors: dict[tuple[str | None, ...], list[str]] = {}
+    if "remedy_factor_for" in vocab.outputs:
+        for against, factor, work, output in args_of("remedy_factor_for"):
+            factors.setdefault((against, _value(work), _value(output)), []).append(factor)
+    for key, pred in SECTIONS:
+        if pred not in PER_INFRINGEMENT or PER_INFRINGEMENT[pred][0] not in vocab.outputs:
+            continue
+        sibling, shared = PER_INFRINGEMENT[pred]
+        names = vocab.outputs[sibling].arg_names
+        at = [names.index(n) for n in shared]
+        rest = [(i, n) for i, n in enumerate(names) if n not in shared]
+        index: dict[tuple[str | None, ...], list[dict[str, Any]]] = {}
+        for args in args_of(sibling):
+            item: dict[str, Any] = {n: _value(args[i]) for i, n in rest}
+            if sibling == "remedy_for" and args[1] == "damages":
+                item["factors"] = sorted(factors.get((args[0], item["work"], item["output"]), []))
+            index.setdefault(tuple(_value(args[i]) for i in at), []).append(item)
+        for row in record[key]:
+            items = index.get(tuple(row[n] for n in shared), [])
+            row["for"] = sorted(items, key=lambda i: tuple(str(v) for v in i.values()))
 
 
 def _doctrines(items: list[Conclusion]) -> list[str]:
@@ -91,6 +136,7 @@ class Evaluation:
         }
         for key, pred in SECTIONS:
             out[key] = self._section(pred, vocab)
+        attach_for(out, lambda pred: (c.args for c in self.of(pred)), vocab)
         return out
 
     def _section(self, pred: str, vocab: Vocabulary) -> list[dict[str, Any]]:

@@ -38,10 +38,18 @@ def _obj(required: dict[str, Any], optional: dict[str, Any] | None = None, extra
     return {"type": "object", "required": sorted(required), "properties": props, "additionalProperties": extra}
 
 
-def _rows(fields: dict[str, Any]) -> dict[str, Any]:
-    """A section of an evaluation: any argument may be null (the value ``none``)."""
+#: The infringements a summary row is for: work, output (null: a training copy or a reposted item),
+#: and for ``liable`` the right, for damages the factors of that infringement.
+_FOR = {"type": "array", "items": _obj({}, {"right": _STR, "work": _NSTR, "output": _NSTR, "factors": _STRS},
+                                       extra=False)}
+
+
+def _rows(fields: dict[str, Any], per_infringement: bool = False) -> dict[str, Any]:
+    """A section of an evaluation: any argument may be null (the value ``none``); a per-party summary
+    (``per_infringement``) has ``for``, the infringements each row is for."""
     nullable = {k: (_NSTR if v == _STR else v) for k, v in fields.items()}
-    return {"type": "array", "items": _obj({**nullable, "doctrines": _DOCTRINES}, {"why": {"type": "array"}})}
+    required = {**nullable, "doctrines": _DOCTRINES, **({"for": _FOR} if per_infringement else {})}
+    return {"type": "array", "items": _obj(required, {"why": {"type": "array"}})}
 
 
 _PROBLEM = _obj({"file": _STR, "line": {"type": ["integer", "null"], "minimum": 1}, "problem": _STR, "text": _STR},
@@ -75,17 +83,19 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "case": _STR, "engine": {"enum": ["prolog", "asp"]}, "regime": _STR, "positions": _POSITIONS,
         "open_facts": _STRS,
         "infringements": _rows({"subject": _STR, "right": _STR, "work": _STR, "output": _STR, "stage": _STR}),
-        "liable": _rows({"subject": _STR, "kind": _STR, "stage": _STR, "rights": _STRS}),
-        "not_liable": _rows({"subject": _STR}),
-        "defenses": _rows({"subject": _STR, "defense": _STR, "status": _STR}),
+        "liable": _rows({"subject": _STR, "kind": _STR, "stage": _STR, "rights": _STRS}, True),
+        "not_liable": _rows({"subject": _STR}, True),
+        "defenses": _rows({"subject": _STR, "defense": _STR, "status": _STR}, True),
         "grounds": _rows({"subject": _STR, "ground": _STR}),
         "copyright": _rows({"output": _STR, "status": _STR, "owner": _NSTR}),
         "tangible_owner": _rows({}),
-        "limitations": _rows({}),
-        "remedies": _rows({"against": _STR, "remedy": _STR, "factors": _STRS}),
-        "insurance": _rows({"covers": _STRS}),
+        "limitations": _rows({}, True),
+        "remedies": _rows({"against": _STR, "remedy": _STR, "factors": _STRS}, True),
+        "insurance": _rows({"covers": _STRS}, True),
         "recourse": _rows({}),
         "assessors": _rows({}),
+        "provenance_conflicts": _rows({"work": _STR, "recorded": _STR, "owner": _STR}),
+        "protection_undefined": _rows({"output": _STR}),
     }, {"lang": {"enum": ["en", "zh"]},
         "display": {"type": "object", "additionalProperties": _obj({"title": _STR, "lines": _STRS}, extra=False)}},
         extra=False),

@@ -14,6 +14,7 @@ const SECTIONS = [
   ["defenses", "defense"], ["grounds", "provider_ground"], ["copyright", "copyright"],
   ["tangible_owner", "tangible_owner"], ["limitations", "limitation"], ["remedies", "remedy"],
   ["insurance", "insurance"], ["recourse", "recourse"], ["assessors", "assessor"],
+  ["provenance_conflicts", "provenance_conflict"], ["protection_undefined", "protection_undefined"],
 ];
 
 const state = {
@@ -79,12 +80,21 @@ function rowText(key, row, index) {
   // the server words the rows in the language asked for (`display`), the entities by their display names
   const display = state.result && state.result.lang === getLanguage() && state.result.display;
   if (display && display[key] && display[key].lines[index] !== undefined) return display[key].lines[index];
-  const skip = new Set(["doctrines", "why"]);
-  if (key === "liable") return t("rowLiable", row.subject, row.kind, row.rights.join(", "), row.stage);
+  const skip = new Set(["doctrines", "why", "for"]);
+  if (key === "liable") return t("rowLiable", row.subject, row.kind, row.rights.join(", "), row.stage) + forText(row);
   if (key === "infringements") return t("rowInfringement", row.subject, row.right, row.work ?? t("none"), row.output ?? t("none"), row.stage);
   const parts = Object.entries(row).filter(([k]) => !skip.has(k))
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") || t("none") : v === null ? t("none") : v}`);
-  return parts.join(" · ");
+  return parts.join(" · ") + forText(row);
+}
+
+// the infringements a summary row is for (its `for` list: work through output)
+function forText(row) {
+  const items = (row.for || [])
+    .map((f) => (f.work != null && f.output != null ? t("forItem", f.work, f.output) : f.work ?? f.output))
+    .filter((item) => item != null);
+  const unique = [...new Set(items)];
+  return unique.length ? t("forList", unique.join(", ")) : "";
 }
 
 function doctrineBadges(ids) {
