@@ -162,6 +162,9 @@ def _skeleton(builder: FactBuilder, chooser: Chooser, allowed: set[str]) -> None
                 builder.add(Fact(similar[chooser.index(len(similar))], (output, some("work"))))
         if ents["party"] and "human_contribution" in allowed and chooser.chance(0.25):
             builder.add(Fact("human_contribution", (some("party"), output)))
+        kinds = builder.vocab.enum_values("contribution_kind")
+        if ents["party"] and kinds and "contributed_by" in allowed and chooser.chance(0.25):
+            builder.add(Fact("contributed_by", (some("party"), output, kinds[chooser.index(len(kinds))])))
 
 
 def generate_facts(chooser: Chooser, vocab: Vocabulary, entities: Mapping[str, Sequence[str]], max_facts: int,

@@ -92,6 +92,7 @@
             fault_rebutted/1,
             % ownership
             human_contribution/2,
+            contributed_by/3,
             acting_for/2,
             terms_assign_copyright/2,
             possesses/2,
@@ -169,6 +170,7 @@
         fault_proven/1,
         fault_rebutted/1,
         human_contribution/2,
+        contributed_by/3,
         acting_for/2,
         terms_assign_copyright/2,
         possesses/2,
@@ -248,6 +250,7 @@ input_predicate(breach_proven, 1).
 input_predicate(fault_proven, 1).
 input_predicate(fault_rebutted, 1).
 input_predicate(human_contribution, 2).
+input_predicate(contributed_by, 3).
 input_predicate(acting_for, 2).
 input_predicate(terms_assign_copyright, 2).
 input_predicate(possesses, 2).
@@ -409,6 +412,8 @@ input_template(fault_rebutted, [party],
                "{0} proved it was not at fault").
 input_template(human_contribution, [party, output],
                "{0} made an original intellectual contribution to {1}").
+input_template(contributed_by, [party, output, contribution_kind],
+               "{0} contributed to {1} by {2}").
 input_template(acting_for, [party, party],
                "{0} contributed as part of the team of the legal person {1}").
 input_template(terms_assign_copyright, [party, party],
@@ -501,6 +506,7 @@ input_burden(breach_proven, claimant).
 input_burden(fault_proven, claimant).
 input_burden(fault_rebutted, relying_party).
 input_burden(human_contribution, copyright_claimant).
+input_burden(contributed_by, copyright_claimant).
 input_burden(acting_for, copyright_claimant).
 input_burden(terms_assign_copyright, copyright_claimant).
 input_burden(possesses, relying_party).
@@ -651,3 +657,5 @@ choice_point(exemption_scope, d22, provider,
              [provider, all_parties]).
 choice_point(remedy, d25, injunction,
              [injunction, licence_fee]).
+choice_point(human_contribution_threshold, d17, original_contribution,
+             [original_contribution, edits_only]).

@@ -9,6 +9,7 @@
           [ copyright/4,                % ?Output, ?Status, ?Owner, ?Reason
             tangible_owner/2,           % ?Output, ?Owner
             copyrightable/1,            % ?Output
+            contributor/2,              % ?Human, ?Output
             original_work/1,            % ?Output
             terms_reach/2               % ?Output, ?Assignee
           ]).
@@ -34,7 +35,39 @@ aigc_templates:template(copyrightable, [output],
 rule(r_d17_copyrightable, [d17-'2.2'],
      ( copyrightable(O) :-
            output(O),
-           human_contribution(_, O)
+           contributor(_, O)
+     )).
+
+%!  contributor(?Human, ?Output) is nondet.
+%
+%   Human made an original contribution to Output (D17): a bare finding
+%   (human_contribution/2), or [ext, court practice] the kinds of input
+%   recorded with contributed_by/3 that reach the threshold of the choice
+%   point human_contribution_threshold.  Simple prompts, selection among
+%   outputs and light edits never do by themselves.
+
+aigc_templates:template(contributor, [party, output],
+                        "{0} made an original contribution to {1}").
+rule(r_d17_contribution_found, [d17-'2.2'],
+     ( contributor(H, O) :-
+           human_contribution(H, O)
+     )).
+%   Iterative prompting with parameter choices (original_contribution only).
+rule(r_d17_contribution_prompting, [d17-'2.2'], [ext],
+     ( contributor(H, O) :-
+           contributed_by(H, O, iterative_prompting),
+           contributed_by(H, O, parameter_choices),
+           position(human_contribution_threshold, original_contribution)
+     )).
+%   The human's own substantial revision, or creative selection and
+%   arrangement: under every position.
+rule(r_d17_contribution_revision, [d17-'2.2'], [ext],
+     ( contributor(H, O) :-
+           contributed_by(H, O, substantial_revision)
+     )).
+rule(r_d17_contribution_arrangement, [d17-'2.2'], [ext],
+     ( contributor(H, O) :-
+           contributed_by(H, O, creative_arrangement)
      )).
 
 %!  copyright(?Output, ?Status, ?Owner, ?Reason) is nondet.
@@ -49,14 +82,14 @@ aigc_templates:template(copyright, [output, copyright_status, party_or_none, cop
 rule(r_d17_not_a_work, [d17-'2.2'],
      ( copyright(O, not_a_work, none, no_human_contribution) :-
            output(O),
-           \+ human_contribution(_, O)
+           \+ contributor(_, O)
      )).
 
 %   D06 (4.1): naming the AI as author changes nothing.
 rule(r_d06_ai_author_not_a_work, [d06-'4.1', d17-'2.2'],
      ( copyright(O, not_a_work, none, no_human_contribution) :-
            output(O),
-           \+ human_contribution(_, O),
+           \+ contributor(_, O),
            ai_named_author(_, O)
      )).
 
@@ -166,7 +199,7 @@ aigc_templates:template(contributing_human_holds, [party, output],
 rule(r_d19_contributing_human_holds, [d17-'2.2', d19-'3.3'],
      ( contributing_human_holds(H, O) :-
            original_work(O),
-           human_contribution(H, O),
+           contributor(H, O),
            has_provider(O),
            \+ terms_govern(O),
            position(default_owner, contributing_human)
@@ -180,7 +213,7 @@ aigc_templates:template(self_run_holds, [party, output],
 rule(r_d19_self_run_holds, [d17-'2.2', d19-'3.3'], [ext],
      ( self_run_holds(H, O) :-
            original_work(O),
-           human_contribution(H, O),
+           contributor(H, O),
            \+ has_provider(O)
      )).
 
