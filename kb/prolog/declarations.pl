@@ -82,6 +82,11 @@
             due_diligence/2,
             no_due_diligence/2,
             recommends/2,
+            offers_training_function/2,
+            pre_publication_review/1,
+            filtering_feasible/2,
+            keyword_filtering_only/1,
+            filters_updated_after_notice/2,
             notice_received/2,
             removed_promptly/2,
             provider_knew/2,
@@ -161,6 +166,11 @@
         due_diligence/2,
         no_due_diligence/2,
         recommends/2,
+        offers_training_function/2,
+        pre_publication_review/1,
+        filtering_feasible/2,
+        keyword_filtering_only/1,
+        filters_updated_after_notice/2,
         notice_received/2,
         removed_promptly/2,
         provider_knew/2,
@@ -241,6 +251,11 @@ input_predicate(no_filtering, 2).
 input_predicate(due_diligence, 2).
 input_predicate(no_due_diligence, 2).
 input_predicate(recommends, 2).
+input_predicate(offers_training_function, 2).
+input_predicate(pre_publication_review, 1).
+input_predicate(filtering_feasible, 2).
+input_predicate(keyword_filtering_only, 1).
+input_predicate(filters_updated_after_notice, 2).
 input_predicate(notice_received, 2).
 input_predicate(removed_promptly, 2).
 input_predicate(provider_knew, 2).
@@ -394,6 +409,16 @@ input_template(no_due_diligence, [party, system],
                "{0} conducted no due diligence on the third-party model {1} (proven)").
 input_template(recommends, [party, output],
                "{0} featured or recommended {1}").
+input_template(offers_training_function, [party, system],
+               "{0} offers its users a function to train or fine-tune models on {1}").
+input_template(pre_publication_review, [party],
+               "{0} reviews content before it publishes or features it").
+input_template(filtering_feasible, [party, work],
+               "{0} could technically have filtered outputs copying {1}").
+input_template(keyword_filtering_only, [party],
+               "{0} filtered only by keywords").
+input_template(filters_updated_after_notice, [party, work],
+               "{0} updated its filters to catch copies of {1} after notice").
 input_template(notice_received, [party, output],
                "{0} received notice that {1} infringes").
 input_template(removed_promptly, [party, output],
@@ -497,6 +522,11 @@ input_burden(no_filtering, claimant).
 input_burden(due_diligence, relying_party).
 input_burden(no_due_diligence, claimant).
 input_burden(recommends, claimant).
+input_burden(offers_training_function, claimant).
+input_burden(pre_publication_review, claimant).
+input_burden(filtering_feasible, claimant).
+input_burden(keyword_filtering_only, claimant).
+input_burden(filters_updated_after_notice, relying_party).
 input_burden(notice_received, claimant).
 input_burden(removed_promptly, relying_party).
 input_burden(provider_knew, claimant).
@@ -616,6 +646,7 @@ conflict(no_complaint_mechanism, complaint_mechanism).
 conflict(no_risk_warning, risk_warning).
 conflict(no_ai_labels, labels_outputs).
 conflict(no_filtering, filters_work).
+conflict(no_filtering, filters_updated_after_notice).
 conflict(no_due_diligence, due_diligence).
 conflict(fault_proven, fault_rebutted).
 conflict(lawfully_sourced, unlawfully_sourced_data).

@@ -108,6 +108,22 @@ rule(r_d14_filtering_duty_notified, [d14-'4.3'], [ext],
            notified_work(P, W)
      )).
 
+%!  filters(?Provider, ?Work) is nondet.
+%
+%   Provider filters Work: declared, or [ext, court practice] its filters
+%   were updated to catch copies of Work after notice.
+
+aigc_templates:template(filters, [party, work],
+                        "{0} filters copies of {1}").
+rule(r_d14_filters_declared, [d14-'4.3'], [ext],
+     ( filters(P, W) :-
+           filters_work(P, W)
+     )).
+rule(r_d14_filters_updated_after_notice, [d14-'4.3', d15-'3.2'], [ext],
+     ( filters(P, W) :-
+           filters_updated_after_notice(P, W)
+     )).
+
 %!  duties_met_for(?Provider, ?Output) is nondet.
 %
 %   Provider proved it met every duty that relates to Output, an output of
@@ -131,7 +147,7 @@ rule(r_d14_duties_met, [d13-'5.2', d14-'6.4'], [ext],
            % no work it must filter that O copies goes unfiltered
            \+ ( copies(O, W, _),
                 filtering_duty(P, W),
-                \+ filters_work(P, W)
+                \+ filters(P, W)
               ),
            % the third-party model that generated O had due diligence
            \+ ( generated_by(O, S),
@@ -201,6 +217,16 @@ rule(r_d14_breach_recommends, [d14-'4.3'], [ext],
            infringing_output(O),
            provider_of_output(P, O)
      )).
+%   [ext, court practice] Filtering a well-known work was feasible, but the
+%   provider filtered only by keywords: it did not filter that work.
+rule(r_d14_breach_keyword_filtering_only, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           keyword_filtering_only(P),
+           filtering_feasible(P, W),
+           well_known(W),
+           copies(O, W, _),
+           provider_of_output(P, O)
+     )).
 
                  /*******************************
                  *    PROVIDER KNOWLEDGE (D13)  *
@@ -219,4 +245,34 @@ rule(r_d13_provider_knew, [d13-'5'],
 rule(r_d13_provider_should_have_known, [d13-'5'],
      ( knows_p(P, O) :-
            provider_should_have_known(P, O)
+     )).
+
+%   [ext, court practice] Red flags: the provider should have known that an
+%   output copying a well-known work infringes where it featured or
+%   recommended that output, where it reviews content before publishing
+%   it, or where it offers its users a training function on the system and
+%   profits from the service.  Under strict none of this decides whether
+%   it is liable (D16).
+rule(r_d13_red_flag_featured, [d13-'3.1', d16-'3.2'], [ext],
+     ( knows_p(P, O) :-
+           recommends(P, O),
+           provider_of_output(P, O),
+           copies(O, W, _),
+           well_known(W)
+     )).
+rule(r_d13_red_flag_reviewed, [d13-'3.1', d16-'3.2'], [ext],
+     ( knows_p(P, O) :-
+           pre_publication_review(P),
+           provider_of_output(P, O),
+           copies(O, W, _),
+           well_known(W)
+     )).
+rule(r_d13_red_flag_training_service, [d13-'3.1', d16-'3.2'], [ext],
+     ( knows_p(P, O) :-
+           offers_training_function(P, S),
+           profits_from_service(P),
+           generated_by(O, S),
+           provider_of_output(P, O),
+           copies(O, W, _),
+           well_known(W)
      )).
