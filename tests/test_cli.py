@@ -13,7 +13,7 @@ from .conftest import ROOT, run_cli, tool
 
 ULTRAMAN = "cases/real_ultraman.yaml"
 JSON_KEYS = ["case", "engine", "regime", "positions", "open_facts", "infringements", "liable",
-             "not_liable", "defenses", "grounds", "copyright", "tangible_owner", "limitations",
+             "joint_and_several", "not_liable", "defenses", "grounds", "copyright", "tangible_owner", "limitations",
              "remedies", "insurance", "recourse", "assessors", "provenance_conflicts",
              "protection_undefined"]
 

@@ -101,6 +101,10 @@ def evaluation_lines(result: dict[str, Any], vocab: Vocabulary, lang: str = "en"
                    rights=sep.join(w(r, "right") for r in i["rights"]), stage=w(i["stage"], "stage"),
                    **{"for": _for(i, lg, names)}, cite=c(i))
             for i in result["liable"]]),
+        (lg.msg("section_joint"), [
+            lg.msg("line_joint", subject=n(i["subject"]), **{"with": n(i["with"])}, output=n(i["output"]),
+                   extent=w(i["extent"], "joint_extent", words(i["extent"])), cite=c(i))
+            for i in result["joint_and_several"]]),
         (lg.msg("section_not_liable"), [
             lg.msg("line_not_liable", subject=n(i["subject"]), role=w(i["role"], "role"),
                    reason=w(i["reason"], "not_liable_reason", words(i["reason"])), **{"for": _for(i, lg, names)}, cite=c(i))

@@ -11,6 +11,7 @@ from .vocabulary import NONE, Vocabulary
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("infringements", "infringement"),
     ("liable", "liable"),
+    ("joint_and_several", "joint_and_several"),
     ("not_liable", "not_liable"),
     ("defenses", "defense"),
     ("grounds", "provider_ground"),

@@ -84,6 +84,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "open_facts": _STRS,
         "infringements": _rows({"subject": _STR, "right": _STR, "work": _STR, "output": _STR, "stage": _STR}),
         "liable": _rows({"subject": _STR, "kind": _STR, "stage": _STR, "rights": _STRS}, True),
+        "joint_and_several": _rows({"subject": _STR, "with": _STR, "output": _STR, "extent": _STR}),
         "not_liable": _rows({"subject": _STR}, True),
         "defenses": _rows({"subject": _STR, "defense": _STR, "status": _STR}, True),
         "grounds": _rows({"subject": _STR, "ground": _STR}),

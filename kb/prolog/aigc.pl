@@ -42,6 +42,7 @@
             remedy_factor/2,
             insurance/2,
             recourse/3,
+            joint_and_several/4,
             assessor/3,
             provenance_conflict/3,
             protection_undefined/1
@@ -60,6 +61,7 @@
 :- use_module(ownership).
 :- use_module(limitation).
 :- use_module(risk).
+:- use_module(joint).
 
 :- meta_predicate
     with_case(+, +, 0).

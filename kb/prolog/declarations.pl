@@ -294,6 +294,7 @@ output_predicate(remedy, 2).
 output_predicate(remedy_factor, 2).
 output_predicate(insurance, 2).
 output_predicate(recourse, 3).
+output_predicate(joint_and_several, 4).
 output_predicate(assessor, 3).
 output_predicate(provenance_conflict, 3).
 output_predicate(protection_undefined, 1).

@@ -10,7 +10,8 @@ import { el, renderExplanation } from "./tree.js";
 const API = "/api/v1";
 // Result keys in order, with the output predicate each row stands for (aigc_kb/result.py SECTIONS).
 const SECTIONS = [
-  ["infringements", "infringement"], ["liable", "liable"], ["not_liable", "not_liable"],
+  ["infringements", "infringement"], ["liable", "liable"], ["joint_and_several", "joint_and_several"],
+  ["not_liable", "not_liable"],
   ["defenses", "defense"], ["grounds", "provider_ground"], ["copyright", "copyright"],
   ["tangible_owner", "tangible_owner"], ["limitations", "limitation"], ["remedies", "remedy"],
   ["insurance", "insurance"], ["recourse", "recourse"], ["assessors", "assessor"],
