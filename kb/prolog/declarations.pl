@@ -441,7 +441,7 @@ input_template(human_contribution, [party, output],
 input_template(contributed_by, [party, output, contribution_kind],
                "{0} contributed to {1} by {2}").
 input_template(acting_for, [party, party],
-               "{0} contributed as part of the team of the legal person {1}").
+               "{0} acts for {1} (its staff, team or agent)").
 input_template(terms_assign_copyright, [party, party],
                "the terms of service of {0} assign copyright in outputs to {1}").
 input_template(possesses, [party, output],

@@ -247,6 +247,41 @@ rule(r_d13_provider_should_have_known, [d13-'5'],
            provider_should_have_known(P, O)
      )).
 
+%!  agent_knows(?Agent, ?Output) is nondet.
+%
+%   Agent knew, should have known or intended that Output infringes
+%   (as provider or as user).  [ext, court practice] What anyone acting for
+%   a provider (staff, agents) knew, the provider knew.
+
+aigc_templates:template(agent_knows, [party, output],
+                        "{0} knew, should have known or intended that {1} infringes").
+rule(r_d13_agent_knew, [d13-'3.1'], [ext],
+     ( agent_knows(A, O) :-
+           provider_knew(A, O)
+     )).
+rule(r_d13_agent_should_have_known, [d13-'3.1'], [ext],
+     ( agent_knows(A, O) :-
+           provider_should_have_known(A, O)
+     )).
+rule(r_d13_agent_user_knew, [d13-'3.1'], [ext],
+     ( agent_knows(A, O) :-
+           user_knew(A, O)
+     )).
+rule(r_d13_agent_user_should_have_known, [d13-'3.1'], [ext],
+     ( agent_knows(A, O) :-
+           user_should_have_known(A, O)
+     )).
+rule(r_d13_agent_intent, [d13-'3.1'], [ext],
+     ( agent_knows(A, O) :-
+           intent_proven(A, O)
+     )).
+rule(r_d13_knows_through_agent, [d13-'3.1'], [ext],
+     ( knows_p(P, O) :-
+           acting_for(A, P),
+           agent_knows(A, O),
+           provider_of_output(P, O)
+     )).
+
 %   [ext, court practice] Red flags: the provider should have known that an
 %   output copying a well-known work infringes where it featured or
 %   recommended that output, where it reviews content before publishing
