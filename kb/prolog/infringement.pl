@@ -468,17 +468,23 @@ rule(r_d29_attribution_removed, [d29-'2.2', d29-'3.3'], [ext],
 aigc_templates:template(infringement, [party, right, item, output_or_none, stage],
                         "{0} infringed the {1} right in {2} in the {4} stage (output: {3})").
 
+%   Here and in every infringement rule below, a system named as a party
+%   is never the infringer (D06, 4.1; I02): the rules guarantee it, not
+%   only the case validator.
+
 %   D01, D02, D03 (2.1, 4.2): a training copy without authorisation.
 rule(r_d02_infringement_training, [d01-'2.1', d02-'2.1', d02-'4.2', d03-'4.2'],
      ( infringement(D, reproduction, W, none, training) :-
-           training_infringement(D, _, W)
+           training_infringement(D, _, W),
+           \+ system(D)
      )).
 
 %   D01, D04, D07 (2.1, 4.3): the provider's system generated the output.
 rule(r_d04_infringement_provider, [d01-'2.1', d04-'4.3', d07-'3.1'],
      ( infringement(P, R, W, O, generation) :-
            copies(O, W, R),
-           provider_of_output(P, O)
+           provider_of_output(P, O),
+           \+ system(P)
      )).
 
 %   D01, D04 (2.1, 4.3): a self-run model, no provider: the user generates.
@@ -487,17 +493,20 @@ rule(r_d04_infringement_self_run, [d01-'2.1', d04-'4.3'],
            copies(O, W, R),
            generated_by(O, _),
            \+ has_provider(O),
-           requested_by(O, U)
+           requested_by(O, U),
+           \+ system(U)
      )).
 
 %   D01, D04 (2.1): disseminating an infringing output.
 rule(r_d04_infringement_dissemination, [d01-'2.1', d04-'4.3'],
      ( infringement(P, R, W, O, generation) :-
-           output_dissemination(P, R, W, O)
+           output_dissemination(P, R, W, O),
+           \+ system(P)
      )).
 
 %   D01, D29 [ext] (2.2, 3.3): disseminating a protected work or output.
 rule(r_d29_infringement_dissemination, [d01-'2.1', d29-'2.2', d29-'3.3'], [ext],
      ( infringement(P, R, X, none, generation) :-
-           item_dissemination(P, R, X)
+           item_dissemination(P, R, X),
+           \+ system(P)
      )).
