@@ -20,6 +20,7 @@
             item_dissemination/3,       % ?Party, ?Right, ?Item
             commissioned_use/2,         % ?User, ?Output
             authorised_output/2,        % ?Output, ?Item
+            authorised_reproduction/2,  % ?Output, ?Item
             uses_item/2,                % ?Output, ?Item
             self_run_output/1,          % ?Output
             copy_cycle/2,               % ?Output, ?Item
@@ -250,6 +251,31 @@ rule(r_d04_authorised_requester_holder, [d04-'4.3', d19-'3.3'],
            holder(U, X)
      )).
 
+%!  authorised_reproduction(?Output, ?Item) is nondet.
+%
+%   The reproduction of Item in Output, which is said to copy it, is
+%   licensed (Terms, I01): the party that generates Output - the provider
+%   whose service generated it or, with no provider, the requesting user -
+%   was authorised by the holder of Item to reproduce it
+%   (dissemination_authorised/2).  An adaptation is not covered.
+
+aigc_templates:template(authorised_reproduction, [output, item],
+                        "the reproduction of {1} in {0} is authorised: whoever generated {0} was licensed to reproduce {1}").
+rule(r_d04_authorised_reproduction_provider, [d04-'4.3', d07-'4.3'],
+     ( authorised_reproduction(O, X) :-
+           copy_link(O, X),
+           provider_of_output(P, O),
+           dissemination_authorised(P, X)
+     )).
+rule(r_d04_authorised_reproduction_self_run, [d04-'4.3'],
+     ( authorised_reproduction(O, X) :-
+           copy_link(O, X),
+           generated_by(O, _),
+           \+ has_provider(O),
+           requested_by(O, U),
+           dissemination_authorised(U, X)
+     )).
+
 %!  copies(?Output, ?Work, ?Right) is nondet.
 %
 %   Output uses the original expression of the protected Work (a work, or
@@ -264,14 +290,16 @@ rule(r_d04_copies_substantially_similar, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext
      ( copies(O, W, reproduction) :-
            substantially_similar(O, W),
            uses_item(O, W),
-           \+ authorised_output(O, W)
+           \+ authorised_output(O, W),
+           \+ authorised_reproduction(O, W)
      )).
 rule(r_d04_copies_highly_similar, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, reproduction) :-
            highly_similar(O, W),
            \+ substantially_similar(O, W),
            uses_item(O, W),
-           \+ authorised_output(O, W)
+           \+ authorised_output(O, W),
+           \+ authorised_reproduction(O, W)
      )).
 rule(r_d04_copies_derivative, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, adaptation) :-
@@ -391,7 +419,8 @@ rule(r_d02_training_infringement, [d02-'2.1', d03-'4.2'],
 %!  output_dissemination(?Party, ?Right, ?Work, ?Output) is nondet.
 %
 %   Party made available (communication) or reproduced (reproduction) the
-%   Output, which copies the protected Work, without authorisation (D04).
+%   Output, which copies the protected Work, without authorisation (D04): a
+%   licence to reproduce or make available Output, or Work, covers it.
 
 aigc_templates:template(output_dissemination, [party, right, work, output],
                         "{0} disseminated {3}, which copies {2}, without authorisation (the {1} right)").
@@ -400,6 +429,7 @@ rule(r_d04_output_made_available, [d04-'2.1', d04-'4.3'], [ext],
            made_available(P, O),
            uses_item(O, W),
            \+ dissemination_authorised(P, O),
+           \+ dissemination_authorised(P, W),
            \+ holder(P, W)
      )).
 rule(r_d04_output_reproduced, [d04-'2.1', d04-'4.3'], [ext],
@@ -407,6 +437,7 @@ rule(r_d04_output_reproduced, [d04-'2.1', d04-'4.3'], [ext],
            reproduced(P, O),
            uses_item(O, W),
            \+ dissemination_authorised(P, O),
+           \+ dissemination_authorised(P, W),
            \+ holder(P, W)
      )).
 
