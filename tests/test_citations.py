@@ -109,7 +109,8 @@ def test_because_comes_from_the_annotations(kb: KnowledgeBase) -> None:
             or "concluded(r_" in line] == []
     text = asp_rules.program_text(kb.paths.asp_files)
     assert 'rule(r_d07_liable_strict,d13,"5.3").' in text
-    assert "concluded(r_d07_liable_strict,liable(" in text
+    assert "concluded(r_d07_liable_strict,liable_for(" in text
+    assert "concluded(r_liable_summary,liable(" in text
     assert "ext(r_d15_liable_notice)." in text
 
 
@@ -165,4 +166,6 @@ def test_cli_of_the_expansion_feeds_clingo(tmp_path: Path) -> None:
     expanded = subprocess.run([sys.executable, "-m", "aigc_kb.engines.asp_rules", str(ROOT / "kb")],
                               capture_output=True, text=True, timeout=120)
     assert expanded.returncode == 0, expanded.stderr
-    assert "because(A,D) :- concluded(L,A); rule(L,D,_)." in expanded.stdout
+    assert "because(A,D) :- concluded(L,A); rule(L,D,_); not summary(A)." in expanded.stdout
+    assert "because(liable(S,K,R,St),D) :- summary(liable(S,K,R,St)); because(liable_for(S,K,R,_,_,St),D)." \
+        in expanded.stdout

@@ -93,6 +93,13 @@ def test_every_conclusion_of_every_case_is_explained(explained: list[Explained])
                 assert proof.kind == "derived" and (proof.pred, proof.args) == (node.pred, node.args)
                 assert proof.rule and proof.doctrines and proof.section, (case.id, key)
             cited = {d for proof in node.children for d in proof.doctrines}
+            if key[0] == "liable":
+                # a summary: it cites the doctrines of the liable_for atoms it summarises
+                subject, kind, right, stage = key[1]
+                assert [proof.rule for proof in node.children] == ["r_liable_summary"], (case.id, key)
+                cited = {d for (pred, args), ds in concluded.items()
+                         if pred == "liable_for" and (args[:3], args[5]) == ((subject, kind, right), stage)
+                         for d in ds}
             assert tuple(sorted(cited)) == concluded[key], (case.id, key)
             assert node.doctrines == concluded[key]
 
@@ -180,7 +187,7 @@ def test_why_not_fault_not_proven(kb: KnowledgeBase, all_cases: dict[str, Case])
     """D13 under fault: the breach is proven, the fault is not, and the claimant bore that burden."""
     case = all_cases["d13_fault_regime_neg"]
     reading = kb.resolve(case, "fault")
-    pattern = parse_conclusion("liable(acme, _, _, generation)", case, kb.vocab, "--why-not")
+    pattern = parse_conclusion("liable_for(acme, _, _, _, _, generation)", case, kb.vocab, "--why-not")
     (answer,) = explain(kb, case, reading, [("why_not", pattern)], why_depth=2).answers
     assert not answer.holds
     by_rule = {a.rule: a for a in answer.attempts}
@@ -206,7 +213,8 @@ def test_assume_replays_a_world(kb: KnowledgeBase, all_cases: dict[str, Case]) -
     world = assume(case, [(fact, value)], kb.vocab)
     assert fact in world.facts and fact not in world.unknown
     pattern = Pattern("liable", ("acme", None, None, None))
-    open_expl = explain(kb, case, kb.resolve(case, "fault"), [("why_not", pattern)], why_depth=2)
+    # liable/4 summarises liable_for/6: the fault is three rule levels down
+    open_expl = explain(kb, case, kb.resolve(case, "fault"), [("why_not", pattern)], why_depth=3)
     assert not open_expl.answers[0].holds
     leaves = [n for a in open_expl.answers[0].attempts for n in a.walk() if n.pred == "fault_proven"]
     assert leaves and all(n.kind == "absent" and n.open for n in leaves)
@@ -300,7 +308,9 @@ def test_text_cites_doctrines_sections_and_burdens(ultraman_fault: Explanation) 
     text = render_text(ultraman_fault)
     assert text.startswith("Case real_ultraman, regime fault (§5.1; not the default)")
     assert "liable(tab_operator, primary, reproduction, generation)  [D07, D13, D14]" in text
-    assert "by rule r_d13_liable_fault (D07, D13, D14; §4.3, §5.1):" in text
+    assert "by rule r_liable_summary (D01; §2.1):" in text
+    assert ("tab_operator is liable (primary) for the reproduction right in ultraman, through dyna_copy, in the "
+            "generation stage  [r_d13_liable_fault: D07, D13, D14; §4.3, §5.1]") in text
     assert "- regime = fault (§5.1; not the default, strict)" in text
     assert "fact: the fault of tab_operator is proven" in text
     assert "[r_d14_breach_no_complaint_mechanism: D14; §4.3] [ext]" in text
@@ -329,10 +339,12 @@ def test_markdown_structure(ultraman_fault: Explanation, kb: KnowledgeBase, all_
     assert lines[0] == "# Explanation: real\\_ultraman"
     assert "## `liable(tab_operator, primary, reproduction, generation)`" in lines
     assert "## Why not `liable(tab_operator, secondary, _, _)`?" in lines
-    proof = lines.index("- by **r\\_d13\\_liable\\_fault** (D07, D13, D14; §4.3, §5.1)")
-    assert lines[proof + 1].startswith("  - as provider, tab\\_operator is liable")
-    assert any(line.startswith("    - *fact:* ") for line in lines)
-    assert any(line.startswith("      - **fails:** ") for line in lines)
+    proof = lines.index("- by **r\\_liable\\_summary** (D01; §2.1)")
+    assert lines[proof + 1].startswith("  - tab\\_operator is liable (primary) for the adaptation right in ultraman")
+    assert lines[proof + 1].endswith("— **r\\_d13\\_liable\\_fault** (D07, D13, D14; §4.3, §5.1)")
+    assert lines[proof + 2].startswith("    - as provider, tab\\_operator is liable")
+    assert any(line.startswith("      - *fact:* ") for line in lines)  # summary, liable_for, provider_liability
+    assert any(re.match(r"( {2})+- \*\*fails:\*\* ", line) for line in lines)
     case = all_cases["names_arbitrary_quotes"]
     hostile = explain(kb, case, kb.resolve(case), _every_output(kb))
     hostile_md = render_markdown(hostile)
@@ -351,10 +363,12 @@ def test_evaluate_reasons_every_row(kb: KnowledgeBase) -> None:
     assert {w["conclusion"] for w in liable["why"]} == {
         "liable(tab_operator, primary, adaptation, generation)",
         "liable(tab_operator, primary, reproduction, generation)"}
-    assert {w["rule"] for w in liable["why"]} == {"r_d13_liable_fault"}
-    assert all(w["doctrines"] == ["D07", "D13", "D14"] and w["section"] == "4.3, 5.1" for w in liable["why"])
-    assert any(c.startswith("as provider, tab_operator is liable (primary)") for w in liable["why"]
-               for c in w["conditions"])
+    # liable/4 summarises liable_for/6: the reason names the per-infringement atom and its rule
+    assert {w["rule"] for w in liable["why"]} == {"r_liable_summary"}
+    assert all(w["doctrines"] == ["D01"] and w["section"] == "2.1" for w in liable["why"])
+    assert any(c.startswith("tab_operator is liable (primary) for the reproduction right in ultraman, through dyna_copy")
+               and "[r_d13_liable_fault: D07, D13, D14; §4.3, §5.1]" in c
+               for w in liable["why"] for c in w["conditions"])
 
 
 # ------------------------------------------------------ templates and YAML --
@@ -411,8 +425,9 @@ def test_cli_why_not_with_assumption_and_text() -> None:
 def test_cli_evaluate_explain() -> None:
     proc = run_cli("evaluate", ULTRAMAN, "--regime", "fault", "--explain")
     assert proc.returncode == 0, proc.stderr
-    assert "      liable(tab_operator, primary, reproduction, generation) by r_d13_liable_fault (D07, D13, D14; §4.3, §5.1): " \
-        in proc.stdout
+    assert "      liable(tab_operator, primary, reproduction, generation) by r_liable_summary (D01; §2.1): " \
+        "tab_operator is liable (primary) for the reproduction right in ultraman, through dyna_copy, in the " \
+        "generation stage  [r_d13_liable_fault: D07, D13, D14; §4.3, §5.1]" in proc.stdout
     plain = run_cli("evaluate", ULTRAMAN, "--regime", "fault", "--format", "json")
     assert '"why"' not in plain.stdout
 

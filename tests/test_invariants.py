@@ -27,9 +27,6 @@ from aigc_kb.devtools.generate import FIX_AREAS, area, case_to_yaml
 #: Known violations of today's rules: (invariant, kind) -> the issue-13 fix that removes them.  The kind
 #: is the check (a name of ENGINE_CHECKS) or, for kb/invariants.lp, the functor of the witness.
 KNOWN: dict[tuple[str, str], int] = {
-    ("i01", "liable_only_for_own"): 1,
-    ("i01", "infringes_authorised_dissemination"): 1,
-    ("i02", "raw_ai"): 13,
     ("i03", "cleared_yet_liable"): 3,
     ("i04", "exemption_too_wide"): 2,
     ("i05", "covers_without_inadvertent_unknown_infringement"): 4,

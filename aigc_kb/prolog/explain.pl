@@ -478,11 +478,15 @@ conclusion_node(Ctx, Atom, conclusion(Atom, Proofs)) :-
 node_dict(conclusion(Atom, Proofs), Dict) :-
     goal_fields(Atom, Fields),
     maplist(node_dict, Proofs, Children),
-    findall(D, ( member(derived(_, Id, _, _), Proofs),
-                 rule_clause(Id, Ds, _, _, _, _),
-                 member(D, Ds)
-               ), All),
-    sort(All, Doctrines0),
+    (   aigc:summary_of(Atom, _)
+    ->  % a summary atom cites the doctrines of the atoms it summarises
+        aigc:conclusion_doctrines(Atom, Doctrines0)
+    ;   findall(D, ( member(derived(_, Id, _, _), Proofs),
+                     rule_clause(Id, Ds, _, _, _, _),
+                     member(D, Ds)
+                   ), All),
+        sort(All, Doctrines0)
+    ),
     maplist(doctrine_text, Doctrines0, Doctrines),
     fields_dict([kind-"conclusion", doctrines-Doctrines, children-Children|Fields],
                 Dict).

@@ -89,12 +89,15 @@ test(shared_variables_named) :-
 :- begin_tests(justification_trees).
 
 %   D07/D13 strict: the provider is liable for the reproduction right; the
-%   proof reads the regime (the default), the provider's infringing output,
-%   that no user induced it, and the right the output copies.
+%   summary liable/4 is proven by its per-infringement atom, whose proof
+%   reads the regime (the default), the provider's infringing output, that
+%   no user induced it, and the right the output copies.
 test(provider_strict) :-
     scenario(provider_case, F),
     explain_one(F, [], liable(prov, primary, reproduction, generation), [], Proofs),
-    Proofs = [derived(_, r_d07_liable_strict, [PL, Copies], false)],
+    Proofs = [derived(_, r_liable_summary, [PerInfringement], false)],
+    PerInfringement = derived(liable_for(prov, primary, reproduction, w, o, generation),
+                              r_d07_liable_strict, [PL, Copies], false),
     PL = derived(provider_liability(prov, o, primary, strict), r_d13_strict, Cs, false),
     Cs = [ regime(strict, regime(strict), true),
            derived(provider_output(prov, o), r_d07_provider_output, _, false),
@@ -180,7 +183,7 @@ test(depth_one) :-
 test(fault_not_proven) :-
     scenario(provider_case, F0),
     append(F0, [breach_proven(prov)], F),
-    why(F, [regime(fault)], liable(prov, _, _, generation), [why_depth(2)], As),
+    why(F, [regime(fault)], liable_for(prov, _, _, _, _, generation), [why_depth(2)], As),
     memberchk(attempt(_, r_d13_liable_fault, [],
                       underived(provider_liability(prov, _, _, fault), none, Inner, false), 0),
               As),
@@ -216,11 +219,15 @@ test(regime_mismatch) :-
                             regime(strict, regime(notice_and_takedown), false), 0)]).
 
 %   No rule concludes a liability in the training stage of a kind other
-%   than primary.
+%   than primary (liable/4 only summarises liable_for/6).
 test(no_rule) :-
     scenario(provider_case, F),
-    why(F, [], liable(dev, secondary, _, training), [], As),
-    assertion(As == []).
+    why(F, [], liable_for(dev, secondary, _, _, _, training), [], As),
+    assertion(As == []),
+    why(F, [], liable(dev, secondary, _, training), [], [Summary]),
+    assertion(Summary = attempt(_, r_liable_summary, [],
+                                underived(liable_for(dev, secondary, _, _, _, training),
+                                          none, [], true), 0)).
 
 %   Two outputs requested by the user, neither known to infringe: the
 %   knowledge rule fails for both ways of meeting requested_by/2.

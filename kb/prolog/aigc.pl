@@ -14,7 +14,10 @@
 
     Every conclusion is conclusion(Atom, Doctrines): Atom an output atom
     (kb/vocabulary.yaml, `outputs:`), Doctrines the sorted union of the
-    doctrines of every rule that concludes Atom and whose body succeeds.
+    doctrines of every rule that concludes Atom and whose body succeeds -
+    except for a summary atom (summary_of/2: liable/4, concluded from
+    liable_for/6), whose doctrines are the union of those of the
+    per-infringement atoms it summarises.
 */
 
 :- module(aigc,
@@ -29,9 +32,12 @@
             input_predicate/2,          % ?Name, ?Arity
             output_predicate/2,         % ?Name, ?Arity
             rule_read_problem/1,        % -Problem
+            summary_of/2,               % ?Summary, ?PerInfringement
+            conclusion_doctrines/2,     % +Atom, -Doctrines
             % the output predicates (kb/vocabulary.yaml, `outputs:`)
             infringement/5,
             liable/4,
+            liable_for/6,
             not_liable/3,
             defense/3,
             provider_ground/2,
@@ -111,7 +117,45 @@ close_case(Proven) :-
 
 evaluate_case(Facts, Options, Conclusions) :-
     with_case(Facts, Options, collect_conclusions(Conclusions0)),
-    Conclusions = Conclusions0.
+    maplist(summary_doctrines(Conclusions0), Conclusions0, Conclusions).
+
+
+                 /*******************************
+                 *      SUMMARY DOCTRINES       *
+                 *******************************/
+
+%!  summary_of(?Summary, ?PerInfringement) is nondet.
+%
+%   Summary, an atom of a summary output predicate, is concluded from the
+%   per-infringement atoms unifying PerInfringement: liable(S, K, R, St)
+%   from every liable_for(S, K, R, Work, Output, St).  A summary atom cites
+%   the doctrines of those atoms, not its summary rule's own (the same in
+%   ASP: kb/asp/explain.lp).
+
+summary_of(liable(S, K, R, St), liable_for(S, K, R, _, _, St)).
+
+%   summary_doctrines(+Conclusions, +Conclusion0, -Conclusion)
+summary_doctrines(All, conclusion(Atom, Doctrines0), conclusion(Atom, Doctrines)) :-
+    (   summary_of(Atom, Part)
+    ->  findall(D, ( member(conclusion(Part, Ds), All), member(D, Ds) ), Ds0),
+        sort(Ds0, Doctrines)
+    ;   Doctrines = Doctrines0
+    ).
+
+%!  conclusion_doctrines(+Atom, -Doctrines:list) is det.
+%
+%   Doctrines is the sorted list of the doctrines of the output atom Atom
+%   for the case loaded now (inside with_case/3), as evaluate_case/3 gives
+%   them: the union over the rules that conclude Atom, or for a summary atom
+%   over the rules that conclude the atoms it summarises.
+
+conclusion_doctrines(Atom, Doctrines) :-
+    (   summary_of(Atom, Part)
+    ->  Goal = Part
+    ;   Goal = Atom
+    ),
+    findall(D, ( rule_fired(_, Ds, Goal), member(D, Ds) ), Ds0),
+    sort(Ds0, Doctrines).
 
 
                  /*******************************

@@ -298,6 +298,7 @@ output_predicate(joint_and_several, 4).
 output_predicate(assessor, 3).
 output_predicate(provenance_conflict, 3).
 output_predicate(protection_undefined, 1).
+output_predicate(liable_for, 6).
 
 %!  input_template(?Name, ?ArgTypes:list, ?Template:string) is nondet.
 %

@@ -20,6 +20,7 @@
             item_dissemination/3,       % ?Party, ?Right, ?Item
             commissioned_use/2,         % ?User, ?Output
             authorised_output/2,        % ?Output, ?Item
+            authorised_reproduction/2,  % ?Output, ?Item
             uses_item/2,                % ?Output, ?Item
             self_run_output/1,          % ?Output
             copy_cycle/2,               % ?Output, ?Item
@@ -186,7 +187,7 @@ aigc_templates:template(protection_undefined, [output],
 rule(r_d20_protection_undefined, [d20-'3.3', d29-'2.2'], [ext],
      ( protection_undefined(X) :-
            copy_cycle(_, X),
-           human_contribution(_, X)
+           contributor(_, X)
      )).
 
 %!  source_protected(?Output, ?Item) is nondet.
@@ -250,6 +251,31 @@ rule(r_d04_authorised_requester_holder, [d04-'4.3', d19-'3.3'],
            holder(U, X)
      )).
 
+%!  authorised_reproduction(?Output, ?Item) is nondet.
+%
+%   The reproduction of Item in Output, which is said to copy it, is
+%   licensed (Terms, I01): the party that generates Output - the provider
+%   whose service generated it or, with no provider, the requesting user -
+%   was authorised by the holder of Item to reproduce it
+%   (dissemination_authorised/2).  An adaptation is not covered.
+
+aigc_templates:template(authorised_reproduction, [output, item],
+                        "the reproduction of {1} in {0} is authorised: whoever generated {0} was licensed to reproduce {1}").
+rule(r_d04_authorised_reproduction_provider, [d04-'4.3', d07-'4.3'],
+     ( authorised_reproduction(O, X) :-
+           copy_link(O, X),
+           provider_of_output(P, O),
+           dissemination_authorised(P, X)
+     )).
+rule(r_d04_authorised_reproduction_self_run, [d04-'4.3'],
+     ( authorised_reproduction(O, X) :-
+           copy_link(O, X),
+           generated_by(O, _),
+           \+ has_provider(O),
+           requested_by(O, U),
+           dissemination_authorised(U, X)
+     )).
+
 %!  copies(?Output, ?Work, ?Right) is nondet.
 %
 %   Output uses the original expression of the protected Work (a work, or
@@ -264,14 +290,16 @@ rule(r_d04_copies_substantially_similar, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext
      ( copies(O, W, reproduction) :-
            substantially_similar(O, W),
            uses_item(O, W),
-           \+ authorised_output(O, W)
+           \+ authorised_output(O, W),
+           \+ authorised_reproduction(O, W)
      )).
 rule(r_d04_copies_highly_similar, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, reproduction) :-
            highly_similar(O, W),
            \+ substantially_similar(O, W),
            uses_item(O, W),
-           \+ authorised_output(O, W)
+           \+ authorised_output(O, W),
+           \+ authorised_reproduction(O, W)
      )).
 rule(r_d04_copies_derivative, [d04-'2.1', d04-'4.3', d05-'2.3'], [ext],
      ( copies(O, W, adaptation) :-
@@ -391,7 +419,8 @@ rule(r_d02_training_infringement, [d02-'2.1', d03-'4.2'],
 %!  output_dissemination(?Party, ?Right, ?Work, ?Output) is nondet.
 %
 %   Party made available (communication) or reproduced (reproduction) the
-%   Output, which copies the protected Work, without authorisation (D04).
+%   Output, which copies the protected Work, without authorisation (D04): a
+%   licence to reproduce or make available Output, or Work, covers it.
 
 aigc_templates:template(output_dissemination, [party, right, work, output],
                         "{0} disseminated {3}, which copies {2}, without authorisation (the {1} right)").
@@ -400,6 +429,7 @@ rule(r_d04_output_made_available, [d04-'2.1', d04-'4.3'], [ext],
            made_available(P, O),
            uses_item(O, W),
            \+ dissemination_authorised(P, O),
+           \+ dissemination_authorised(P, W),
            \+ holder(P, W)
      )).
 rule(r_d04_output_reproduced, [d04-'2.1', d04-'4.3'], [ext],
@@ -407,6 +437,7 @@ rule(r_d04_output_reproduced, [d04-'2.1', d04-'4.3'], [ext],
            reproduced(P, O),
            uses_item(O, W),
            \+ dissemination_authorised(P, O),
+           \+ dissemination_authorised(P, W),
            \+ holder(P, W)
      )).
 
@@ -468,17 +499,23 @@ rule(r_d29_attribution_removed, [d29-'2.2', d29-'3.3'], [ext],
 aigc_templates:template(infringement, [party, right, item, output_or_none, stage],
                         "{0} infringed the {1} right in {2} in the {4} stage (output: {3})").
 
+%   Here and in every infringement rule below, a system named as a party
+%   is never the infringer (D06, 4.1; I02): the rules guarantee it, not
+%   only the case validator.
+
 %   D01, D02, D03 (2.1, 4.2): a training copy without authorisation.
 rule(r_d02_infringement_training, [d01-'2.1', d02-'2.1', d02-'4.2', d03-'4.2'],
      ( infringement(D, reproduction, W, none, training) :-
-           training_infringement(D, _, W)
+           training_infringement(D, _, W),
+           \+ system(D)
      )).
 
 %   D01, D04, D07 (2.1, 4.3): the provider's system generated the output.
 rule(r_d04_infringement_provider, [d01-'2.1', d04-'4.3', d07-'3.1'],
      ( infringement(P, R, W, O, generation) :-
            copies(O, W, R),
-           provider_of_output(P, O)
+           provider_of_output(P, O),
+           \+ system(P)
      )).
 
 %   D01, D04 (2.1, 4.3): a self-run model, no provider: the user generates.
@@ -487,17 +524,20 @@ rule(r_d04_infringement_self_run, [d01-'2.1', d04-'4.3'],
            copies(O, W, R),
            generated_by(O, _),
            \+ has_provider(O),
-           requested_by(O, U)
+           requested_by(O, U),
+           \+ system(U)
      )).
 
 %   D01, D04 (2.1): disseminating an infringing output.
 rule(r_d04_infringement_dissemination, [d01-'2.1', d04-'4.3'],
      ( infringement(P, R, W, O, generation) :-
-           output_dissemination(P, R, W, O)
+           output_dissemination(P, R, W, O),
+           \+ system(P)
      )).
 
 %   D01, D29 [ext] (2.2, 3.3): disseminating a protected work or output.
 rule(r_d29_infringement_dissemination, [d01-'2.1', d29-'2.2', d29-'3.3'], [ext],
      ( infringement(P, R, X, none, generation) :-
-           item_dissemination(P, R, X)
+           item_dissemination(P, R, X),
+           \+ system(P)
      )).

@@ -9,17 +9,23 @@
     Liability is computed per role and output by the auxiliary predicates
     provider_liability/4, developer_liability/3 and user_liability/4, whose
     last argument (the basis) names the row of the semantics that applies; the
-    concluding rules of liable/4 select a row each, so that every liability
-    cites the doctrines of its row.
+    concluding rules of liable_for/6 select a row each, so that every liability
+    cites the doctrines of its row.  Liability is stated per infringement:
+    liable_for/6 names the infringed item and the output through which (`none`
+    for a training copy or a reposted item); liable/4 is its summary by
+    subject, kind, right and stage, whose doctrines are those of its
+    liable_for/6 atoms (aigc.pl, summary_of/2).
 */
 
 :- module(aigc_liability,
           [ liable/4,                   % ?Subject, ?Kind, ?Right, ?Stage
+            liable_for/6,               % ?Subject, ?Kind, ?Right, ?Work, ?Output, ?Stage
             defense/3,                  % ?Subject, ?Defense, ?Status
             provider_ground/2,          % ?Provider, ?Ground
             provider_output/2,          % ?Provider, ?Output
             provider_liability/4,       % ?Provider, ?Output, ?Kind, ?Basis
             provider_liable/1,          % ?Output
+            copies_work_of_other/2,     % ?Developer, ?Output
             developer_output/3,         % ?Developer, ?System, ?Output
             reasonable_measures/2,      % ?Developer, ?System
             developer_liability/3,      % ?Developer, ?Output, ?Kind
@@ -41,11 +47,21 @@
 :- multifile aigc_templates:template/3.
 :- discontiguous aigc_templates:template/3.
 
-%!  liable(?Subject, ?Kind, ?Right, ?Stage) is nondet.
+%   Tabled: an output copying several works of others gives one answer.
+:- table copies_work_of_other/2.
+
+%!  liable_for(?Subject, ?Kind, ?Right, ?Work, ?Output, ?Stage) is nondet.
 %
 %   Subject is liable in Kind (`primary`, `joint`, `contributory`,
-%   `secondary`) for infringing Right in Stage.  A party holding several
-%   roles gets every liability of each role.
+%   `secondary`) for the infringement of Right in Work (a work, or a
+%   protected output, D29) through Output (`none` for a training copy, and
+%   for a reposted item that is not an output's copy of something) in
+%   Stage.  A party holding several roles gets every liability of each role.
+
+%!  liable(?Subject, ?Kind, ?Right, ?Stage) is nondet.
+%
+%   Subject is liable in Kind for infringing Right in Stage: the summary of
+%   liable_for/6 by subject, kind, right and stage.
 
 %!  defense(?Subject, ?Defense, ?Status) is nondet.
 %
@@ -65,14 +81,24 @@
 
 aigc_templates:template(liable, [party, kind, right, stage],
                         "{0} is liable ({1}) for the {2} right in the {3} stage").
+aigc_templates:template(liable_for, [party, kind, right, item, output_or_none, stage],
+                        "{0} is liable ({1}) for the {2} right in {3}, through {4}, in the {5} stage").
+
+%   The summary: a party liable for an infringement is liable for its right
+%   in its stage (D01: every infringement names its stage).  Its doctrines
+%   are those of the liable_for/6 atoms it summarises (aigc.pl).
+rule(r_liable_summary, [d01-'2.1'],
+     ( liable(S, Kind, R, St) :-
+           liable_for(S, Kind, R, _, _, St)
+     )).
 
 %   D02: the developer copying a protected work into training data without
 %   authorisation is primarily liable, whatever the regime.  Here and in
 %   every row below, a system named as a party is never liable (D06, 4.1;
 %   I02): the rules guarantee it, not only the case validator.
 rule(r_d02_liable_training, [d02-'2.1', d02-'4.2'],
-     ( liable(D, primary, reproduction, training) :-
-           infringement(D, reproduction, _, none, training),
+     ( liable_for(D, primary, reproduction, W, none, training) :-
+           infringement(D, reproduction, W, none, training),
            \+ system(D)
      )).
 
@@ -228,29 +254,29 @@ rule(r_d13_provider_liable, [d07-'4.3', d13-'5'],
 %   The provider is liable for every right the output copies; each row cites
 %   its doctrines.
 rule(r_d07_liable_strict, [d07-'3.1', d07-'4.3', d13-'5.3'],
-     ( liable(P, Kind, R, generation) :-
+     ( liable_for(P, Kind, R, W, O, generation) :-
            provider_liability(P, O, Kind, strict),
-           copies(O, _, R)
+           copies(O, W, R)
      )).
 rule(r_d11_liable_provider_induced, [d07-'4.3', d11-'4.4', d13-'5.3'],
-     ( liable(P, Kind, R, generation) :-
+     ( liable_for(P, Kind, R, W, O, generation) :-
            provider_liability(P, O, Kind, strict_induced),
-           copies(O, _, R)
+           copies(O, W, R)
      )).
 rule(r_d13_liable_fault, [d07-'4.3', d13-'5.1', d14-'4.3'],
-     ( liable(P, Kind, R, generation) :-
+     ( liable_for(P, Kind, R, W, O, generation) :-
            provider_liability(P, O, Kind, fault),
-           copies(O, _, R)
+           copies(O, W, R)
      )).
 rule(r_d13_liable_presumed_fault, [d07-'4.3', d13-'5.2', d14-'4.3'],
-     ( liable(P, Kind, R, generation) :-
+     ( liable_for(P, Kind, R, W, O, generation) :-
            provider_liability(P, O, Kind, presumed_fault),
-           copies(O, _, R)
+           copies(O, W, R)
      )).
 rule(r_d15_liable_notice, [d13-'3.1', d15-'3.2'], [ext],
-     ( liable(P, Kind, R, generation) :-
+     ( liable_for(P, Kind, R, W, O, generation) :-
            provider_liability(P, O, Kind, notice_and_takedown),
-           copies(O, _, R)
+           copies(O, W, R)
      )).
 
 aigc_templates:template(provider_ground, [party, provider_ground],
@@ -341,10 +367,27 @@ rule(r_d16_lack_of_knowledge, [d16-'3.2'],
                  *  D08 THE DEVELOPER, GENERATION STAGE (4.2)
                  *******************************/
 
+%!  copies_work_of_other(?Developer, ?Output) is nondet.
+%
+%   Output, generated by a system Developer developed, copies a work that
+%   Developer does not hold (Terms, I01: the developer never answers for an
+%   infringement of its own work).
+
+aigc_templates:template(copies_work_of_other, [party, output],
+                        "{1}, generated by a system {0} developed, copies a work {0} does not hold").
+rule(r_d08_copies_work_of_other, [d04-'2.1', d08-'4.2'],
+     ( copies_work_of_other(D, O) :-
+           developer(D, S),
+           generated_by(O, S),
+           copies(O, W, _),
+           \+ holder(D, W)
+     )).
+
 %!  developer_output(?Developer, ?System, ?Output) is nondet.
 %
 %   Developer, not the provider of System, developed the System that
-%   generated the infringing Output.
+%   generated the infringing Output, which copies a work Developer does
+%   not hold.
 
 aigc_templates:template(developer_output, [party, system, output],
                         "{0}, not the provider of {1}, developed the system that generated {2}, which infringes").
@@ -354,7 +397,7 @@ rule(r_d08_developer_output, [d08-'4.2'],
            \+ system(D),
            \+ provider(D, S),
            generated_by(O, S),
-           infringing_output(O)
+           copies_work_of_other(D, O)
      )).
 
 %!  reasonable_measures(?Developer, ?System) is nondet.
@@ -421,9 +464,10 @@ rule(r_d08_liable_other_user, [d08-'4.2', d10-'4.4', d11-'4.4'],
      )).
 
 rule(r_d08_liable_developer, [d08-'4.2'],
-     ( liable(D, Kind, R, generation) :-
+     ( liable_for(D, Kind, R, W, O, generation) :-
            developer_liability(D, O, Kind),
-           copies(O, _, R)
+           copies(O, W, R),
+           \+ holder(D, W)
      )).
 
                  /*******************************
@@ -614,19 +658,19 @@ rule(r_d12_user_liability, [d09-'4.4', d10-'4.4', d11-'4.4', d12-'4.4', d13-'3.1
      )).
 
 rule(r_d11_liable_user_induced, [d11-'4.4'],
-     ( liable(U, Kind, R, generation) :-
+     ( liable_for(U, Kind, R, W, O, generation) :-
            user_liability(U, O, Kind, intent),
-           copies(O, _, R)
+           copies(O, W, R)
      )).
 rule(r_d10_liable_user_knowledge, [d10-'4.4'],
-     ( liable(U, Kind, R, generation) :-
+     ( liable_for(U, Kind, R, W, O, generation) :-
            user_liability(U, O, Kind, knowledge),
-           copies(O, _, R)
+           copies(O, W, R)
      )).
 rule(r_d13_liable_user_direct_infringer, [d13-'3.1'], [ext],
-     ( liable(U, Kind, R, generation) :-
+     ( liable_for(U, Kind, R, W, O, generation) :-
            user_liability(U, O, Kind, direct_infringer),
-           copies(O, _, R)
+           copies(O, W, R)
      )).
 
                  /*******************************
@@ -634,12 +678,12 @@ rule(r_d13_liable_user_direct_infringer, [d13-'3.1'], [ext],
                  *******************************/
 
 rule(r_d04_liable_dissemination, [d04-'2.1', d04-'4.3'],
-     ( liable(P, primary, R, generation) :-
-           output_dissemination(P, R, _, _),
+     ( liable_for(P, primary, R, W, O, generation) :-
+           output_dissemination(P, R, W, O),
            \+ system(P)
      )).
 rule(r_d29_liable_dissemination, [d29-'2.2', d29-'3.3'], [ext],
-     ( liable(P, primary, R, generation) :-
-           item_dissemination(P, R, _),
+     ( liable_for(P, primary, R, X, none, generation) :-
+           item_dissemination(P, R, X),
            \+ system(P)
      )).
