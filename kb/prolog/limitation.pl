@@ -287,8 +287,9 @@ rule(r_d25_remedy_beside_damages, [d25-'6.1'],
 %!  knows_of(?Party, ?Output) is nondet.
 %
 %   Party, or anyone acting for it (its staff, agents: D26), knew or should
-%   have known that Output infringes: its own knowledge as provider or user,
-%   a notice it received.
+%   have known that Output infringes.  A notice alone is no knowledge here
+%   (it weighs no `knowledge` in damages), but an infringement notified to
+%   the party is no inadvertent one for D24 and D26.
 
 aigc_templates:template(knows_of, [party, output],
                         "{0}, or someone acting for it, knew or should have known that {1} infringes").
@@ -307,10 +308,6 @@ rule(r_d24_knows_of_knew, [d24-'6.1', d26-'6.3'],
 rule(r_d24_knows_of_should_have_known, [d24-'6.1', d26-'6.3'],
      ( knows_of(X, O) :-
            user_should_have_known(X, O)
-     )).
-rule(r_d24_knows_of_notice, [d24-'6.1', d26-'6.3'],
-     ( knows_of(X, O) :-
-           notice_received(X, O)
      )).
 rule(r_d24_knows_of_agent, [d24-'6.1', d26-'6.3'],
      ( knows_of(X, O) :-
@@ -356,7 +353,8 @@ rule(r_d24_factor_inadvertence, [d24-'6.1'],
            remedy_due_for(X, W, O),
            inadvertent(X, O),
            \+ knows_of(X, O),
-           \+ intends_of(X, O)
+           \+ intends_of(X, O),
+           \+ notice_received(X, O)
      )).
 rule(r_d24_factor_intent, [d24-'6.1'],
      ( remedy_factor_for(X, intent, W, O) :-

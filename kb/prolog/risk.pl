@@ -50,8 +50,9 @@ rule(r_d26_insurable_developer, [d26-'6.3'],
 %   compensation of Insured for the infringement of Work through Output:
 %   Insured is liable for it as provider or developer, infringed through
 %   Output inadvertently, due to technical limitations, and neither it nor
-%   anyone acting for it knew of, should have known of or intended it
-%   (I05); intentional infringement is not covered.  Per infringement,
+%   anyone acting for it knew of, should have known of or intended it,
+%   and it received no notice of it (I05); intentional infringement is not
+%   covered.  Per infringement,
 %   whatever the insured's other outputs.
 
 aigc_templates:template(insurance_for, [party, party, item, output_or_none],
@@ -63,7 +64,8 @@ rule(r_d26_insurance_for, [d26-'6.3'],
            covered_by(X, C, _),
            inadvertent(X, O),
            \+ knows_of(X, O),
-           \+ intends_of(X, O)
+           \+ intends_of(X, O),
+           \+ notice_received(X, O)
      )).
 
 %!  insurance(?Insured, ?Coverer) is nondet.
