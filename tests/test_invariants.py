@@ -31,8 +31,6 @@ KNOWN: dict[tuple[str, str], int] = {
     ("i01", "infringes_authorised_dissemination"): 1,
     ("i02", "raw_ai"): 13,
     ("i03", "cleared_yet_liable"): 3,
-    ("i04", "exemption_too_wide"): 2,
-    ("i05", "covers_without_inadvertent_unknown_infringement"): 4,
 }
 INVARIANTS = tuple(f"i{n:02d}" for n in range(1, 11))
 #: Generated worlds in the sample (half random, half of the issue-13 areas).
