@@ -93,7 +93,7 @@ def test_one_rule_changed_lists_exactly_its_conclusions(tmp_path: Path) -> None:
     proof = by_atom["insurance_for(p, ins, w, o)"]["explanation"]["conclusions"][0]["children"][0]
     assert proof["rule"] == "r_d26_insurance_for"
     assert [c.get("pred") for c in proof["children"]] == ["liable_infringement", "insurable_for", "covered_by",
-                                                          "inadvertent", "knows_of", "notice_received"]
+                                                          "inadvertent", "knows_of", "notified_of"]
     # The other way round it is lost, explained by the base (now the edited kb).
     back = run_cli("diff", "--base", str(edited), "--kb", str(KB_DIR), "--cases",
                    str(CASES_DIR / "x_d26_neg.yaml"), str(CASES_DIR / "d26_insurance_pos.yaml"))

@@ -22,6 +22,7 @@
             remedy_due_for/3,           % ?Party, ?Work, ?Output
             through_ai_output/2,        % ?Work, ?Output
             knows_of/2,                 % ?Party, ?Output
+            notified_of/2,              % ?Party, ?Output
             intends_of/2                % ?Party, ?Output
           ]).
 :- use_module(rules).
@@ -37,12 +38,13 @@
 
 %   Tabled: computed once per case (the tables are abolished when the case
 %   is unloaded).  Every remedy rule reads liable_infringement/3, which reads
-%   the liabilities of every role; knows_of/2 and intends_of/2 follow
-%   acting_for/2, which may run in a circle.
+%   the liabilities of every role; knows_of/2, notified_of/2 and
+%   intends_of/2 follow acting_for/2, which may run in a circle.
 :- table
     liable_infringement/3,
     exempt_for/3,
     knows_of/2,
+    notified_of/2,
     intends_of/2.
 
                  /*******************************
@@ -289,7 +291,7 @@ rule(r_d25_remedy_beside_damages, [d25-'6.1'],
 %   Party, or anyone acting for it (its staff, agents: D26), knew or should
 %   have known that Output infringes.  A notice alone is no knowledge here
 %   (it weighs no `knowledge` in damages), but an infringement notified to
-%   the party is no inadvertent one for D24 and D26.
+%   the party (notified_of/2) is no inadvertent one for D24 and D26.
 
 aigc_templates:template(knows_of, [party, output],
                         "{0}, or someone acting for it, knew or should have known that {1} infringes").
@@ -313,6 +315,23 @@ rule(r_d24_knows_of_agent, [d24-'6.1', d26-'6.3'],
      ( knows_of(X, O) :-
            acting_for(A, X),
            knows_of(A, O)
+     )).
+
+%!  notified_of(?Party, ?Output) is nondet.
+%
+%   Party, or anyone acting for it (D26), received notice that Output
+%   infringes.
+
+aigc_templates:template(notified_of, [party, output],
+                        "{0}, or someone acting for it, received notice that {1} infringes").
+rule(r_d24_notified_of, [d24-'6.1', d26-'6.3'],
+     ( notified_of(X, O) :-
+           notice_received(X, O)
+     )).
+rule(r_d24_notified_of_agent, [d24-'6.1', d26-'6.3'],
+     ( notified_of(X, O) :-
+           acting_for(A, X),
+           notified_of(A, O)
      )).
 
 %!  intends_of(?Party, ?Output) is nondet.
@@ -354,7 +373,7 @@ rule(r_d24_factor_inadvertence, [d24-'6.1'],
            inadvertent(X, O),
            \+ knows_of(X, O),
            \+ intends_of(X, O),
-           \+ notice_received(X, O)
+           \+ notified_of(X, O)
      )).
 rule(r_d24_factor_intent, [d24-'6.1'],
      ( remedy_factor_for(X, intent, W, O) :-

@@ -50,10 +50,9 @@ rule(r_d26_insurable_developer, [d26-'6.3'],
 %   compensation of Insured for the infringement of Work through Output:
 %   Insured is liable for it as provider or developer, infringed through
 %   Output inadvertently, due to technical limitations, and neither it nor
-%   anyone acting for it knew of, should have known of or intended it,
-%   and it received no notice of it (I05); intentional infringement is not
-%   covered.  Per infringement,
-%   whatever the insured's other outputs.
+%   anyone acting for it knew of, should have known of, intended or was
+%   notified of it (I05); intentional infringement is not covered.  Per
+%   infringement, whatever the insured's other outputs.
 
 aigc_templates:template(insurance_for, [party, party, item, output_or_none],
                         "{1} covers the legal fees and compensation of {0} for {2} through {3}").
@@ -65,7 +64,7 @@ rule(r_d26_insurance_for, [d26-'6.3'],
            inadvertent(X, O),
            \+ knows_of(X, O),
            \+ intends_of(X, O),
-           \+ notice_received(X, O)
+           \+ notified_of(X, O)
      )).
 
 %!  insurance(?Insured, ?Coverer) is nondet.
