@@ -66,10 +66,12 @@ def test_one_rule_changed_lists_exactly_its_conclusions(tmp_path: Path) -> None:
     (``covered_by``) party liable as provider is inadvertent and intends it, under their one reading
     (paper, strict): x_d26_neg (p, o, covered by ins), x_d26_insurance_fund_intentional (prov, o,
     covered by ins) and fix04_insurance_per_infringement_neg (beta, o2, whose team member dan intended
-    it, covered by fund_a); x_insurance_intent intends o2 but is inadvertent only for o1, already
-    covered, and the others with ``intent_proven`` (d09_good_faith_user_neg: bob, uncovered;
-    scenario_inducement_unknowns: open, so not proven) gain nothing.  Both engines gain the cover of
-    those three infringements and its summary per party, and nothing else changes anywhere."""
+    it, covered by fund_a), and x_insurance_agents (prov, o2, intended by c acting for it; prov is
+    already covered for o3, so its summary does not change); x_insurance_intent intends o2 but is
+    inadvertent only for o1, already covered, and the others with ``intent_proven``
+    (d09_good_faith_user_neg: bob, uncovered; scenario_inducement_unknowns: open, so not proven) gain
+    nothing.  Both engines gain the cover of those four infringements and the summaries per party of
+    the first three, and nothing else changes anywhere."""
     edited = edited_kb(tmp_path, INTENT_EDIT)
     done = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--format", "json")
     assert done.returncode == 1, done.stderr
@@ -81,7 +83,8 @@ def test_one_rule_changed_lists_exactly_its_conclusions(tmp_path: Path) -> None:
         ("x_d26_insurance_fund_intentional", "paper", "gained", "insurance_for(prov, ins, w, o)", both),
         ("x_d26_insurance_fund_intentional", "paper", "gained", "insurance(prov, ins)", both),
         ("fix04_insurance_per_infringement_neg", "paper", "gained", "insurance_for(beta, fund_a, w2, o2)", both),
-        ("fix04_insurance_per_infringement_neg", "paper", "gained", "insurance(beta, fund_a)", both)}
+        ("fix04_insurance_per_infringement_neg", "paper", "gained", "insurance(beta, fund_a)", both),
+        ("x_insurance_agents", "paper", "gained", "insurance_for(prov, ins, w, o2)", both)}
     assert report["compared"]["readings"] > len(list(CASES_DIR.glob("*.yaml")))
     (difference,) = [d for d in report["differences"] if d["case"] == "x_d26_neg"]
     by_atom = {change["atom"]: change for change in difference["changes"]}
