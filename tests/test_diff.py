@@ -23,10 +23,10 @@ from .conftest import CASES_DIR, ROOT, run_cli
 KB_DIR = ROOT / "kb"
 
 #: D26 (§6.3) insurance loses its exclusion of intentional infringement: "intentional
-#: infringement is not covered" (catalogue D26) is dropped from r_d26_insurance, both engines.
+#: infringement is not covered" (catalogue D26) is dropped from r_d26_insurance_for, both engines.
 INTENT_EDIT = (
-    ("prolog/risk.pl", r"inadvertent\(X, _\),\s*\\\+ intent_proven\(X, _\)", "inadvertent(X, _)"),
-    ("asp/risk.lp", r"inadvertent\(X, _\),\s*not intends\(X\)", "inadvertent(X, _)"),
+    ("prolog/risk.pl", r"(inadvertent\(X, O\),\s*\\\+ knows_of\(X, O\),)\s*\\\+ intends_of\(X, O\),", r"\1"),
+    ("asp/risk.lp", r"not intends_of\(X, O\), ", ""),
 )
 
 #: D07 (§3.1, §4.3) made not to hold of a provider that also runs the system itself:
@@ -60,33 +60,48 @@ def changes(report: dict[str, object]) -> set[tuple[str, str, str, str, tuple[st
 
 
 def test_one_rule_changed_lists_exactly_its_conclusions(tmp_path: Path) -> None:
-    """Without D26's exclusion of intent, cover reaches an insured liable provider or developer that
-    infringed inadvertently *and* intentionally.  By hand, over the bundled cases, the cases with a
-    party that is covered (``covered_by``), inadvertent and proven to intend, and liable as provider
-    under their one reading (paper, strict): x_insurance_intent (acme: inadvertent for o1, intent for
-    o2, covered by ins_co), x_d26_neg (p, covered by ins) and x_d26_insurance_fund_intentional (prov,
-    covered by ins); the others with ``intent_proven`` (d09_good_faith_user_neg: bob, uncovered;
-    scenario_inducement_unknowns: open, so not proven) gain nothing.  Both engines gain the cover of
-    those three and nothing else changes anywhere."""
+    """Without D26's exclusion of intent, cover reaches an infringement of an insured liable provider or
+    developer that it committed inadvertently *and* intended (itself or through someone acting for it).
+    By hand, over the bundled cases, the infringements through an output for which a covered
+    (``covered_by``) party liable as provider is inadvertent and intends it, under their one reading
+    (paper, strict): x_d26_neg (p, o, covered by ins), x_d26_insurance_fund_intentional (prov, o,
+    covered by ins) and fix04_insurance_per_infringement_neg (beta, o2, whose team member dan intended
+    it, covered by fund_a), and x_insurance_agents (prov, o2, intended by c acting for it; prov is
+    already covered for o3, so its summary does not change); x_insurance_intent intends o2 but is
+    inadvertent only for o1, already covered, and the others with ``intent_proven``
+    (d09_good_faith_user_neg: bob, uncovered; scenario_inducement_unknowns: open, so not proven) gain
+    nothing.  Both engines gain the cover of those four infringements and the summaries per party of
+    the first three, and nothing else changes anywhere."""
     edited = edited_kb(tmp_path, INTENT_EDIT)
     done = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--format", "json")
     assert done.returncode == 1, done.stderr
     report = json.loads(done.stdout)
     both = ("prolog", "asp")
-    assert changes(report) == {("x_insurance_intent", "paper", "gained", "insurance(acme, ins_co)", both),
-                               ("x_d26_neg", "paper", "gained", "insurance(p, ins)", both),
-                               ("x_d26_insurance_fund_intentional", "paper", "gained", "insurance(prov, ins)", both)}
+    assert changes(report) == {
+        ("x_d26_neg", "paper", "gained", "insurance_for(p, ins, w, o)", both),
+        ("x_d26_neg", "paper", "gained", "insurance(p, ins)", both),
+        ("x_d26_insurance_fund_intentional", "paper", "gained", "insurance_for(prov, ins, w, o)", both),
+        ("x_d26_insurance_fund_intentional", "paper", "gained", "insurance(prov, ins)", both),
+        ("fix04_insurance_per_infringement_neg", "paper", "gained", "insurance_for(beta, fund_a, w2, o2)", both),
+        ("fix04_insurance_per_infringement_neg", "paper", "gained", "insurance(beta, fund_a)", both),
+        ("x_insurance_agents", "paper", "gained", "insurance_for(prov, ins, w, o2)", both)}
     assert report["compared"]["readings"] > len(list(CASES_DIR.glob("*.yaml")))
-    (change,) = report["differences"][0]["changes"]
-    assert change["kb_doctrines"] == ["D26"] and change["base_doctrines"] == []
-    proof = change["explanation"]["conclusions"][0]["children"][0]
-    assert proof["rule"] == "r_d26_insurance"  # explained by the edited kb, which concludes it
-    assert [c.get("pred") for c in proof["children"]] == ["covered_by", "liable_provider_or_developer", "inadvertent"]
+    (difference,) = [d for d in report["differences"] if d["case"] == "x_d26_neg"]
+    by_atom = {change["atom"]: change for change in difference["changes"]}
+    for change in by_atom.values():
+        assert change["kb_doctrines"] == ["D26"] and change["base_doctrines"] == []
+    summary = by_atom["insurance(p, ins)"]["explanation"]["conclusions"][0]["children"][0]
+    assert summary["rule"] == "r_d26_insurance"  # explained by the edited kb, which concludes it
+    assert [c.get("pred") for c in summary["children"]] == ["insurance_for"]
+    proof = by_atom["insurance_for(p, ins, w, o)"]["explanation"]["conclusions"][0]["children"][0]
+    assert proof["rule"] == "r_d26_insurance_for"
+    assert [c.get("pred") for c in proof["children"]] == ["liable_infringement", "insurable_for", "covered_by",
+                                                          "inadvertent", "knows_of", "notified_of"]
     # The other way round it is lost, explained by the base (now the edited kb).
     back = run_cli("diff", "--base", str(edited), "--kb", str(KB_DIR), "--cases",
-                   str(CASES_DIR / "x_insurance_intent.yaml"), str(CASES_DIR / "d26_insurance_pos.yaml"))
+                   str(CASES_DIR / "x_d26_neg.yaml"), str(CASES_DIR / "d26_insurance_pos.yaml"))
     assert back.returncode == 1, back.stderr
-    assert "- insurance(acme, ins_co)  [D26]  (lost; prolog, asp)" in back.stdout
+    assert "- insurance(p, ins)  [D26]  (lost; prolog, asp)" in back.stdout
     assert "by rule r_d26_insurance" in back.stdout
     assert "d26_insurance_pos" not in back.stdout
 
@@ -156,10 +171,10 @@ def test_an_edited_kb_that_does_not_load_is_reported_once_with_file_and_line(tmp
 def test_markdown_report_and_usage_errors(tmp_path: Path) -> None:
     edited = edited_kb(tmp_path, INTENT_EDIT)
     done = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--cases",
-                   str(CASES_DIR / "x_insurance_intent.yaml"), "--format", "markdown")
+                   str(CASES_DIR / "x_d26_neg.yaml"), "--format", "markdown")
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("# What the edit changed\n")
-    assert "| gained | `insurance(acme, ins_co)` | D26 | prolog, asp |" in done.stdout
+    assert "| gained | `insurance(p, ins)` | D26 | prolog, asp |" in done.stdout
     assert "r\\_d26\\_insurance" in done.stdout  # its explanation, in Markdown
     for args in (["--cases", "x.yaml"], ["--base", str(KB_DIR), "--out", str(tmp_path)],
                  ["--base", str(tmp_path / "missing")], ["--base", str(KB_DIR), "--no-cases"]):
@@ -174,10 +189,12 @@ RECITE_EDIT = (
 
 
 def test_a_changed_citation_is_a_recited_conclusion(tmp_path: Path) -> None:
-    """Of the five cases with an insured party, insurance is concluded only where the insured is liable,
-    inadvertent and not proven to intend: d26_insurance_pos (acme, ins_co; paper reading only: under
-    fault acme is not liable) and x_developer_unlawful_data (dev, fund1).  Those two conclusions, and
-    nothing else, now cite D24 and D26."""
+    """Of the five cases with an insured party, insurance is concluded only where the insured is liable
+    for an infringement through an output it was inadvertent for and did not know of or intend:
+    d26_insurance_pos (acme, ins_co; paper reading only: under fault acme is not liable),
+    x_insurance_intent (acme, ins_co: o1 is inadvertent, only o2 intended) and
+    x_developer_unlawful_data (dev, fund1).  Those three summaries, and nothing else (not the
+    per-infringement insurance_for, which another rule concludes), now cite D24 and D26."""
     edited = edited_kb(tmp_path, RECITE_EDIT)
     names = ("d26_insurance_pos", "d26_insurance_neg", "x_insurance_intent", "x_developer_lawful_data",
              "x_developer_unlawful_data")
@@ -186,6 +203,7 @@ def test_a_changed_citation_is_a_recited_conclusion(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     report = json.loads(done.stdout)
     assert changes(report) == {("d26_insurance_pos", "paper", "recited", "insurance(acme, ins_co)", ("prolog",)),
+                               ("x_insurance_intent", "paper", "recited", "insurance(acme, ins_co)", ("prolog",)),
                                ("x_developer_unlawful_data", "paper", "recited", "insurance(dev, fund1)", ("prolog",))}
     for diff in report["differences"]:
         (change,) = diff["changes"]

@@ -271,14 +271,14 @@ def test_diff_report_in_chinese(tmp_path: Path) -> None:
     from .test_diff import CASES_DIR, INTENT_EDIT, KB_DIR, edited_kb
 
     edited = edited_kb(tmp_path, INTENT_EDIT)
-    case = str(CASES_DIR / "x_insurance_intent.yaml")
+    case = str(CASES_DIR / "x_d26_neg.yaml")
     text = run("diff", "--base", str(KB_DIR), "--kb", str(edited), "--cases", case, "--lang", "zh",
                env={"LC_ALL": "C"})
     assert text.returncode == 1, text.stderr
-    assert "x_insurance_intent, 解读 paper（严格责任）" in text.stdout
-    assert "+ insurance(acme, ins_co)  [D26]  (新增; prolog, asp)" in text.stdout
+    assert "x_d26_neg, 解读 paper（严格责任）" in text.stdout
+    assert "+ insurance(p, ins)  [D26]  (新增; prolog, asp)" in text.stdout
     assert "依规则 r_d26_insurance" in text.stdout
-    assert "1个案件解读中有1个不同，共1项结论发生变化" in text.stdout
+    assert "1个案件解读中有1个不同，共2项结论发生变化" in text.stdout
     md = run("diff", "--base", str(KB_DIR), "--kb", str(edited), "--cases", case, "--lang", "zh",
              "--format", "markdown", env={"LC_ALL": "C"})
     assert md.stdout.startswith("# 修改带来的变化") and "| 变化 | 结论 | 规则 | 推理引擎 |" in md.stdout

@@ -324,9 +324,9 @@ def test_asp_mistakes_add_nothing_else(asp_broken: Broken) -> None:
 def test_asp_unsafe_variable(tmp_path: Path, baseline: set[Key], cases: list[Case]) -> None:
     kb = copy_kb(tmp_path)
     file = kb / "asp" / "risk.lp"
-    # intends/1 is read by r_d26_insurance
+    # insurable_for/2 is read by r_d26_insurance_for
     line = append(file, '%@ rule(r_d26_test_unsafe, [d26-"6.3"]).\n'
-                        'intends(Y) :- assessment_clause(A, B, _).\n') + 1
+                        'insurable_for(Y, A) :- assessment_clause(A, B, _).\n') + 1
     found = assert_only(added(kb, baseline, cases), "asp", "asp_unsafe_variable", file, line)
     assert "'Y' is unsafe" in found.message
 

@@ -56,7 +56,12 @@ test(provider_case_strict) :-
       conclusion(remedy(prov, damages), [d24]),
       conclusion(remedy(prov, injunction), [d25]),
       conclusion(remedy(dev, damages), [d24]),
-      conclusion(remedy(dev, injunction), [d25])
+      conclusion(remedy(dev, injunction), [d25]),
+      % per infringement (D24, D25): each liable party, for w through o
+      conclusion(remedy_for(prov, damages, w, o), [d24]),
+      conclusion(remedy_for(prov, injunction, w, o), [d25]),
+      conclusion(remedy_for(dev, damages, w, o), [d24]),
+      conclusion(remedy_for(dev, injunction, w, o), [d25])
     ],
     msort(Expected0, Expected),
     assertion(C == Expected).
@@ -77,7 +82,9 @@ test(provider_case_fault) :-
       conclusion(copyright(o, not_a_work, none, no_human_contribution), [d17]),
       conclusion(tangible_owner(o, usr), [d18, d21]),
       conclusion(remedy(dev, damages), [d24]),
-      conclusion(remedy(dev, injunction), [d25])
+      conclusion(remedy(dev, injunction), [d25]),
+      conclusion(remedy_for(dev, damages, w, o), [d24]),
+      conclusion(remedy_for(dev, injunction, w, o), [d25])
     ],
     msort(Expected0, Expected),
     assertion(C == Expected).
@@ -99,7 +106,10 @@ test(li_v_liu) :-
       conclusion(not_liable(li, user, no_infringing_output), [d04]),
       conclusion(tangible_owner(img, li), [d18, d21]),
       conclusion(remedy(liu, damages), [d24]),
-      conclusion(remedy(liu, injunction), [d25])
+      conclusion(remedy(liu, injunction), [d25]),
+      % the reposted protected output itself (no output through which)
+      conclusion(remedy_for(liu, damages, img, none), [d24]),
+      conclusion(remedy_for(liu, injunction, img, none), [d25])
     ],
     msort(Expected0, Expected),
     assertion(C == Expected).
@@ -119,7 +129,9 @@ test(dreamwriter) :-
       conclusion(not_liable(tencent, user, no_infringing_output), [d04]),
       conclusion(tangible_owner(article, tencent), [d18, d21]),
       conclusion(remedy(yingxun, damages), [d24]),
-      conclusion(remedy(yingxun, injunction), [d25])
+      conclusion(remedy(yingxun, injunction), [d25]),
+      conclusion(remedy_for(yingxun, damages, article, none), [d24]),
+      conclusion(remedy_for(yingxun, injunction, article, none), [d25])
     ],
     msort(Expected0, Expected),
     assertion(C == Expected).

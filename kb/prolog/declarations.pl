@@ -299,6 +299,10 @@ output_predicate(assessor, 3).
 output_predicate(provenance_conflict, 3).
 output_predicate(protection_undefined, 1).
 output_predicate(liable_for, 6).
+output_predicate(limitation_for, 5).
+output_predicate(remedy_for, 4).
+output_predicate(remedy_factor_for, 4).
+output_predicate(insurance_for, 4).
 
 %!  input_template(?Name, ?ArgTypes:list, ?Template:string) is nondet.
 %

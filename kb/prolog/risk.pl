@@ -8,7 +8,9 @@
 */
 
 :- module(aigc_risk,
-          [ insurance/2,                % ?Insured, ?Coverer
+          [ insurance_for/4,            % ?Insured, ?Coverer, ?Work, ?Output
+            insurance/2,                % ?Insured, ?Coverer
+            insurable_for/2,            % ?Party, ?Output
             recourse/3,                 % ?From, ?Against, ?Ground
             assessor/3                  % ?Party, ?Other, ?Assessor
           ]).
@@ -17,6 +19,7 @@
 :- use_module(infringement).
 :- use_module(liability).
 :- use_module(not_liable).
+:- use_module(limitation).
 :- use_module(templates, []).
 
 :- multifile aigc_templates:template/3.
@@ -26,34 +29,54 @@
                  *  D26 INSURANCE AND FUNDS (6.3)
                  *******************************/
 
-aigc_templates:template(liable_provider_or_developer, [party],
-                        "{0} is liable as provider or developer").
+%!  insurable_for(?Party, ?Output) is nondet.
+%
+%   Party is liable for Output as its provider or developer.
 
-%   liable_provider_or_developer(?Party): Party is liable in its provider or
-%   developer role, in any stage.
-rule(r_d26_liable_as_provider, [d26-'6.3'],
-     ( liable_provider_or_developer(X) :-
-           liable_in_role(X, provider)
+aigc_templates:template(insurable_for, [party, output],
+                        "{0} is liable for {1} as provider or developer").
+rule(r_d26_insurable_provider, [d26-'6.3'],
+     ( insurable_for(X, O) :-
+           exposed(X, O, provider)
      )).
-rule(r_d26_liable_as_developer, [d26-'6.3'],
-     ( liable_provider_or_developer(X) :-
-           liable_in_role(X, developer)
+rule(r_d26_insurable_developer, [d26-'6.3'],
+     ( insurable_for(X, O) :-
+           exposed(X, O, developer)
+     )).
+
+%!  insurance_for(?Insured, ?Coverer, ?Work, ?Output) is nondet.
+%
+%   Coverer (insurer or compensation fund) covers the legal fees and
+%   compensation of Insured for the infringement of Work through Output:
+%   Insured is liable for it as provider or developer, infringed through
+%   Output inadvertently, due to technical limitations, and neither it nor
+%   anyone acting for it knew of, should have known of, intended or was
+%   notified of it (I05); intentional infringement is not covered.  Per
+%   infringement, whatever the insured's other outputs.
+
+aigc_templates:template(insurance_for, [party, party, item, output_or_none],
+                        "{1} covers the legal fees and compensation of {0} for {2} through {3}").
+rule(r_d26_insurance_for, [d26-'6.3'],
+     ( insurance_for(X, C, W, O) :-
+           liable_infringement(X, W, O),
+           insurable_for(X, O),
+           covered_by(X, C, _),
+           inadvertent(X, O),
+           \+ knows_of(X, O),
+           \+ intends_of(X, O),
+           \+ notified_of(X, O)
      )).
 
 %!  insurance(?Insured, ?Coverer) is nondet.
 %
-%   Coverer (insurer or compensation fund) covers the legal fees and
-%   compensation of Insured, which infringed inadvertently, due to technical
-%   limitations; intentional infringement is not covered.
+%   Summary: Coverer covers the legal fees and compensation of Insured for
+%   some infringement.
 
 aigc_templates:template(insurance, [party, party],
                         "{1} covers the legal fees and compensation of {0}").
 rule(r_d26_insurance, [d26-'6.3'],
      ( insurance(X, C) :-
-           covered_by(X, C, _),
-           liable_provider_or_developer(X),
-           inadvertent(X, _),
-           \+ intent_proven(X, _)
+           insurance_for(X, C, _, _)
      )).
 
                  /*******************************
