@@ -279,6 +279,8 @@ output_predicate(recourse, 3).
 output_predicate(assessor, 3).
 output_predicate(provenance_conflict, 3).
 output_predicate(protection_undefined, 1).
+output_predicate(defense_for, 4).
+output_predicate(not_liable_for, 4).
 
 %!  input_template(?Name, ?ArgTypes:list, ?Template:string) is nondet.
 %
@@ -651,3 +653,5 @@ choice_point(exemption_scope, d22, provider,
              [provider, all_parties]).
 choice_point(remedy, d25, injunction,
              [injunction, licence_fee]).
+choice_point(provider_own_dissemination, d13, direct_act,
+             [direct_act, under_regime]).
