@@ -11,7 +11,7 @@ test(conclusions) :-
     evaluate_case_json(F, [], Json),
     assertion(string(Json)),
     atom_json_dict(Json, Dicts, [value_string_as(string)]),
-    length(Dicts, 9),
+    length(Dicts, 10),
     assertion(memberchk(_{pred:"infringement",
                           args:["liu", "authorship", "img", "none",
                                 "generation"],

@@ -15,6 +15,7 @@ test(defaults) :-
                              exemption_scope-provider,
                              personal_fair_use_noncommercial-rejected,
                              presumed_fault_burden-breach_proven_fault_presumed,
+                             provider_own_dissemination-direct_act,
                              provider_when_user_induces-joint,
                              remedy-injunction,
                              tdm_exception-rejected
@@ -27,7 +28,7 @@ test(each_position,
      forall(( choice_point(P, _, _, Ps), member(X, Ps) ))) :-
     resolve_reading([position(P, X)], reading(strict, Positions)),
     assertion(memberchk(P-X, Positions)),
-    length(Positions, 8).
+    length(Positions, 9).
 test(identical_duplicates) :-
     resolve_reading([regime(fault), regime(fault)], reading(fault, _)).
 test(open_regime, error(domain_error(regime, open))) :-
