@@ -30,14 +30,14 @@ KNOWN: dict[tuple[str, str], int] = {
     ("i01", "liable_only_for_own"): 1,
     ("i01", "infringes_authorised_dissemination"): 1,
     ("i02", "raw_ai"): 13,
-    ("i03", "cleared_yet_liable"): 3,
     ("i04", "exemption_too_wide"): 2,
     ("i05", "covers_without_inadvertent_unknown_infringement"): 4,
 }
 INVARIANTS = tuple(f"i{n:02d}" for n in range(1, 11))
 #: Generated worlds in the sample (half random, half of the issue-13 areas).
 WORLDS = 24
-#: Seeded worlds of issue-13 areas added to the sample: each reaches a known violation no other world does.
+#: Seeded worlds of issue-13 areas added to the sample: each reached a known violation no other world does
+#: (fix_own_dissemination: I03 before fix 3, kept as a regression check).
 SEEDED = (("fix_unrelated_breach", 1089), ("fix_own_dissemination", 2455))
 
 
