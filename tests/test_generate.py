@@ -209,8 +209,10 @@ def test_hostile_names_are_distinct() -> None:
 def test_one_at_a_time_readings(kb: KnowledgeBase) -> None:
     sweep = one_at_a_time_readings(kb.vocab)
     # 4 regimes, then the non-default positions: tdm 2, induces 1, developer 2, fair use 1,
-    # burden 1, owner 1, scope 1, remedy 1
-    assert len(sweep) == 4 + 10
+    # burden 1, owner 1, scope 1, remedy 1, own dissemination 1
+    assert len(sweep) == 4 + 11
+    assert Reading("provider_own_dissemination=under_regime", None,
+                   (("provider_own_dissemination", "under_regime"),)) in sweep
     assert [r.regime for r in sweep[:4]] == ["strict", "presumed_fault", "fault", "notice_and_takedown"]
     assert all(len(r.positions) == 1 for r in sweep[4:])
     assert Reading("presumed_fault_burden=full_reversal", "presumed_fault",
