@@ -398,8 +398,8 @@ rule(r_d30_provider_fair_use, [d30-'4.2'],
            provider_output(P, O)
      )).
 rule(r_d30_provider_fair_use_summary, [d30-'4.2'],
-     ( defense(P, provider_fair_use, Status) :-
-           defense_for(P, provider_fair_use, Status, _)
+     ( defense(P, provider_fair_use, rejected) :-
+           defense_for(P, provider_fair_use, rejected, _)
      )).
 
 %   D15 (3.2): the safe harbour is rejected for outputs the provider's own
@@ -448,8 +448,8 @@ rule(r_d16_lack_of_knowledge, [d16-'3.2'],
            \+ knows_p(P, O)
      )).
 rule(r_d16_lack_of_knowledge_summary, [d16-'3.2'],
-     ( defense(P, lack_of_knowledge, Status) :-
-           defense_for(P, lack_of_knowledge, Status, _)
+     ( defense(P, lack_of_knowledge, rejected) :-
+           defense_for(P, lack_of_knowledge, rejected, _)
      )).
 
                  /*******************************
