@@ -67,7 +67,7 @@ def test_rules_no_case_fires_are_the_known_ones(full: CoverageReport) -> None:
         unfired = {r.id for r in full.unfired(engine)}
         assert unfired <= known, f"{engine}: newly unfired {sorted(unfired - known)}"
     assert len(full.unfired("prolog")) == 0
-    assert len(full.unfired("asp")) <= 18
+    assert len(full.unfired("asp")) <= 20
 
 
 def test_known_unfired_rules_exist(full: CoverageReport) -> None:
