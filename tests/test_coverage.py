@@ -25,12 +25,12 @@ KNOWN_UNFIRED = {
         # for an instance that leaves them out (kb/asp_tests), ...
         "r_d13_regime_default", "r_d03_cp_default", "r_d08_cp_default", "r_d11_cp_default",
         "r_d12_cp_default", "r_d13_cp_default", "r_d19_cp_default", "r_d22_cp_default",
-        "r_d25_cp_default", "r_d17_cp_default",
+        "r_d25_cp_default", "r_d17_cp_default", "r_d13_cp_provider_own_dissemination_default",
         # ... and the choice over every position only for the position `open`,
         # which evaluation refuses (scenario commands enumerate it)
         "r_d13_regime_open", "r_d03_cp_open", "r_d08_cp_open", "r_d11_cp_open",
         "r_d12_cp_open", "r_d13_cp_open", "r_d19_cp_open", "r_d22_cp_open",
-        "r_d25_cp_open", "r_d17_cp_open",
+        "r_d25_cp_open", "r_d17_cp_open", "r_d13_cp_provider_own_dissemination_open",
     },
 }
 

@@ -210,6 +210,8 @@ def test_one_at_a_time_readings(kb: KnowledgeBase) -> None:
     sweep = one_at_a_time_readings(kb.vocab)
     # 4 regimes, then every non-default position of every choice point, one at a time
     assert len(sweep) == 4 + sum(len(cp.positions) - 1 for cp in kb.vocab.choice_points.values())
+    assert Reading("provider_own_dissemination=under_regime", None,
+                   (("provider_own_dissemination", "under_regime"),)) in sweep
     assert [r.regime for r in sweep[:4]] == ["strict", "presumed_fault", "fault", "notice_and_takedown"]
     assert all(len(r.positions) == 1 for r in sweep[4:])
     assert Reading("presumed_fault_burden=full_reversal", "presumed_fault",

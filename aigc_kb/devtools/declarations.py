@@ -337,21 +337,26 @@ def asp_declarations(src: _Sources) -> str:
     out.append(f"1 {{ derived(r_{d}_regime_open, regime(R)) : regime_value(R) }} 1 :- set_regime(open).")
     for kind in ("default", "set", "open"):
         out.append(f"rule(r_{d}_regime_{kind}, {d}, {s}).")
+    labelled: set[str] = set()
     for c in vocab.choice_points.values():
         d = _doctrine(c.doctrine)
         sec = src.choice_sections[c.name]
         s = _lp_string(sec)
         point = c.name
+        # A doctrine's first choice point labels its rules r_dNN_cp_*; a further
+        # one of the same doctrine r_dNN_cp_<point>_* (labels are unique).
+        cp = f"cp_{point}" if d in labelled else "cp"
+        labelled.add(d)
         out.extend(["", _heading(f"{c.doctrine} (§{sec}): {point}")])
         out.append(f"position_value({point}, ({'; '.join(c.positions)})).")
-        out.append(f"derived(r_{d}_cp_default, position({point}, {c.default})) :-")
+        out.append(f"derived(r_{d}_{cp}_default, position({point}, {c.default})) :-")
         out.append(f"    not set_position({point}, _).")
-        out.append(f"derived(r_{d}_cp_set, position({point}, X)) :-")
+        out.append(f"derived(r_{d}_{cp}_set, position({point}, X)) :-")
         out.append(f"    set_position({point}, X), position_value({point}, X).")
-        out.append(f"1 {{ derived(r_{d}_cp_open, position({point}, X)) : position_value({point}, X) }} 1 :-")
+        out.append(f"1 {{ derived(r_{d}_{cp}_open, position({point}, X)) : position_value({point}, X) }} 1 :-")
         out.append(f"    set_position({point}, open).")
         for kind in ("default", "set", "open"):
-            out.append(f"rule(r_{d}_cp_{kind}, {d}, {s}).")
+            out.append(f"rule(r_{d}_{cp}_{kind}, {d}, {s}).")
     return "\n".join(out) + "\n"
 
 

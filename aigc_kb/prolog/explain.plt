@@ -211,10 +211,11 @@ test(fault_rebutted_present) :-
                                          position(presumed_fault_burden, full_reversal), false), 0),
                         As)).
 
-%   The safe harbour is accepted only under notice and takedown.
+%   The safe harbour is accepted (for an output) only under notice and
+%   takedown.
 test(regime_mismatch) :-
     scenario(provider_case, F),
-    why(F, [], defense(prov, safe_harbor, accepted), [], As),
+    why(F, [], defense_for(prov, safe_harbor, accepted, o), [], As),
     assertion(As = [attempt(_, r_d15_safe_harbor_accepted, [],
                             regime(strict, regime(notice_and_takedown), false), 0)]).
 

@@ -11,7 +11,7 @@ test(conclusions) :-
     evaluate_case_json(F, [], Json),
     assertion(string(Json)),
     atom_json_dict(Json, Dicts, [value_string_as(string)]),
-    length(Dicts, 13),
+    length(Dicts, 14),
     assertion(memberchk(_{pred:"liable_for",
                           args:["liu", "primary", "authorship", "img", "none",
                                 "generation"],

@@ -51,7 +51,10 @@
             joint_and_several/4,
             assessor/3,
             provenance_conflict/3,
-            protection_undefined/1
+            protection_undefined/1,
+            % issue 13, fix 3: defences and not_liable reasons per output
+            defense_for/4,
+            not_liable_for/4
           ]).
 :- use_module(library(error)).
 :- use_module(library(lists)).

@@ -303,6 +303,8 @@ output_predicate(limitation_for, 5).
 output_predicate(remedy_for, 4).
 output_predicate(remedy_factor_for, 4).
 output_predicate(insurance_for, 4).
+output_predicate(defense_for, 4).
+output_predicate(not_liable_for, 4).
 
 %!  input_template(?Name, ?ArgTypes:list, ?Template:string) is nondet.
 %
@@ -696,3 +698,5 @@ choice_point(remedy, d25, injunction,
              [injunction, licence_fee]).
 choice_point(human_contribution_threshold, d17, original_contribution,
              [original_contribution, edits_only]).
+choice_point(provider_own_dissemination, d13, direct_act,
+             [direct_act, under_regime]).

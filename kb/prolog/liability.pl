@@ -21,6 +21,11 @@
           [ liable/4,                   % ?Subject, ?Kind, ?Right, ?Stage
             liable_for/6,               % ?Subject, ?Kind, ?Right, ?Work, ?Output, ?Stage
             defense/3,                  % ?Subject, ?Defense, ?Status
+            defense_for/4,              % ?Subject, ?Defense, ?Status, ?Output
+            own_dissemination/4,        % ?Provider, ?Right, ?Work, ?Output
+            own_act_liable/3,           % ?Provider, ?Output, ?Kind
+            provider_liable_for/2,      % ?Provider, ?Output
+            provider_liable_any/1,      % ?Provider
             provider_ground/2,          % ?Provider, ?Ground
             provider_output/2,          % ?Provider, ?Output
             provider_liability/4,       % ?Provider, ?Output, ?Kind, ?Basis
@@ -67,7 +72,13 @@
 %
 %   The Defense of Subject (`tdm_exception`, `provider_fair_use`,
 %   `user_fair_use`, `safe_harbor`, `lack_of_knowledge`) is Status
-%   (`accepted` or `rejected`).
+%   (`accepted` or `rejected`): the summary of defense_for/4.
+
+%!  defense_for(?Subject, ?Defense, ?Status, ?Output) is nondet.
+%
+%   The Defense of Subject is Status as to Output (`none` for a training
+%   copy).  A defence is never accepted for an output for which its party
+%   is liable in the role the defence belongs to (D13, I03).
 
 %!  provider_ground(?Provider, ?Ground) is nondet.
 %
@@ -104,19 +115,26 @@ rule(r_d02_liable_training, [d02-'2.1', d02-'4.2'],
 
 aigc_templates:template(defense, [party, defense, status],
                         "the {1} defence of {0} is {2}").
+aigc_templates:template(defense_for, [party, defense, status, output_or_none],
+                        "the {1} defence of {0} is {2} (output: {3})").
 
 %   D03: the data-mining / fair-use defence for training is rejected, unless
-%   the choice point tdm_exception accepts it.
+%   the choice point tdm_exception accepts it; stated for the training copies
+%   (output `none`).
 rule(r_d03_defense_tdm_rejected, [d03-'4.2'],
-     ( defense(D, tdm_exception, rejected) :-
+     ( defense_for(D, tdm_exception, rejected, none) :-
            training_infringement(D, _, _),
            \+ system(D)
      )).
 rule(r_d03_defense_tdm_accepted, [d03-'4.2'],
-     ( defense(D, tdm_exception, accepted) :-
+     ( defense_for(D, tdm_exception, accepted, none) :-
            training_copy(D, S, _),
            \+ system(D),
            tdm_exempt(S)
+     )).
+rule(r_d03_defense_tdm_summary, [d03-'4.2'],
+     ( defense(D, tdm_exception, Status) :-
+           defense_for(D, tdm_exception, Status, _)
      )).
 
                  /*******************************
@@ -326,41 +344,138 @@ rule(r_d07_ground_duty_of_care, [d07-'4.3'],
      )).
 
                  /*******************************
+                 *  D13 [ext] THE PROVIDER'S OWN DISSEMINATION (3.1)
+                 *******************************/
+
+%!  own_dissemination(?Provider, ?Right, ?Work, ?Output) is nondet.
+%
+%   Provider, the provider of Output, itself made Output available or
+%   reproduced it (a public gallery, a showcase, a feed), infringing Right
+%   in Work: its own act (D13 [ext]).
+
+aigc_templates:template(own_dissemination, [party, right, work, output],
+                        "{0}, the provider of {3}, itself disseminated it, which copies {2} (the {1} right)").
+rule(r_d13_own_dissemination, [d04-'2.1', d13-'3.1'], [ext],
+     ( own_dissemination(P, R, W, O) :-
+           output_dissemination(P, R, W, O),
+           provider_of_output(P, O),
+           \+ system(P)
+     )).
+
+%!  own_act_liable(?Provider, ?Output, ?Kind) is nondet.
+%
+%   Provider is liable in Kind for its own act on Output.  The choice point
+%   provider_own_dissemination: `direct_act` (default), primary under every
+%   regime; `under_regime`, only where the regime makes Provider liable for
+%   Output (provider_liability/4), in that kind.
+
+aigc_templates:template(own_act_liable, [party, output, kind],
+                        "as provider, {0} is liable ({2}) for its own act on {1}").
+rule(r_d13_own_act_direct, [d13-'3.1'], [ext],
+     ( own_act_liable(P, O, primary) :-
+           position(provider_own_dissemination, direct_act),
+           own_dissemination(P, _, _, O)
+     )).
+rule(r_d13_own_act_under_regime, [d13-'3.1', d13-'5'], [ext],
+     ( own_act_liable(P, O, Kind) :-
+           position(provider_own_dissemination, under_regime),
+           own_dissemination(P, _, _, O),
+           provider_liability(P, O, Kind, _)
+     )).
+
+%!  provider_liable_for(?Provider, ?Output) is nondet.
+%
+%   Provider bears liability as provider for Output: for its generation
+%   under the regime, or for its own act on it.
+
+aigc_templates:template(provider_liable_for, [party, output],
+                        "{0} bears liability as provider for {1}").
+rule(r_d13_provider_liable_for_generation, [d13-'5'],
+     ( provider_liable_for(P, O) :-
+           provider_liability(P, O, _, _)
+     )).
+rule(r_d13_provider_liable_for_own_act, [d13-'3.1'], [ext],
+     ( provider_liable_for(P, O) :-
+           own_act_liable(P, O, _)
+     )).
+
+%!  provider_liable_any(?Provider) is nondet.
+%
+%   Provider bears liability as provider for some output.
+
+aigc_templates:template(provider_liable_any, [party],
+                        "{0} bears liability as provider for some output").
+rule(r_d13_provider_liable_any, [d13-'5'],
+     ( provider_liable_any(P) :-
+           provider_liable_for(P, _)
+     )).
+
+                 /*******************************
                  *  D15, D16, D30 PROVIDER DEFENCES (3.2, 4.2)
                  *******************************/
+
+%   Stated per output (D13: never beside a liability for the same output);
+%   defense/3 summarises them.
 
 %   D30 (4.2): a provider's fair use for generation is rejected ("training
 %   and generation ... for profit"); tdm_exception never applies to it.
 rule(r_d30_provider_fair_use, [d30-'4.2'],
+     ( defense_for(P, provider_fair_use, rejected, O) :-
+           provider_output(P, O)
+     )).
+rule(r_d30_provider_fair_use_summary, [d30-'4.2'],
      ( defense(P, provider_fair_use, rejected) :-
-           provider_output(P, _)
+           defense_for(P, provider_fair_use, rejected, _)
      )).
 
 %   D15 (3.2): the safe harbour is rejected for outputs the provider's own
 %   system generated, except under notice and takedown.
 rule(r_d15_safe_harbor_rejected, [d15-'3.2'],
-     ( defense(P, safe_harbor, rejected) :-
+     ( defense_for(P, safe_harbor, rejected, O) :-
            \+ regime(notice_and_takedown),
-           provider_output(P, _)
+           provider_output(P, O)
      )).
+%   Under notice and takedown: accepted for an output the provider is not
+%   liable for as provider, rejected for one it is liable for - by the
+%   regime, or for its own act on it (the harbour never covers that, D13).
 rule(r_d15_safe_harbor_accepted, [d15-'3.2'], [ext],
-     ( defense(P, safe_harbor, accepted) :-
+     ( defense_for(P, safe_harbor, accepted, O) :-
            regime(notice_and_takedown),
-           provider_output(P, _),
-           \+ provider_liability(P, _, _, _)
+           provider_output(P, O),
+           \+ provider_liable_for(P, O)
      )).
 rule(r_d15_safe_harbor_lost, [d15-'3.2'], [ext],
-     ( defense(P, safe_harbor, rejected) :-
+     ( defense_for(P, safe_harbor, rejected, O) :-
            regime(notice_and_takedown),
-           provider_liability(P, _, _, _)
+           provider_liability(P, O, _, _)
+     )).
+rule(r_d13_safe_harbor_own_act, [d13-'3.1', d15-'3.2'], [ext],
+     ( defense_for(P, safe_harbor, rejected, O) :-
+           regime(notice_and_takedown),
+           own_act_liable(P, O, _)
+     )).
+rule(r_d15_safe_harbor_rejected_summary, [d15-'3.2'],
+     ( defense(P, safe_harbor, rejected) :-
+           defense_for(P, safe_harbor, rejected, _)
+     )).
+%   The summary accepts the harbour only for a provider liable as provider
+%   for no output: it never contradicts a liability.
+rule(r_d15_safe_harbor_accepted_summary, [d15-'3.2'], [ext],
+     ( defense(P, safe_harbor, accepted) :-
+           defense_for(P, safe_harbor, accepted, _),
+           \+ provider_liable_any(P)
      )).
 
 %   D16 (3.2): under strict the provider's lack of knowledge is no defence.
 rule(r_d16_lack_of_knowledge, [d16-'3.2'],
-     ( defense(P, lack_of_knowledge, rejected) :-
+     ( defense_for(P, lack_of_knowledge, rejected, O) :-
            regime(strict),
            provider_output(P, O),
            \+ knows_p(P, O)
+     )).
+rule(r_d16_lack_of_knowledge_summary, [d16-'3.2'],
+     ( defense(P, lack_of_knowledge, rejected) :-
+           defense_for(P, lack_of_knowledge, rejected, _)
      )).
 
                  /*******************************
@@ -635,13 +750,17 @@ rule(r_d12_fair_use_accepted, [d12-'4.4'],
      )).
 
 rule(r_d12_user_fair_use_accepted, [d12-'4.4'],
-     ( defense(U, user_fair_use, accepted) :-
-           fair_use_accepted(U, _)
+     ( defense_for(U, user_fair_use, accepted, O) :-
+           fair_use_accepted(U, O)
      )).
 rule(r_d12_user_fair_use_rejected, [d12-'4.4'],
-     ( defense(U, user_fair_use, rejected) :-
+     ( defense_for(U, user_fair_use, rejected, O) :-
            fair_use_raised(U, O),
            \+ fair_use_accepted(U, O)
+     )).
+rule(r_d12_user_fair_use_summary, [d12-'4.4'],
+     ( defense(U, user_fair_use, Status) :-
+           defense_for(U, user_fair_use, Status, _)
      )).
 
 %!  user_liability(?User, ?Output, ?Kind, ?Basis) is nondet.
@@ -677,10 +796,19 @@ rule(r_d13_liable_user_direct_infringer, [d13-'3.1'], [ext],
                  *  D04, D29 DISSEMINATION (2.1, 2.2, 3.3)
                  *******************************/
 
+%   A provider's dissemination of an output of its own system is its own
+%   act, liable as the choice point provider_own_dissemination says (D13
+%   [ext]).
 rule(r_d04_liable_dissemination, [d04-'2.1', d04-'4.3'],
      ( liable_for(P, primary, R, W, O, generation) :-
            output_dissemination(P, R, W, O),
-           \+ system(P)
+           \+ system(P),
+           \+ provider_of_output(P, O)
+     )).
+rule(r_d13_liable_own_dissemination, [d04-'2.1', d13-'3.1'], [ext],
+     ( liable_for(P, Kind, R, W, O, generation) :-
+           own_dissemination(P, R, W, O),
+           own_act_liable(P, O, Kind)
      )).
 rule(r_d29_liable_dissemination, [d29-'2.2', d29-'3.3'], [ext],
      ( liable_for(P, primary, R, X, none, generation) :-

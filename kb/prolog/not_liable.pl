@@ -5,10 +5,17 @@
     party bears no liability in it: D02, D03, D04, D08 (developer), D09,
     D12 (user), D13, D14, D15 (provider), D29 (third party).
     docs/semantics.md, section 3 ("Not liable").
+
+    Every reason is stated per output (`none` where no output is involved:
+    a training copy, an AI named as defendant, a role with no output) by
+    not_liable_for/4, never beside a liability of the party in that role
+    for the same output (D13, I03); not_liable/3 summarises it for a
+    (party, role) pair that bears no liability at all.
 */
 
 :- module(aigc_not_liable,
           [ not_liable/3,               % ?Subject, ?Role, ?Reason
+            not_liable_for/4,           % ?Subject, ?Role, ?Reason, ?Output
             role/2,                     % ?Party, ?Role
             user_role/1,                % ?Party
             liable_in_role/2            % ?Party, ?Role
@@ -27,7 +34,13 @@
 %!  not_liable(?Subject, ?Role, ?Reason) is nondet.
 %
 %   Subject bears no liability in Role (`developer`, `provider`, `user`,
-%   `third_party`, or `ai` for a system named in the case), for Reason.
+%   `third_party`, or `ai` for a system named in the case), for Reason: the
+%   summary of not_liable_for/4 for a pair with no liability in Role.
+
+%!  not_liable_for(?Subject, ?Role, ?Reason, ?Output) is nondet.
+%
+%   Subject is not liable in Role for Output (`none` where no output is
+%   involved), for Reason; never while it is liable in Role for Output.
 
                  /*******************************
                  *   ROLES (catalogue "Terms")  *
@@ -114,12 +127,14 @@ rule(r_role_disseminator_attribution, [d29-'2.2'], [ext],
 
 aigc_templates:template(not_liable, [subject, role, not_liable_reason],
                         "{0} is not liable as {1}: {2}").
+aigc_templates:template(not_liable_for, [subject, role, not_liable_reason, output_or_none],
+                        "{0} is not liable as {1} (output: {3}): {2}").
 rule(r_d06_ai_named_defendant, [d06-'4.1'],
-     ( not_liable(S, ai, ai_not_legal_subject) :-
+     ( not_liable_for(S, ai, ai_not_legal_subject, none) :-
            ai_named_defendant(S)
      )).
 rule(r_d06_ai_named_author, [d06-'4.1'],
-     ( not_liable(S, ai, ai_not_legal_subject) :-
+     ( not_liable_for(S, ai, ai_not_legal_subject, none) :-
            ai_named_author(S, _)
      )).
 
@@ -164,6 +179,55 @@ rule(r_d29_liable_as_third_party, [d29-'2.2', d29-'3.3'], [ext],
            \+ system(X)
      )).
 
+rule(r_d13_liable_as_provider_own_act, [d13-'3.1'], [ext],
+     ( liable_in_role(P, provider) :-
+           own_act_liable(P, _, _)
+     )).
+
+                 /*******************************
+                 *   DEVELOPER (D02, D03, D08)  *
+                 *******************************/
+
+aigc_templates:template(training_liable, [party],
+                        "{0} made an infringing training copy").
+
+%   training_liable(?Developer): Developer made an infringing training copy.
+rule(r_d02_training_liable, [d02-'4.2'],
+     ( training_liable(D) :-
+           training_infringement(D, _, _)
+     )).
+
+aigc_templates:template(developer_liable_for, [party, output],
+                        "as developer, {0} is liable for {1}").
+
+%   developer_liable_for(?Developer, ?Output)
+rule(r_d08_developer_liable_for, [d08-'4.2'],
+     ( developer_liable_for(D, O) :-
+           developer_liability(D, O, _)
+     )).
+
+%   D03 (4.2): the training copies are exempt (output `none`).
+rule(r_d03_not_liable_tdm_exception, [d03-'4.2'],
+     ( not_liable_for(D, developer, tdm_exception, none) :-
+           training_copy(D, S, _),
+           tdm_exempt(S),
+           \+ system(D),
+           \+ training_liable(D)
+     )).
+rule(r_d08_not_liable_reasonable_measures, [d08-'4.2'],
+     ( not_liable_for(D, developer, reasonable_measures, O) :-
+           developer_output(D, S, O),
+           reasonable_measures(D, S),
+           \+ developer_liable_for(D, O)
+     )).
+rule(r_d08_not_liable_position, [d08-'4.2'],
+     ( not_liable_for(D, developer, position_not_liable, O) :-
+           developer_output(D, S, O),
+           \+ reasonable_measures(D, S),
+           position(developer_without_measures, not_liable),
+           \+ developer_liable_for(D, O)
+     )).
+
 aigc_templates:template(developer_free, [party],
                         "{0}, a developer, bears no liability as developer").
 
@@ -175,27 +239,8 @@ rule(r_d02_developer_free, [d02-'4.2', d08-'4.2'],
            \+ liable_in_role(D, developer)
      )).
 
-rule(r_d03_not_liable_tdm_exception, [d03-'4.2'],
-     ( not_liable(D, developer, tdm_exception) :-
-           developer_free(D),
-           training_copy(D, S, _),
-           tdm_exempt(S)
-     )).
-rule(r_d08_not_liable_reasonable_measures, [d08-'4.2'],
-     ( not_liable(D, developer, reasonable_measures) :-
-           developer_free(D),
-           developer_output(D, S, _),
-           reasonable_measures(D, S)
-     )).
-rule(r_d08_not_liable_position, [d08-'4.2'],
-     ( not_liable(D, developer, position_not_liable) :-
-           developer_free(D),
-           developer_output(D, S, _),
-           \+ reasonable_measures(D, S),
-           position(developer_without_measures, not_liable)
-     )).
 rule(r_d02_not_liable_no_infringement, [d02-'4.2'],
-     ( not_liable(D, developer, no_infringement) :-
+     ( not_liable_for(D, developer, no_infringement, none) :-
            developer_free(D),
            \+ ( training_copy(D, S, _),
                 tdm_exempt(S)
@@ -203,16 +248,9 @@ rule(r_d02_not_liable_no_infringement, [d02-'4.2'],
            \+ developer_output(D, _, _)
      )).
 
-aigc_templates:template(provider_free, [party],
-                        "{0}, a provider, bears no liability as provider").
-
-%   provider_free(?Provider): a provider with no liability as provider.
-rule(r_d13_provider_free, [d07-'4.3', d13-'5'],
-     ( provider_free(P) :-
-           provider(P, _),
-           \+ system(P),
-           \+ liable_in_role(P, provider)
-     )).
+                 /*******************************
+                 *   PROVIDER (D04, D13-D15)    *
+                 *******************************/
 
 aigc_templates:template(breach_needed, [party],
                         "the regime requires the claimant to prove a breach of duty by {0}").
@@ -232,62 +270,95 @@ rule(r_d13_breach_needed_presumed_fault, [d13-'5.2', d14-'4.3'],
            provider_output(P, _)
      )).
 
-aigc_templates:template(related_breach, [party],
-                        "a proven breach by {0} relates to an infringing output of its system").
-
-%   related_breach(?Provider): a proven breach of Provider relates to one
-%   of its infringing outputs (D14, I09).
-rule(r_d14_related_breach, [d14-'4.3'],
-     ( related_breach(P) :-
-           provider_output(P, O),
-           breach_for(P, O)
-     )).
-
-%   D13, D14 (5.1, 5.2): no proven breach relates to an infringing output
-%   of the provider (a breach unrelated to the harm grounds nothing, I09).
+%   A reason of the regime for an output is never given where the provider
+%   is liable as provider for that output - by the regime, or for its own
+%   act on it (D13, I03).  D14: a breach unrelated to the output grounds
+%   nothing (I09).
 rule(r_d14_not_liable_breach_not_proven, [d13-'5.1', d13-'5.2', d14-'4.3'],
-     ( not_liable(P, provider, breach_not_proven) :-
-           provider_free(P),
+     ( not_liable_for(P, provider, breach_not_proven, O) :-
            breach_needed(P),
-           \+ related_breach(P)
+           provider_output(P, O),
+           \+ breach_for(P, O),
+           \+ provider_liable_for(P, O)
      )).
 rule(r_d13_not_liable_fault_not_proven, [d13-'5.1'],
-     ( not_liable(P, provider, fault_not_proven) :-
-           provider_free(P),
-           provider_output(P, _),
+     ( not_liable_for(P, provider, fault_not_proven, O) :-
            regime(fault),
-           related_breach(P),
-           \+ fault_proven(P)
+           provider_output(P, O),
+           breach_for(P, O),
+           \+ fault_proven(P),
+           \+ provider_liable_for(P, O)
      )).
 rule(r_d13_not_liable_fault_rebutted, [d13-'5.2'],
-     ( not_liable(P, provider, fault_rebutted) :-
-           provider_free(P),
-           provider_output(P, _),
+     ( not_liable_for(P, provider, fault_rebutted, O) :-
            regime(presumed_fault),
            position(presumed_fault_burden, breach_proven_fault_presumed),
-           related_breach(P),
-           fault_rebutted(P)
+           provider_output(P, O),
+           breach_for(P, O),
+           fault_rebutted(P),
+           \+ provider_liable_for(P, O)
      )).
 rule(r_d14_not_liable_duties_met, [d13-'5.2', d14-'4.3'],
-     ( not_liable(P, provider, duties_met) :-
-           provider_free(P),
-           provider_output(P, _),
+     ( not_liable_for(P, provider, duties_met, O) :-
            regime(presumed_fault),
            position(presumed_fault_burden, full_reversal),
-           \+ ( provider_output(P, O),
-                \+ duties_met_for(P, O)
-              )
+           provider_output(P, O),
+           duties_met_for(P, O),
+           \+ provider_liable_for(P, O)
      )).
 rule(r_d15_not_liable_safe_harbor, [d15-'3.2'], [ext],
-     ( not_liable(P, provider, safe_harbor) :-
-           provider_free(P),
-           provider_output(P, _),
-           regime(notice_and_takedown)
+     ( not_liable_for(P, provider, safe_harbor, O) :-
+           regime(notice_and_takedown),
+           provider_output(P, O),
+           \+ provider_liable_for(P, O)
      )).
+
+aigc_templates:template(provider_free, [party],
+                        "{0}, a provider, bears no liability as provider").
+
+%   provider_free(?Provider): a provider with no liability as provider.
+rule(r_d13_provider_free, [d07-'4.3', d13-'5'],
+     ( provider_free(P) :-
+           provider(P, _),
+           \+ system(P),
+           \+ liable_in_role(P, provider)
+     )).
+
 rule(r_d04_not_liable_provider_no_infringing_output, [d04-'4.3'],
-     ( not_liable(P, provider, no_infringing_output) :-
+     ( not_liable_for(P, provider, no_infringing_output, none) :-
            provider_free(P),
            \+ provider_output(P, _)
+     )).
+
+                 /*******************************
+                 *     USER (D04, D09, D12)     *
+                 *******************************/
+
+aigc_templates:template(user_liable_for, [party, output],
+                        "as user, {0} is liable for {1}").
+
+%   user_liable_for(?User, ?Output)
+rule(r_d09_user_liable_for, [d09-'4.4'],
+     ( user_liable_for(U, O) :-
+           user_liability(U, O, _, _)
+     )).
+
+%   D09 (4.4): the good-faith user is not a direct infringer (except under
+%   notice and takedown).
+rule(r_d09_not_liable_good_faith_user, [d09-'4.4'],
+     ( not_liable_for(U, user, good_faith_user, O) :-
+           \+ regime(notice_and_takedown),
+           requested_by(O, U),
+           \+ system(U),
+           infringing_output(O),
+           \+ induced(U, O),
+           \+ knows_u(U, O),
+           \+ user_liable_for(U, O)
+     )).
+rule(r_d12_not_liable_fair_use, [d12-'4.4'],
+     ( not_liable_for(U, user, fair_use, O) :-
+           fair_use_accepted(U, O),
+           \+ user_liable_for(U, O)
      )).
 
 aigc_templates:template(user_free, [party],
@@ -301,24 +372,8 @@ rule(r_d09_user_free, [d09-'4.4', d10-'4.4', d11-'4.4'],
            \+ liable_in_role(U, user)
      )).
 
-%   D09 (4.4): the good-faith user is not a direct infringer (except under
-%   notice and takedown).
-rule(r_d09_not_liable_good_faith_user, [d09-'4.4'],
-     ( not_liable(U, user, good_faith_user) :-
-           \+ regime(notice_and_takedown),
-           requested_by(O, U),
-           infringing_output(O),
-           \+ induced(U, O),
-           \+ knows_u(U, O),
-           user_free(U)
-     )).
-rule(r_d12_not_liable_fair_use, [d12-'4.4'],
-     ( not_liable(U, user, fair_use) :-
-           fair_use_accepted(U, _),
-           user_free(U)
-     )).
 rule(r_d04_not_liable_user_no_infringing_output, [d04-'4.3'],
-     ( not_liable(U, user, no_infringing_output) :-
+     ( not_liable_for(U, user, no_infringing_output, none) :-
            user_role(U),
            \+ ( requested_by(O, U),
                 infringing_output(O)
@@ -326,9 +381,94 @@ rule(r_d04_not_liable_user_no_infringing_output, [d04-'4.3'],
            user_free(U)
      )).
 
+                 /*******************************
+                 *     THIRD PARTY (D29)        *
+                 *******************************/
+
 %   D29 [ext]: a third party that committed no infringing act.
 rule(r_d29_not_liable_no_infringing_act, [d29-'2.2', d29-'3.3'], [ext],
-     ( not_liable(X, third_party, no_infringing_act) :-
+     ( not_liable_for(X, third_party, no_infringing_act, none) :-
            role(X, third_party),
            \+ liable_in_role(X, third_party)
+     )).
+
+                 /*******************************
+                 *   THE SUMMARY: not_liable/3  *
+                 *******************************/
+
+%   A (party, role) pair with a reason for some output and no liability in
+%   that role at all; each rule cites the doctrines of its reason's row.
+rule(r_d03_not_liable_tdm_exception_summary, [d03-'4.2'],
+     ( not_liable(D, developer, tdm_exception) :-
+           not_liable_for(D, developer, tdm_exception, _),
+           \+ liable_in_role(D, developer)
+     )).
+rule(r_d08_not_liable_reasonable_measures_summary, [d08-'4.2'],
+     ( not_liable(D, developer, reasonable_measures) :-
+           not_liable_for(D, developer, reasonable_measures, _),
+           \+ liable_in_role(D, developer)
+     )).
+rule(r_d08_not_liable_position_summary, [d08-'4.2'],
+     ( not_liable(D, developer, position_not_liable) :-
+           not_liable_for(D, developer, position_not_liable, _),
+           \+ liable_in_role(D, developer)
+     )).
+rule(r_d02_not_liable_no_infringement_summary, [d02-'4.2'],
+     ( not_liable(D, developer, no_infringement) :-
+           not_liable_for(D, developer, no_infringement, _),
+           \+ liable_in_role(D, developer)
+     )).
+rule(r_d14_not_liable_breach_not_proven_summary, [d13-'5.1', d13-'5.2', d14-'4.3'],
+     ( not_liable(P, provider, breach_not_proven) :-
+           not_liable_for(P, provider, breach_not_proven, _),
+           \+ liable_in_role(P, provider)
+     )).
+rule(r_d13_not_liable_fault_not_proven_summary, [d13-'5.1'],
+     ( not_liable(P, provider, fault_not_proven) :-
+           not_liable_for(P, provider, fault_not_proven, _),
+           \+ liable_in_role(P, provider)
+     )).
+rule(r_d13_not_liable_fault_rebutted_summary, [d13-'5.2'],
+     ( not_liable(P, provider, fault_rebutted) :-
+           not_liable_for(P, provider, fault_rebutted, _),
+           \+ liable_in_role(P, provider)
+     )).
+rule(r_d14_not_liable_duties_met_summary, [d13-'5.2', d14-'4.3'],
+     ( not_liable(P, provider, duties_met) :-
+           not_liable_for(P, provider, duties_met, _),
+           \+ liable_in_role(P, provider)
+     )).
+rule(r_d15_not_liable_safe_harbor_summary, [d15-'3.2'], [ext],
+     ( not_liable(P, provider, safe_harbor) :-
+           not_liable_for(P, provider, safe_harbor, _),
+           \+ liable_in_role(P, provider)
+     )).
+rule(r_d04_not_liable_provider_no_infringing_output_summary, [d04-'4.3'],
+     ( not_liable(P, provider, no_infringing_output) :-
+           not_liable_for(P, provider, no_infringing_output, _),
+           \+ liable_in_role(P, provider)
+     )).
+rule(r_d09_not_liable_good_faith_user_summary, [d09-'4.4'],
+     ( not_liable(U, user, good_faith_user) :-
+           not_liable_for(U, user, good_faith_user, _),
+           \+ liable_in_role(U, user)
+     )).
+rule(r_d12_not_liable_fair_use_summary, [d12-'4.4'],
+     ( not_liable(U, user, fair_use) :-
+           not_liable_for(U, user, fair_use, _),
+           \+ liable_in_role(U, user)
+     )).
+rule(r_d04_not_liable_user_no_infringing_output_summary, [d04-'4.3'],
+     ( not_liable(U, user, no_infringing_output) :-
+           not_liable_for(U, user, no_infringing_output, _),
+           \+ liable_in_role(U, user)
+     )).
+rule(r_d29_not_liable_no_infringing_act_summary, [d29-'2.2', d29-'3.3'], [ext],
+     ( not_liable(X, third_party, no_infringing_act) :-
+           not_liable_for(X, third_party, no_infringing_act, _),
+           \+ liable_in_role(X, third_party)
+     )).
+rule(r_d06_not_liable_ai_summary, [d06-'4.1'],
+     ( not_liable(S, ai, ai_not_legal_subject) :-
+           not_liable_for(S, ai, ai_not_legal_subject, _)
      )).

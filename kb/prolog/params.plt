@@ -16,6 +16,7 @@ test(defaults) :-
                              human_contribution_threshold-original_contribution,
                              personal_fair_use_noncommercial-rejected,
                              presumed_fault_burden-breach_proven_fault_presumed,
+                             provider_own_dissemination-direct_act,
                              provider_when_user_induces-joint,
                              remedy-injunction,
                              tdm_exception-rejected
