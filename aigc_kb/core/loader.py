@@ -17,7 +17,7 @@ import yaml
 from .errors import InputError, Problem
 from .factfile import Term, parse_fact_file
 from .model import Case, Expectation, Fact, Reading, ReadingExpectations
-from .schema import case_schema, conforms
+from .schema import CompiledSchema, case_schema, compiled_schema, conforms
 from .vocabulary import ENTITY_TYPES, NONE, OPEN, Vocabulary, libyaml_loader
 from .wording import a, any_of
 
@@ -124,7 +124,9 @@ def _reader_problem(err: yaml.reader.ReaderError, text: str, name: str) -> Input
                              "(write it as an escape inside double quotes, e.g. \"\\x01\")")
 
 
-def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None]:
+def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None, bool]:
+    """The document of ``text``, its node tree (``None`` when YAML cannot read a JSON text) and whether the
+    data are plain: built by ``json`` or by libyaml's one pass, so only mappings, lists and scalars."""
     data: Any = None
     if is_json:
         try:
@@ -141,15 +143,15 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
         fast = _compose_fast(text, name)
     except yaml.reader.ReaderError as err:
         if is_json:  # the text is valid JSON that YAML may not read: no lines, but the data stand
-            return data, None
+            return data, None, True
         raise _reader_problem(err, text, name) from None
     if fast is not None:
-        return (data if is_json else fast[0]), fast[1]
+        return (data if is_json else fast[0]), fast[1], is_json or fast[2]
     try:
         loader = _SafeLoader(text)
     except yaml.reader.ReaderError as err:
         if is_json:
-            return data, None
+            return data, None, True
         raise _reader_problem(err, text, name) from None
     try:
         node = loader.get_single_node()
@@ -160,13 +162,13 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
         data_yaml = loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         if is_json:
-            return data, None
+            return data, None, True
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         raise InputError.single(name, line, f"invalid YAML: {err.problem or err.context}") from None
     except yaml.reader.ReaderError as err:
         if is_json:
-            return data, None
+            return data, None, True
         raise _reader_problem(err, text, name) from None
     except yaml.YAMLError as err:
         raise InputError.single(name, None, f"invalid YAML: {err}") from None
@@ -174,7 +176,7 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
         raise _too_deep(text, name) from None
     finally:
         loader.dispose()
-    return (data if is_json else data_yaml), node
+    return (data if is_json else data_yaml), node, is_json
 
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
@@ -193,7 +195,7 @@ class _SafeLoader(yaml.SafeLoader):
 _SafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
-def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
+def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node, bool] | None:
     """The document and its node tree by libyaml, or ``None`` to leave it to the pure-Python loader.
 
     Only a mapping that :func:`libyaml_loader` may read, and that libyaml reads
@@ -212,13 +214,13 @@ def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
             return None
         if "&" not in text:  # no anchor, so no alias: the one pass of _plain_data is enough
             try:
-                return _plain_data(loader, node, 1), node
+                return _plain_data(loader, node, 1), node, True
             except _Unsure:
                 pass
         if not _fits(node, name):
             return None
         _check_duplicate_keys(node, name)
-        return loader.construct_document(node), node
+        return loader.construct_document(node), node, False
     except (yaml.YAMLError, RecursionError, ValueError):  # ValueError: an integer too long
         return None
     finally:
@@ -433,7 +435,19 @@ def _schema_message(error: jsonschema.ValidationError, vocab: Vocabulary | None 
     return f"{where}: {message}" if where else message
 
 
-def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name: str) -> list[Problem]:
+def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name: str,
+                     plain: bool = False) -> list[Problem]:
+    """The schema's problems with ``data``, located; none for a valid document.
+
+    A valid document is told in one pass by the schema compiled with msgspec
+    (for ``plain`` data, read from text); only a document it refuses, or data
+    built otherwise, is checked by :func:`conforms` and then by ``jsonschema``,
+    which words each problem.
+    """
+    if plain:
+        compiled = _compiled(vocab)
+        if compiled is not None and compiled.valid(data):
+            return []
     schema = case_schema(vocab)
     if conforms(schema, data):
         return []
@@ -453,6 +467,18 @@ def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name:
                 path, at_key = path + [extra[0]], True
         problems.append(Problem(name, _line_at(node, path, at_key), _schema_message(error, vocab)))
     return problems
+
+
+#: The compiled schema of each vocabulary seen, by identity (with the vocabulary, which it keeps alive).
+_COMPILED_BY_VOCAB: dict[int, tuple[Vocabulary, CompiledSchema | None]] = {}
+
+
+def _compiled(vocab: Vocabulary) -> CompiledSchema | None:
+    """The schema of ``vocab``'s case files compiled (once per vocabulary), or ``None`` when it cannot be."""
+    found = _COMPILED_BY_VOCAB.get(id(vocab))
+    if found is None or found[0] is not vocab:
+        found = _COMPILED_BY_VOCAB[id(vocab)] = (vocab, compiled_schema(case_schema(vocab)))
+    return found[1]
 
 
 def _shown(value: Any) -> str:
@@ -601,11 +627,12 @@ def _expectations(mode: str, items: list[dict[str, Any]], node: yaml.Node | None
     return tuple(out)
 
 
-def _structured_case(vocab: Vocabulary, data: Any, node: yaml.Node | None, path: Path) -> Case:
+def _structured_case(vocab: Vocabulary, data: Any, node: yaml.Node | None, path: Path, plain: bool = False) -> Case:
+    """The case of a document; ``plain`` data (read from text) may be checked by the compiled schema."""
     name = str(path)
     if not isinstance(data, dict):
         raise InputError.single(name, _line_at(node, []), "a case file must be a mapping with `id` and `facts`")
-    problems = _schema_problems(vocab, data, node, name)
+    problems = _schema_problems(vocab, data, node, name, plain)
     if problems:
         raise InputError(problems)
     check = CaseValidator(vocab, name)
@@ -706,9 +733,9 @@ def load_case(path: str | Path, vocab: Vocabulary, max_bytes: int = MAX_CASE_BYT
         return _fact_file_case(vocab, text, path)
     if suffix not in STRUCTURED_SUFFIXES:
         raise InputError.single(str(path), None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
-    data, node = _compose(text, str(path), suffix == ".json")
+    data, node, plain = _compose(text, str(path), suffix == ".json")
     try:
-        return _structured_case(vocab, data, node, path)
+        return _structured_case(vocab, data, node, path, plain)
     except InputError as err:
         if node is not None:
             raise
@@ -754,7 +781,7 @@ def load_case_json_line(text: str, file: str, line: int, vocab: Vocabulary) -> C
     except ValueError as err:  # an integer too long for Python to read
         raise InputError.single(file, line, f"invalid JSON: {err}".split(";")[0]) from None
     try:
-        return _structured_case(vocab, data, None, Path(file))
+        return _structured_case(vocab, data, None, Path(file), plain=True)
     except InputError as err:
         raise InputError([Problem(p.file, line, p.message) for p in err.problems]) from None
 
@@ -787,5 +814,5 @@ def load_case_text(text: str | dict[str, Any], name: str, vocab: Vocabulary,
         return _fact_file_case(vocab, text, path)
     if suffix not in STRUCTURED_SUFFIXES:
         raise InputError.single(name, None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
-    data, node = _compose(text, name, suffix == ".json")
-    return _structured_case(vocab, data, node, path)
+    data, node, plain = _compose(text, name, suffix == ".json")
+    return _structured_case(vocab, data, node, path, plain)
