@@ -1,13 +1,21 @@
-"""An answer set read from one text equals the answer set read symbol by symbol through clingo."""
+"""Texts to and from clingo made without a Python object per symbol equal those made symbol by symbol.
+
+An answer set read from one text equals the answer set read through clingo's
+symbols; a case's facts written with one symbol per distinct name equal the
+facts written symbol by symbol.
+"""
 
 from __future__ import annotations
+
+import dataclasses
 
 import clingo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aigc_kb.engines.asp import _model_text, decode_answer
-from aigc_kb.engines.quoting import Shown, asp_name, shown_conclusions, symbol_text
+from aigc_kb import Fact, KnowledgeBase
+from aigc_kb.engines.asp import AspEngine, _FactTexts, _model_text, decode_answer
+from aigc_kb.engines.quoting import Shown, asp_fact, asp_name, shown_conclusions, symbol_text
 
 from .test_quoting import HOSTILE, TEXT
 
@@ -66,3 +74,31 @@ def test_what_the_text_reader_leaves_is_read_through_clingo() -> None:
 def test_malformed_texts_are_not_read() -> None:
     for text in ("a,", ",a", "a,,b", "a(", 'a("x)', "a b", "because(a,d07)x"):
         assert shown_conclusions(text) is None, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(PREDICATES, st.lists(NAMES, max_size=4)), max_size=8))
+def test_fact_texts_are_the_symbols_texts(facts: list[tuple[str, list[str]]]) -> None:
+    texts = _FactTexts()
+    for pred, args in facts:
+        fact = Fact(pred, tuple(args))
+        assert texts.fact(fact) == str(asp_fact(fact))
+
+
+def test_the_instance_is_the_symbols_texts(kb: KnowledgeBase) -> None:
+    """The instance of a bundled case with hostile names, with its unknown facts, as symbol by symbol."""
+    from .conftest import CASE_FILES
+
+    for path in CASE_FILES[:40]:
+        case = kb.load_case(path)
+        renamed = {name: hostile for name, hostile in zip(sorted({a for f in case.facts for a in f.args}),
+                                                            HOSTILE * 10)}
+        facts = tuple(Fact(f.pred, tuple(renamed.get(a, a) for a in f.args)) for f in case.facts)
+        case = dataclasses.replace(case, facts=facts)
+        reading = kb.resolve(case)
+        symbols = [asp_fact(f) for f in case.facts]
+        symbols.extend(clingo.Function("unknown", [asp_fact(f)]) for f in case.unknown)
+        symbols.append(clingo.Function("set_regime", [asp_name(reading.regime)]))
+        symbols.extend(clingo.Function("set_position", [asp_name(p), asp_name(v)])
+                       for p, v in sorted(reading.positions.items()))
+        assert AspEngine.instance_text(case, reading, with_unknown=True) == "".join(f"{s}.\n" for s in symbols)

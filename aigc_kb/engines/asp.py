@@ -11,7 +11,7 @@ import clingo
 from ..core.errors import AigcError, EngineError, KbError
 from . import asp_rules
 from .limits import LimitError, Limits
-from ..core.model import Case
+from ..core.model import Case, Fact
 from ..core.paths import KbPaths, default_kb_dir
 from .quoting import Shown, asp_fact, asp_name, shown_conclusions, symbol_text
 from ..core.reading import ResolvedReading
@@ -129,6 +129,34 @@ def _solve_isolated(files: list[str], instance: str, seconds: float) -> str:
     raise error(payload)
 
 
+class _FactTexts:
+    """``str(asp_fact(fact))`` for the facts of a case, with one symbol per distinct name, not per argument.
+
+    clingo writes a function as its name and its arguments' texts in
+    parentheses, by commas; each name's text is ``str()`` of its
+    :func:`~aigc_kb.engines.quoting.asp_name` symbol, made once per case
+    (``tests/test_answer_text.py`` holds the texts equal).
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.preds: dict[str, str] = {}
+
+    def name(self, text: str) -> str:
+        found = self.names.get(text)
+        if found is None:
+            found = self.names[text] = str(asp_name(text))
+        return found
+
+    def fact(self, fact: Fact) -> str:
+        if not fact.args:
+            return str(asp_fact(fact))
+        pred = self.preds.get(fact.pred)
+        if pred is None:
+            pred = self.preds[fact.pred] = str(clingo.Function(fact.pred))
+        return f"{pred}({','.join(map(self.name, fact.args))})"
+
+
 class AspEngine:
     """The ASP encoding of one knowledge base.
 
@@ -154,13 +182,15 @@ class AspEngine:
         With ``with_unknown`` the open facts are added as ``unknown(Fact)``,
         for enumeration; the reading may then hold ``open`` positions.
         """
-        symbols = [asp_fact(f) for f in case.facts]
+        texts = _FactTexts()
+        lines = [texts.fact(f) for f in case.facts]
         if with_unknown:
-            symbols.extend(clingo.Function("unknown", [asp_fact(f)]) for f in case.unknown)
-        symbols.append(clingo.Function("set_regime", [asp_name(reading.regime)]))
+            lines.extend(f"unknown({texts.fact(f)})" for f in case.unknown)
+        symbols = [clingo.Function("set_regime", [asp_name(reading.regime)])]
         symbols.extend(clingo.Function("set_position", [asp_name(p), asp_name(v)])
                        for p, v in sorted(reading.positions.items()))
-        return "".join(f"{s}.\n" for s in symbols)
+        lines.extend(str(s) for s in symbols)
+        return "".join(f"{line}.\n" for line in lines)
 
     def _solve(self, files: list[Path], case: Case, reading: ResolvedReading) -> list[Shown]:
         """The conclusions of the one answer set: name, arguments' names, doctrines (see :func:`decode_answer`)."""
