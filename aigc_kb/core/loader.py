@@ -7,8 +7,12 @@ executed, consulted or grounded.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +42,41 @@ RESERVED_NAMES = (NONE, OPEN)
 #: Documents libyaml reads nested deeper than this are composed again by the pure-Python loader,
 #: whose recursion limit decides whether they are too deep.
 _LIBYAML_DEPTH = 64
+
+
+# ------------------------------------------------------------ collection --
+_GC_LOCK = threading.Lock()
+
+
+class _Pauses:
+    """How many :func:`paused_gc` bodies are running, and whether the collector was on when the first began."""
+
+    running = 0
+    was_on = False
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Run the body with Python's cyclic garbage collector paused (reference counting goes on).
+
+    Reading a large case makes millions of objects (nodes, marks, facts)
+    that all live on, and each collection of the oldest generation walks all
+    of them again: at 10,000 users the collector took most of the load time
+    (about 4 s of 5).  The collector is switched back on when the last pause
+    ends, if it was on when the first began.
+    """
+    with _GC_LOCK:
+        if _Pauses.running == 0:
+            _Pauses.was_on = gc.isenabled()
+            gc.disable()
+        _Pauses.running += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _Pauses.running -= 1
+            if _Pauses.running == 0 and _Pauses.was_on:
+                gc.enable()
 
 
 # ---------------------------------------------------------------- reading --
@@ -733,15 +772,26 @@ def load_case(path: str | Path, vocab: Vocabulary, max_bytes: int = MAX_CASE_BYT
         return _fact_file_case(vocab, text, path)
     if suffix not in STRUCTURED_SUFFIXES:
         raise InputError.single(str(path), None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
-    data, node, plain = _compose(text, str(path), suffix == ".json")
+    with paused_gc():
+        return _case_of_text(vocab, text, path, str(path), lines_or_first=True)
+
+
+def _case_of_text(vocab: Vocabulary, text: str, path: Path, name: str, lines_or_first: bool = False) -> Case:
+    """The case of a YAML or JSON text (its node tree and data are freed before the collector runs again).
+
+    With ``lines_or_first``, the problems of valid JSON that YAML cannot read
+    (no node tree to find lines in) are put at line 1, the document.
+    """
+    data, node, plain = _compose(text, name, path.suffix.lower() == ".json")
     try:
         return _structured_case(vocab, data, node, path, plain)
     except InputError as err:
-        if node is not None:
+        if node is not None or not lines_or_first:
             raise
         # Valid JSON that YAML cannot read (a key of over 1,024 characters, a character YAML refuses)
         # has no node tree to find lines in: its problems are put at line 1, the document.
-        raise InputError([p if p.line is not None else Problem(p.file, 1, p.message) for p in err.problems]) from None
+        raise InputError([p if p.line is not None else Problem(p.file, 1, p.message)
+                          for p in err.problems]) from None
 
 
 def validate_case(case: Case, vocab: Vocabulary) -> None:
@@ -814,5 +864,5 @@ def load_case_text(text: str | dict[str, Any], name: str, vocab: Vocabulary,
         return _fact_file_case(vocab, text, path)
     if suffix not in STRUCTURED_SUFFIXES:
         raise InputError.single(name, None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
-    data, node, plain = _compose(text, name, suffix == ".json")
-    return _structured_case(vocab, data, node, path, plain)
+    with paused_gc():
+        return _case_of_text(vocab, text, path, name)
