@@ -9,6 +9,7 @@ from typing import Any
 import clingo
 
 from ..core.errors import AigcError, EngineError, KbError
+from ..core.loader import paused_gc
 from . import asp_rules
 from .limits import LimitError, Limits
 from ..core.model import Case, Fact
@@ -205,8 +206,14 @@ class AspEngine:
         return decode_answer(text)
 
     def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
-        """Every conclusion of ``case`` under ``reading``."""
-        return sorted(Conclusion(name, args, doctrines) for name, args, doctrines in self._solve(self.files, case, reading))
+        """Every conclusion of ``case`` under ``reading``.
+
+        Python's cyclic collector is paused meanwhile: the conclusions of a large case are many objects
+        that all live on (see :func:`aigc_kb.core.loader.paused_gc`).
+        """
+        with paused_gc():
+            return sorted(Conclusion(name, args, doctrines)
+                          for name, args, doctrines in self._solve(self.files, case, reading))
 
     def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]:
         """The answers of a named query file for ``case``."""
