@@ -7,8 +7,12 @@ executed, consulted or grounded.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +21,7 @@ import yaml
 from .errors import InputError, Problem
 from .factfile import Term, parse_fact_file
 from .model import Case, Expectation, Fact, Reading, ReadingExpectations
-from .schema import case_schema, conforms
+from .schema import CompiledSchema, case_schema, compiled_schema, conforms
 from .vocabulary import ENTITY_TYPES, NONE, OPEN, Vocabulary, libyaml_loader
 from .wording import a, any_of
 
@@ -38,6 +42,41 @@ RESERVED_NAMES = (NONE, OPEN)
 #: Documents libyaml reads nested deeper than this are composed again by the pure-Python loader,
 #: whose recursion limit decides whether they are too deep.
 _LIBYAML_DEPTH = 64
+
+
+# ------------------------------------------------------------ collection --
+_GC_LOCK = threading.Lock()
+
+
+class _Pauses:
+    """How many :func:`paused_gc` bodies are running, and whether the collector was on when the first began."""
+
+    running = 0
+    was_on = False
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Run the body with Python's cyclic garbage collector paused (reference counting goes on).
+
+    Reading a large case makes millions of objects (nodes, marks, facts)
+    that all live on, and each collection of the oldest generation walks all
+    of them again: at 10,000 users the collector took most of the load time
+    (about 4 s of 5).  The collector is switched back on when the last pause
+    ends, if it was on when the first began.
+    """
+    with _GC_LOCK:
+        if _Pauses.running == 0:
+            _Pauses.was_on = gc.isenabled()
+            gc.disable()
+        _Pauses.running += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _Pauses.running -= 1
+            if _Pauses.running == 0 and _Pauses.was_on:
+                gc.enable()
 
 
 # ---------------------------------------------------------------- reading --
@@ -124,7 +163,9 @@ def _reader_problem(err: yaml.reader.ReaderError, text: str, name: str) -> Input
                              "(write it as an escape inside double quotes, e.g. \"\\x01\")")
 
 
-def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None]:
+def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None, bool]:
+    """The document of ``text``, its node tree (``None`` when YAML cannot read a JSON text) and whether the
+    data are plain: built by ``json`` or by libyaml's one pass, so only mappings, lists and scalars."""
     data: Any = None
     if is_json:
         try:
@@ -141,15 +182,15 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
         fast = _compose_fast(text, name)
     except yaml.reader.ReaderError as err:
         if is_json:  # the text is valid JSON that YAML may not read: no lines, but the data stand
-            return data, None
+            return data, None, True
         raise _reader_problem(err, text, name) from None
     if fast is not None:
-        return (data if is_json else fast[0]), fast[1]
+        return (data if is_json else fast[0]), fast[1], is_json or fast[2]
     try:
         loader = _SafeLoader(text)
     except yaml.reader.ReaderError as err:
         if is_json:
-            return data, None
+            return data, None, True
         raise _reader_problem(err, text, name) from None
     try:
         node = loader.get_single_node()
@@ -160,13 +201,13 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
         data_yaml = loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         if is_json:
-            return data, None
+            return data, None, True
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         raise InputError.single(name, line, f"invalid YAML: {err.problem or err.context}") from None
     except yaml.reader.ReaderError as err:
         if is_json:
-            return data, None
+            return data, None, True
         raise _reader_problem(err, text, name) from None
     except yaml.YAMLError as err:
         raise InputError.single(name, None, f"invalid YAML: {err}") from None
@@ -174,7 +215,7 @@ def _compose(text: str, name: str, is_json: bool) -> tuple[Any, yaml.Node | None
         raise _too_deep(text, name) from None
     finally:
         loader.dispose()
-    return (data if is_json else data_yaml), node
+    return (data if is_json else data_yaml), node, is_json
 
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
@@ -193,7 +234,7 @@ class _SafeLoader(yaml.SafeLoader):
 _SafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
-def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
+def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node, bool] | None:
     """The document and its node tree by libyaml, or ``None`` to leave it to the pure-Python loader.
 
     Only a mapping that :func:`libyaml_loader` may read, and that libyaml reads
@@ -212,13 +253,13 @@ def _compose_fast(text: str, name: str) -> tuple[Any, yaml.Node] | None:
             return None
         if "&" not in text:  # no anchor, so no alias: the one pass of _plain_data is enough
             try:
-                return _plain_data(loader, node, 1), node
+                return _plain_data(loader, node, 1), node, True
             except _Unsure:
                 pass
         if not _fits(node, name):
             return None
         _check_duplicate_keys(node, name)
-        return loader.construct_document(node), node
+        return loader.construct_document(node), node, False
     except (yaml.YAMLError, RecursionError, ValueError):  # ValueError: an integer too long
         return None
     finally:
@@ -433,7 +474,19 @@ def _schema_message(error: jsonschema.ValidationError, vocab: Vocabulary | None 
     return f"{where}: {message}" if where else message
 
 
-def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name: str) -> list[Problem]:
+def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name: str,
+                     plain: bool = False) -> list[Problem]:
+    """The schema's problems with ``data``, located; none for a valid document.
+
+    A valid document is told in one pass by the schema compiled with msgspec
+    (for ``plain`` data, read from text); only a document it refuses, or data
+    built otherwise, is checked by :func:`conforms` and then by ``jsonschema``,
+    which words each problem.
+    """
+    if plain:
+        compiled = _compiled(vocab)
+        if compiled is not None and compiled.valid(data):
+            return []
     schema = case_schema(vocab)
     if conforms(schema, data):
         return []
@@ -453,6 +506,18 @@ def _schema_problems(vocab: Vocabulary, data: Any, node: yaml.Node | None, name:
                 path, at_key = path + [extra[0]], True
         problems.append(Problem(name, _line_at(node, path, at_key), _schema_message(error, vocab)))
     return problems
+
+
+#: The compiled schema of each vocabulary seen, by identity (with the vocabulary, which it keeps alive).
+_COMPILED_BY_VOCAB: dict[int, tuple[Vocabulary, CompiledSchema | None]] = {}
+
+
+def _compiled(vocab: Vocabulary) -> CompiledSchema | None:
+    """The schema of ``vocab``'s case files compiled (once per vocabulary), or ``None`` when it cannot be."""
+    found = _COMPILED_BY_VOCAB.get(id(vocab))
+    if found is None or found[0] is not vocab:
+        found = _COMPILED_BY_VOCAB[id(vocab)] = (vocab, compiled_schema(case_schema(vocab)))
+    return found[1]
 
 
 def _shown(value: Any) -> str:
@@ -601,11 +666,12 @@ def _expectations(mode: str, items: list[dict[str, Any]], node: yaml.Node | None
     return tuple(out)
 
 
-def _structured_case(vocab: Vocabulary, data: Any, node: yaml.Node | None, path: Path) -> Case:
+def _structured_case(vocab: Vocabulary, data: Any, node: yaml.Node | None, path: Path, plain: bool = False) -> Case:
+    """The case of a document; ``plain`` data (read from text) may be checked by the compiled schema."""
     name = str(path)
     if not isinstance(data, dict):
         raise InputError.single(name, _line_at(node, []), "a case file must be a mapping with `id` and `facts`")
-    problems = _schema_problems(vocab, data, node, name)
+    problems = _schema_problems(vocab, data, node, name, plain)
     if problems:
         raise InputError(problems)
     check = CaseValidator(vocab, name)
@@ -706,15 +772,26 @@ def load_case(path: str | Path, vocab: Vocabulary, max_bytes: int = MAX_CASE_BYT
         return _fact_file_case(vocab, text, path)
     if suffix not in STRUCTURED_SUFFIXES:
         raise InputError.single(str(path), None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
-    data, node = _compose(text, str(path), suffix == ".json")
+    with paused_gc():
+        return _case_of_text(vocab, text, path, str(path), lines_or_first=True)
+
+
+def _case_of_text(vocab: Vocabulary, text: str, path: Path, name: str, lines_or_first: bool = False) -> Case:
+    """The case of a YAML or JSON text (its node tree and data are freed before the collector runs again).
+
+    With ``lines_or_first``, the problems of valid JSON that YAML cannot read
+    (no node tree to find lines in) are put at line 1, the document.
+    """
+    data, node, plain = _compose(text, name, path.suffix.lower() == ".json")
     try:
-        return _structured_case(vocab, data, node, path)
+        return _structured_case(vocab, data, node, path, plain)
     except InputError as err:
-        if node is not None:
+        if node is not None or not lines_or_first:
             raise
         # Valid JSON that YAML cannot read (a key of over 1,024 characters, a character YAML refuses)
         # has no node tree to find lines in: its problems are put at line 1, the document.
-        raise InputError([p if p.line is not None else Problem(p.file, 1, p.message) for p in err.problems]) from None
+        raise InputError([p if p.line is not None else Problem(p.file, 1, p.message)
+                          for p in err.problems]) from None
 
 
 def validate_case(case: Case, vocab: Vocabulary) -> None:
@@ -754,7 +831,7 @@ def load_case_json_line(text: str, file: str, line: int, vocab: Vocabulary) -> C
     except ValueError as err:  # an integer too long for Python to read
         raise InputError.single(file, line, f"invalid JSON: {err}".split(";")[0]) from None
     try:
-        return _structured_case(vocab, data, None, Path(file))
+        return _structured_case(vocab, data, None, Path(file), plain=True)
     except InputError as err:
         raise InputError([Problem(p.file, line, p.message) for p in err.problems]) from None
 
@@ -787,5 +864,5 @@ def load_case_text(text: str | dict[str, Any], name: str, vocab: Vocabulary,
         return _fact_file_case(vocab, text, path)
     if suffix not in STRUCTURED_SUFFIXES:
         raise InputError.single(name, None, f"unknown case file type {suffix or '(none)'!r}; expected one of {', '.join(CASE_SUFFIXES)}")
-    data, node = _compose(text, name, suffix == ".json")
-    return _structured_case(vocab, data, node, path)
+    with paused_gc():
+        return _case_of_text(vocab, text, path, name)

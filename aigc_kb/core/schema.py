@@ -1,4 +1,7 @@
-"""The JSON Schema of case files, generated from the vocabulary, and a quick check against it.
+"""The JSON Schema of case files, generated from the vocabulary, compiled, and a quick check against it.
+
+:func:`compile_schema` turns the schema into msgspec types once per
+vocabulary; the loader's happy path asks them alone (one pass in C).
 
 :func:`conforms` decides, for the few keywords :func:`case_schema` uses, that
 a document is valid without importing a full validator; anything it does not
@@ -206,3 +209,181 @@ _APPLICABLE: dict[str, Callable[[Any], bool]] = {
     **{k: _TYPES["object"] for k in ("properties", "additionalProperties", "required", "propertyNames",
                                      "minProperties", "maxProperties")},
 }
+
+
+# ------------------------------------------------------- compiled check --
+#: A path to the objects a check applies to: keys, ``"*"`` for every item of an array and ``"**"`` for
+#: every value of an object.
+Path = tuple[str, ...]
+
+
+class CompiledSchema:
+    """A case schema compiled once into msgspec types: decides validity in one pass in C.
+
+    :func:`compile_schema` builds it from the schema :func:`case_schema`
+    generates, for the keywords that schema uses.  :meth:`valid` answers
+    ``True`` only for a document the schema accepts (msgspec checks types,
+    lengths, enumerations and patterns and refuses unknown keys; the counts of
+    keys, ``minProperties`` and ``maxProperties``, are checked after it on the
+    objects that have them).  It may answer ``False`` for a valid document;
+    the caller then settles it with :func:`conforms` and ``jsonschema``, which
+    also word the problems.  Only for data read from YAML or JSON text (lists,
+    mappings and scalars): msgspec would take a tuple or a set for an array.
+    """
+
+    def __init__(self, root: Any, counts: list[tuple[Path, int, int]]) -> None:
+        self._root = root
+        self._counts = counts
+
+    def valid(self, instance: Any) -> bool:
+        """Whether ``instance`` is valid (``False`` also when it may be but this cannot tell)."""
+        import msgspec
+
+        try:
+            msgspec.convert(instance, self._root)
+        except (msgspec.ValidationError, ValueError, TypeError):  # ValueError: a lone surrogate
+            return False
+        return all(_counts_hold(instance, path, low, high) for path, low, high in self._counts)
+
+
+def _counts_hold(instance: Any, path: Path, low: int, high: int) -> bool:
+    """Whether every object at ``path`` in ``instance`` (already checked by msgspec) has ``low``..``high`` keys."""
+    if not path:
+        return low <= len(instance) <= high
+    step, rest = path[0], path[1:]
+    if step == "*":
+        if not rest:
+            return all(low <= len(item) <= high for item in instance)
+        return all(_counts_hold(item, rest, low, high) for item in instance)
+    if step == "**":
+        return all(_counts_hold(item, rest, low, high) for item in instance.values())
+    return step not in instance or _counts_hold(instance[step], rest, low, high)
+
+
+_COMPILED: dict[str, CompiledSchema | None] = {}
+
+
+def compiled_schema(schema: dict[str, Any]) -> CompiledSchema | None:
+    """``schema`` compiled (once per distinct schema), or ``None`` when it uses a form not compiled here."""
+    import json
+
+    key = json.dumps(schema, sort_keys=True)
+    if key not in _COMPILED:
+        try:
+            _COMPILED[key] = compile_schema(schema)
+        except _Unhandled:
+            _COMPILED[key] = None
+    return _COMPILED[key]
+
+
+def compile_schema(schema: dict[str, Any]) -> CompiledSchema:
+    """Compile ``schema`` into msgspec types.
+
+    Raises
+    ------
+    _Unhandled
+        For a keyword, or a form of one, that has no exact msgspec equivalent here.
+    """
+    counts: list[tuple[Path, int, int]] = []
+    root = _compile(schema, (), counts, [0])
+    return CompiledSchema(root, counts)
+
+
+def _compile(schema: dict[str, Any], path: Path, counts: list[tuple[Path, int, int]], serial: list[int]) -> Any:
+    """The msgspec type of ``schema`` (at ``path`` in documents); counts of keys to check go to ``counts``."""
+    from typing import Literal, Union
+
+    keywords = {k: v for k, v in schema.items() if k not in _ANNOTATIONS}
+    if "oneOf" in keywords:
+        alternatives = keywords.pop("oneOf")
+        if keywords:
+            raise _Unhandled("oneOf")
+        kinds = [_kind(sub) for sub in alternatives]
+        if len(set(kinds)) != len(kinds):  # msgspec's union picks by kind: exactly one must be possible
+            raise _Unhandled("oneOf")
+        return Union[tuple(_compile(sub, path, counts, serial) for sub in alternatives)]  # noqa: UP007
+    if "enum" in keywords:
+        values = keywords.pop("enum")
+        if keywords or not values or not all(isinstance(v, str) for v in values):
+            raise _Unhandled("enum")
+        return Literal.__getitem__(tuple(values))
+    types = keywords.pop("type", None)
+    types = types if isinstance(types, list) else [types]
+    nullable = "null" in types
+    kinds = [t for t in types if t != "null"]
+    if len(kinds) != 1:
+        raise _Unhandled("type")
+    (kind,) = kinds
+    if kind == "string":
+        meta = {"min_length": keywords.pop("minLength", None), "pattern": keywords.pop("pattern", None)}
+        compiled: Any = _annotated(str, meta)
+    elif kind == "array":
+        items = keywords.pop("items", None)
+        if not isinstance(items, dict):
+            raise _Unhandled("items")
+        element = _compile(items, path + ("*",), counts, serial)
+        compiled = _annotated(list[element],  # type: ignore[valid-type]
+                              {"min_length": keywords.pop("minItems", None),
+                               "max_length": keywords.pop("maxItems", None)})
+    elif kind == "object":
+        compiled = _compile_object(keywords, path, counts, serial)
+        keywords.clear()
+    else:
+        raise _Unhandled(kind)
+    if keywords:
+        raise _Unhandled(", ".join(keywords))
+    return Union[compiled, None] if nullable else compiled  # noqa: UP007
+
+
+def _annotated(base: Any, meta: dict[str, Any]) -> Any:
+    from typing import Annotated
+
+    import msgspec
+
+    given = {k: v for k, v in meta.items() if v is not None}
+    return Annotated[base, msgspec.Meta(**given)] if given else base
+
+
+def _kind(schema: dict[str, Any]) -> str:
+    types = schema.get("type")
+    if not isinstance(types, str) or types == "null":
+        raise _Unhandled("oneOf")
+    return types
+
+
+def _compile_object(keywords: dict[str, Any], path: Path, counts: list[tuple[Path, int, int]],
+                    serial: list[int]) -> Any:
+    import msgspec
+
+    properties: dict[str, Any] = keywords.pop("properties", {})
+    additional = keywords.pop("additionalProperties", None)
+    names = keywords.pop("propertyNames", None)
+    required = keywords.pop("required", [])
+    low, high = keywords.pop("minProperties", 0), keywords.pop("maxProperties", None)
+    if keywords:
+        raise _Unhandled(", ".join(keywords))
+    if low or high is not None:
+        counts.append((path, low, high if high is not None else 1 << 62))
+    if isinstance(additional, dict):  # a map of any keys (the `names:` map)
+        if properties or names is not None or required:
+            raise _Unhandled("additionalProperties")
+        return dict[str, _compile(additional, path + ("**",), counts, serial)]  # type: ignore[misc]
+    # Unknown keys are refused: by `additionalProperties: false`, or by `propertyNames` naming exactly
+    # the properties.
+    if not (additional is False or (isinstance(names, dict) and set(names) == {"enum"}
+                                    and set(names["enum"]) == set(properties))):
+        raise _Unhandled("properties")
+    if names is not None and not (isinstance(names, dict) and set(names["enum"]) == set(properties)):
+        raise _Unhandled("propertyNames")
+    fields = []
+    rename = {}
+    for number, (key, sub) in enumerate(properties.items()):
+        field = f"f{number}"
+        rename[field] = key
+        value = _compile(sub, path + (key,), counts, serial)
+        fields.append((field, value) if key in required else (field, value, msgspec.UNSET))
+    if not set(required) <= set(properties):
+        raise _Unhandled("required")
+    fields.sort(key=lambda f: len(f) == 3)  # the fields without a default first
+    serial[0] += 1
+    return msgspec.defstruct(f"CaseObject{serial[0]}", fields, rename=rename, forbid_unknown_fields=True)

@@ -9,11 +9,12 @@ from typing import Any
 import clingo
 
 from ..core.errors import AigcError, EngineError, KbError
+from ..core.loader import paused_gc
 from . import asp_rules
 from .limits import LimitError, Limits
-from ..core.model import Case
+from ..core.model import Case, Fact
 from ..core.paths import KbPaths, default_kb_dir
-from .quoting import asp_fact, asp_name, symbol_text
+from .quoting import Shown, asp_fact, asp_name, shown_conclusions, symbol_text
 from ..core.reading import ResolvedReading
 from ..core.result import Conclusion
 
@@ -22,8 +23,19 @@ SHOW_FILE = "show.lp"
 _START_SECONDS = 30.0
 
 
-def _solve_texts(files: list[str], instance: str, seconds: float) -> list[clingo.Symbol]:
-    """Ground ``files`` with ``instance`` and return the shown atoms of the one answer set.
+def _model_text(symbols: list[clingo.Symbol]) -> str:
+    """The atoms ``symbols`` as clingo writes them, joined by commas: one ``str()`` of a tuple of them all.
+
+    One call into clingo for the whole answer set, instead of one (or more) per symbol.
+    """
+    if not symbols:
+        return ""
+    text = str(clingo.Function("", symbols))[1:-1]
+    return text[:-1] if len(symbols) == 1 else text  # a tuple of one is written ``(a,)``
+
+
+def _solve_texts(files: list[str], instance: str, seconds: float) -> str:
+    """Ground ``files`` with ``instance`` and return the shown atoms of the one answer set, as one text.
 
     Solving runs asynchronously and is cancelled at the time limit; more than
     one answer set with every fact known is an error of the encoding.
@@ -53,7 +65,7 @@ def _solve_texts(files: list[str], instance: str, seconds: float) -> list[clingo
         raise EngineError("the ASP encoding has no answer set for this case")
     if len(models) > 1:
         raise EngineError("the ASP encoding has more than one answer set with every fact known")
-    return models[0]
+    return _model_text(models[0])
 
 
 def _located_messages(files: list[str], instance: str) -> list[str]:
@@ -76,7 +88,7 @@ def _located_messages(files: list[str], instance: str) -> list[str]:
 def _child(files: list[str], instance: str, seconds: float, conn: Any) -> None:
     try:
         conn.send(("started", None))  # the time limit counts from here: starting a process is not the encoding's
-        conn.send(("ok", [str(s) for s in _solve_texts(files, instance, seconds)]))
+        conn.send(("ok", _solve_texts(files, instance, seconds)))
     except AigcError as err:
         conn.send((type(err).__name__, str(err)))
     except Exception as err:  # the child reports every failure to the parent
@@ -85,7 +97,7 @@ def _child(files: list[str], instance: str, seconds: float, conn: Any) -> None:
         conn.close()
 
 
-def _solve_isolated(files: list[str], instance: str, seconds: float) -> list[str]:
+def _solve_isolated(files: list[str], instance: str, seconds: float) -> str:
     """:func:`_solve_texts` in a child process, killed at the time limit (grounding included)."""
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe(duplex=False)
@@ -110,12 +122,40 @@ def _solve_isolated(files: list[str], instance: str, seconds: float) -> list[str
         process.join()
         parent.close()
     if status == "ok":
-        texts: list[str] = payload
-        return texts
+        text: str = payload
+        return text
     error = {"KbError": KbError, "LimitError": EngineError, "EngineError": EngineError}.get(status, EngineError)
     if status == "LimitError":
         raise LimitError("ASP time", f"{seconds:g} s", "--time-limit SECONDS")
     raise error(payload)
+
+
+class _FactTexts:
+    """``str(asp_fact(fact))`` for the facts of a case, with one symbol per distinct name, not per argument.
+
+    clingo writes a function as its name and its arguments' texts in
+    parentheses, by commas; each name's text is ``str()`` of its
+    :func:`~aigc_kb.engines.quoting.asp_name` symbol, made once per case
+    (``tests/test_answer_text.py`` holds the texts equal).
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.preds: dict[str, str] = {}
+
+    def name(self, text: str) -> str:
+        found = self.names.get(text)
+        if found is None:
+            found = self.names[text] = str(asp_name(text))
+        return found
+
+    def fact(self, fact: Fact) -> str:
+        if not fact.args:
+            return str(asp_fact(fact))
+        pred = self.preds.get(fact.pred)
+        if pred is None:
+            pred = self.preds[fact.pred] = str(clingo.Function(fact.pred))
+        return f"{pred}({','.join(map(self.name, fact.args))})"
 
 
 class AspEngine:
@@ -143,42 +183,61 @@ class AspEngine:
         With ``with_unknown`` the open facts are added as ``unknown(Fact)``,
         for enumeration; the reading may then hold ``open`` positions.
         """
-        symbols = [asp_fact(f) for f in case.facts]
+        texts = _FactTexts()
+        lines = [texts.fact(f) for f in case.facts]
         if with_unknown:
-            symbols.extend(clingo.Function("unknown", [asp_fact(f)]) for f in case.unknown)
-        symbols.append(clingo.Function("set_regime", [asp_name(reading.regime)]))
+            lines.extend(f"unknown({texts.fact(f)})" for f in case.unknown)
+        symbols = [clingo.Function("set_regime", [asp_name(reading.regime)])]
         symbols.extend(clingo.Function("set_position", [asp_name(p), asp_name(v)])
                        for p, v in sorted(reading.positions.items()))
-        return "".join(f"{s}.\n" for s in symbols)
+        lines.extend(str(s) for s in symbols)
+        return "".join(f"{line}.\n" for line in lines)
 
-    def _solve(self, files: list[Path], case: Case, reading: ResolvedReading) -> list[clingo.Symbol]:
+    def _solve(self, files: list[Path], case: Case, reading: ResolvedReading) -> list[Shown]:
+        """The conclusions of the one answer set: name, arguments' names, doctrines (see :func:`decode_answer`)."""
         instance = self.instance_text(case, reading)
         try:
             if self.isolate:
-                texts = _solve_isolated([str(f) for f in files], instance, self.limits.time)
-                return [clingo.parse_term(t) for t in texts]
-            return _solve_texts([str(f) for f in files], instance, self.limits.time)
+                text = _solve_isolated([str(f) for f in files], instance, self.limits.time)
+            else:
+                text = _solve_texts([str(f) for f in files], instance, self.limits.time)
         except EngineError as err:
             raise EngineError(f"{case.id}: {err}") from None
+        return decode_answer(text)
 
     def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
-        """Every conclusion of ``case`` under ``reading``."""
-        symbols = self._solve(self.files, case, reading)
-        doctrines: dict[clingo.Symbol, set[str]] = {}
-        atoms: list[clingo.Symbol] = []
-        for symbol in symbols:
-            if symbol.name == "because" and len(symbol.arguments) == 2:
-                atom, doctrine = symbol.arguments
-                doctrines.setdefault(atom, set()).add(symbol_text(doctrine).upper())
-            else:
-                atoms.append(symbol)
-        return sorted(
-            Conclusion(s.name, tuple(symbol_text(a) for a in s.arguments), tuple(sorted(doctrines.get(s, ()))))
-            for s in atoms
-        )
+        """Every conclusion of ``case`` under ``reading``.
+
+        Python's cyclic collector is paused meanwhile: the conclusions of a large case are many objects
+        that all live on (see :func:`aigc_kb.core.loader.paused_gc`).
+        """
+        with paused_gc():
+            return sorted(Conclusion(name, args, doctrines)
+                          for name, args, doctrines in self._solve(self.files, case, reading))
 
     def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]:
         """The answers of a named query file for ``case``."""
         files = [f for f in self.files if f.name != SHOW_FILE] + [file]
-        symbols = self._solve(files, case, reading)
-        return sorted(tuple(symbol_text(a) for a in s.arguments) for s in symbols if s.name == "answer")
+        return sorted(args for name, args, _ in self._solve(files, case, reading) if name == "answer")
+
+
+def decode_answer(text: str) -> list[Shown]:
+    """The conclusions of an answer set written as one text (:func:`_model_text`).
+
+    Read by :func:`aigc_kb.engines.quoting.shown_conclusions` without a
+    Python object per symbol; a text it does not read (an argument that is not
+    a name) is parsed by clingo and read symbol by symbol, to the same result.
+    """
+    fast = shown_conclusions(text)
+    if fast is not None:
+        return fast
+    symbols = clingo.parse_term(f"({text},)").arguments if text else []
+    doctrines: dict[clingo.Symbol, set[str]] = {}
+    atoms: list[clingo.Symbol] = []
+    for symbol in symbols:
+        if symbol.name == "because" and len(symbol.arguments) == 2:
+            atom, doctrine = symbol.arguments
+            doctrines.setdefault(atom, set()).add(symbol_text(doctrine).upper())
+        else:
+            atoms.append(symbol)
+    return [(s.name, tuple(symbol_text(a) for a in s.arguments), tuple(sorted(doctrines.get(s, ())))) for s in atoms]

@@ -101,3 +101,72 @@ def symbol_text(symbol: clingo.Symbol) -> str:
     if symbol.type == clingo.SymbolType.Function and not symbol.arguments:
         return symbol.name
     return str(symbol)
+
+
+# A name as clingo writes it in an answer: a string in double quotes (escaping only ``\\``, ``"`` and a
+# newline), or a constant or number as itself.
+_ARG = r'"(?:[^"\\]|\\.)*"|[^,()"]+'
+_ATOM = rf'(\w+)(?:\(((?:{_ARG})(?:,(?:{_ARG}))*)\))?'
+#: A shown atom: ``because(Atom,Doctrine)`` (Atom whole, its name and arguments; Doctrine), or any other
+#: atom (whole, name, arguments).
+_SHOWN = re.compile(rf'because\(({_ATOM}),({_ARG})\)|({_ATOM})')
+_ARGS = re.compile(_ARG)
+_ESCAPE = re.compile(r'\\(.)', re.S)
+_ESCAPED = {"n": "\n", "\\": "\\", '"': '"'}
+
+#: A conclusion read from an answer: the atom's name, its arguments' names, its doctrines (upper case).
+Shown = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+def _token_text(token: str) -> str:
+    """The name an argument written as clingo writes it stands for (as :func:`symbol_text` of its symbol)."""
+    if token[:1] != '"':
+        return token  # a constant's name, or a number as str() of it
+    inner = token[1:-1]
+    return _ESCAPE.sub(lambda m: _ESCAPED.get(m[1], m[1]), inner) if "\\" in inner else inner
+
+
+def _args_text(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    if '"' not in text:
+        return tuple(text.split(","))
+    return tuple(_token_text(t) for t in _ARGS.findall(text))
+
+
+def shown_conclusions(text: str) -> list[Shown] | None:
+    """The conclusions of an answer set given as one text, its shown atoms as clingo writes them, by commas.
+
+    ``because(Atom, Doctrine)`` atoms give the doctrines of ``Atom``; every
+    other atom is a conclusion: its name, its arguments' names (as
+    :func:`symbol_text` reads each argument's symbol), its doctrines upper
+    case and sorted.  The text is read with regular expressions, without a
+    Python object per symbol; ``None`` when some part of it is not an atom
+    whose arguments are names (constants, numbers or strings): the caller then
+    reads it through clingo.
+    """
+    doctrines: dict[str, set[str]] = {}
+    atoms: list[tuple[str, str, str | None]] = []
+    match = _SHOWN.match
+    position, end = 0, len(text)
+    while position < end:
+        found = match(text, position)
+        if found is None:
+            return None
+        position = found.end()
+        if position < end:
+            if text[position] != ",":
+                return None
+            position += 1
+            if position == end:
+                return None
+        inner, _, _, doctrine, whole, name, args = found.groups()
+        if inner is not None:
+            doctrines.setdefault(inner, set()).add(_token_text(doctrine).upper())
+        else:
+            atoms.append((whole, name, args))
+    out: list[Shown] = []
+    for whole, name, args in atoms:
+        marks = doctrines.get(whole)
+        out.append((name, _args_text(args), tuple(sorted(marks)) if marks else ()))
+    return out
