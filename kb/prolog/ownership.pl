@@ -194,12 +194,37 @@ rule(r_d19_commissioned_provider, [d17-'2.2', d19-'3.3'],
 aigc_templates:template(contributing_human_holds, [party, output],
                         "{0}, the contributing human, holds the copyright in {1}").
 
+%   holding_contributor(?Human, ?Output): the human who holds as
+%   contributor (I07: one owner): the commissioning user where it
+%   contributed, else any contributor (an editor of an output nobody
+%   requested, a team running its own system).
+
+aigc_templates:template(contributing_requester, [output],
+                        "the user who requested {0} contributed to it").
+rule(r_d19_contributing_requester, [d19-'3.3'],
+     ( contributing_requester(O) :-
+           contributor(H, O),
+           requested_by(O, H)
+     )).
+aigc_templates:template(holding_contributor, [party, output],
+                        "{0} holds as the contributor to {1}").
+rule(r_d19_holding_contributor_requester, [d19-'3.3'],
+     ( holding_contributor(H, O) :-
+           contributor(H, O),
+           requested_by(O, H)
+     )).
+rule(r_d19_holding_contributor_other, [d19-'3.3'],
+     ( holding_contributor(H, O) :-
+           contributor(H, O),
+           \+ contributing_requester(O)
+     )).
+
 %   contributing_human_holds(?Human, ?Output): courts' tendency (position
 %   default_owner = contributing_human): the contributing human holds it.
 rule(r_d19_contributing_human_holds, [d17-'2.2', d19-'3.3'],
      ( contributing_human_holds(H, O) :-
            original_work(O),
-           contributor(H, O),
+           holding_contributor(H, O),
            has_provider(O),
            \+ terms_govern(O),
            position(default_owner, contributing_human)
@@ -213,7 +238,7 @@ aigc_templates:template(self_run_holds, [party, output],
 rule(r_d19_self_run_holds, [d17-'2.2', d19-'3.3'], [ext],
      ( self_run_holds(H, O) :-
            original_work(O),
-           contributor(H, O),
+           holding_contributor(H, O),
            \+ has_provider(O)
      )).
 
