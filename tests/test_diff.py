@@ -64,14 +64,14 @@ def test_one_rule_changed_lists_exactly_its_conclusions(tmp_path: Path) -> None:
     developer that it committed inadvertently *and* intended (itself or through someone acting for it).
     By hand, over the bundled cases, the infringements through an output for which a covered
     (``covered_by``) party liable as provider is inadvertent and intends it, under their one reading
-    (paper, strict): x_d26_neg (p, o, covered by ins), x_d26_insurance_fund_intentional (prov, o,
-    covered by ins) and fix04_insurance_per_infringement_neg (beta, o2, whose team member dan intended
-    it, covered by fund_a), and x_insurance_agents (prov, o2, intended by c acting for it; prov is
-    already covered for o3, so its summary does not change); x_insurance_intent intends o2 but is
-    inadvertent only for o1, already covered, and the others with ``intent_proven``
-    (d09_good_faith_user_neg: bob, uncovered; scenario_inducement_unknowns: open, so not proven) gain
-    nothing.  Both engines gain the cover of those four infringements and the summaries per party of
-    the first three, and nothing else changes anywhere."""
+    (paper, strict): x_d26_neg (p, o, covered by ins) and x_d26_insurance_fund_intentional (prov, o,
+    covered by ins).  Where the intent is an agent's (fix04_insurance_per_infringement_neg: dan for beta;
+    x_insurance_agents: c for prov), the provider knows of the infringement through its agent (D13
+    [ext], acts of staff), and knowledge excludes cover without the intent exclusion too.
+    x_insurance_intent intends o2 but is inadvertent only for o1, already covered, and the others with
+    ``intent_proven`` (d09_good_faith_user_neg: bob, uncovered; scenario_inducement_unknowns: open, so
+    not proven) gain nothing.  Both engines gain the cover of those two infringements and their
+    summaries per party, and nothing else changes anywhere."""
     edited = edited_kb(tmp_path, INTENT_EDIT)
     done = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--format", "json")
     assert done.returncode == 1, done.stderr
@@ -81,10 +81,7 @@ def test_one_rule_changed_lists_exactly_its_conclusions(tmp_path: Path) -> None:
         ("x_d26_neg", "paper", "gained", "insurance_for(p, ins, w, o)", both),
         ("x_d26_neg", "paper", "gained", "insurance(p, ins)", both),
         ("x_d26_insurance_fund_intentional", "paper", "gained", "insurance_for(prov, ins, w, o)", both),
-        ("x_d26_insurance_fund_intentional", "paper", "gained", "insurance(prov, ins)", both),
-        ("fix04_insurance_per_infringement_neg", "paper", "gained", "insurance_for(beta, fund_a, w2, o2)", both),
-        ("fix04_insurance_per_infringement_neg", "paper", "gained", "insurance(beta, fund_a)", both),
-        ("x_insurance_agents", "paper", "gained", "insurance_for(prov, ins, w, o2)", both)}
+        ("x_d26_insurance_fund_intentional", "paper", "gained", "insurance(prov, ins)", both)}
     assert report["compared"]["readings"] > len(list(CASES_DIR.glob("*.yaml")))
     (difference,) = [d for d in report["differences"] if d["case"] == "x_d26_neg"]
     by_atom = {change["atom"]: change for change in difference["changes"]}
@@ -126,9 +123,9 @@ def test_worlds_find_and_shrink_a_difference_no_bundled_case_shows(tmp_path: Pat
     assert (bundled.returncode, bundled.stdout, bundled.stderr) == (0, "", "")
     out = tmp_path / "shrunk"
     # the seed picks worlds from a stream that depends on the vocabulary's inputs (adding one
-    # shifts it): seed 3 reaches a provider that runs its own system within 40 worlds
+    # shifts it): seed 1 reaches a provider that runs its own system within 40 worlds
     found = run_cli("diff", "--base", str(KB_DIR), "--kb", str(edited), "--engine", "prolog", "--no-cases",
-                    "--worlds", "40", "--seed", "3", "--out", str(out), "--format", "json")
+                    "--worlds", "40", "--seed", "1", "--out", str(out), "--format", "json")
     assert found.returncode == 1, found.stderr
     report = json.loads(found.stdout)
     assert report["differences"] == [] and report["worlds"]
@@ -212,8 +209,8 @@ def test_a_changed_citation_is_a_recited_conclusion(tmp_path: Path) -> None:
 
 def test_readings_are_the_declared_ones_and_optionally_every_regime_and_position(kb: KnowledgeBase) -> None:
     """Feilin declares two readings: court (fault, default_owner=contributing_human) and paper (strict).
-    The vocabulary has four regimes (three others each) and ten non-default positions per reading
-    (tdm_exception 2, developer_without_measures 2, six two-position points 1 each).  With both options,
+    The vocabulary has four regimes (three others each) and twelve non-default positions per reading
+    (tdm_exception 2, developer_without_measures 2, eight two-position points 1 each).  With both options,
     court moved to default_owner=provider is paper under fault, and paper moved to
     default_owner=contributing_human is court under strict: each evaluated once, under the first name."""
     from aigc_kb.devtools.diff import case_readings
@@ -221,9 +218,9 @@ def test_readings_are_the_declared_ones_and_optionally_every_regime_and_position
     feilin = kb.load_case(CASES_DIR / "real_feilin.yaml")
     assert [r.name for r in case_readings(feilin, kb.vocab)] == ["court", "paper"]
     assert len(case_readings(feilin, kb.vocab, every_regime=True)) == 2 + 6
-    assert len(case_readings(feilin, kb.vocab, every_position=True)) == 2 + 10 + 10
+    assert len(case_readings(feilin, kb.vocab, every_position=True)) == 2 + 12 + 12
     both = case_readings(feilin, kb.vocab, every_regime=True, every_position=True)
-    assert len(both) == 2 + 6 + 20 - 2
+    assert len(both) == 2 + 6 + 24 - 2
     names = [r.name for r in both]
     # the first name is kept: court's variants come before paper's
     assert "court, default_owner=provider" in names and "paper, regime fault" not in names

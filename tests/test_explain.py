@@ -360,14 +360,15 @@ def test_evaluate_reasons_every_row(kb: KnowledgeBase) -> None:
     rows = [row for key in ("liable", "defenses", "copyright", "remedies") for row in result[key]]
     assert rows and all(row["why"] for row in rows)
     (liable,) = result["liable"]
+    # a summary row is explained by the infringements it is for
     assert {w["conclusion"] for w in liable["why"]} == {
-        "liable(tab_operator, primary, adaptation, generation)",
-        "liable(tab_operator, primary, reproduction, generation)"}
-    # liable/4 summarises liable_for/6: the reason names the per-infringement atom and its rule
-    assert {w["rule"] for w in liable["why"]} == {"r_liable_summary"}
-    assert all(w["doctrines"] == ["D01"] and w["section"] == "2.1" for w in liable["why"])
-    assert any(c.startswith("tab_operator is liable (primary) for the reproduction right in ultraman, through dyna_copy")
-               and "[r_d13_liable_fault: D07, D13, D14; §4.3, §5.1]" in c
+        "liable_for(tab_operator, primary, adaptation, ultraman, dyna_variant, generation)",
+        "liable_for(tab_operator, primary, reproduction, ultraman, dyna_copy, generation)"}
+    # liable/4 summarises liable_for/6: a summary row's reasons are those of its infringements
+    assert {w["rule"] for w in liable["why"]} == {"r_d13_liable_fault"}
+    assert all(w["doctrines"] == ["D07", "D13", "D14"] and w["section"] == "4.3, 5.1" for w in liable["why"])
+    assert any(c.startswith("as provider, tab_operator is liable (primary) for dyna_copy on the basis: fault")
+               and "[r_d13_fault: D07, D13, D14; §4.3, §5.1]" in c
                for w in liable["why"] for c in w["conditions"])
 
 
@@ -425,9 +426,9 @@ def test_cli_why_not_with_assumption_and_text() -> None:
 def test_cli_evaluate_explain() -> None:
     proc = run_cli("evaluate", ULTRAMAN, "--regime", "fault", "--explain")
     assert proc.returncode == 0, proc.stderr
-    assert "      liable(tab_operator, primary, reproduction, generation) by r_liable_summary (D01; §2.1): " \
-        "tab_operator is liable (primary) for the reproduction right in ultraman, through dyna_copy, in the " \
-        "generation stage  [r_d13_liable_fault: D07, D13, D14; §4.3, §5.1]" in proc.stdout
+    assert "      liable_for(tab_operator, primary, reproduction, ultraman, dyna_copy, generation) by " \
+        "r_d13_liable_fault (D07, D13, D14; §4.3, §5.1): as provider, tab_operator is liable (primary) for " \
+        "dyna_copy on the basis: fault  [r_d13_fault: D07, D13, D14; §4.3, §5.1]" in proc.stdout
     plain = run_cli("evaluate", ULTRAMAN, "--regime", "fault", "--format", "json")
     assert '"why"' not in plain.stdout
 

@@ -255,7 +255,8 @@ def test_http_api_takes_lang_where_it_renders_text() -> None:
         jsonschema.Draft202012Validator(schema("evaluation")).validate(evaluation)
         assert evaluation["display"]["liable"]["title"] == "责任承担"
         assert evaluation["display"]["liable"]["lines"] == [
-            "被告AI绘画网站（Tab）经营者：就改编权、复制权承担直接侵权责任（生成阶段）  [D07, D13]"]
+            "被告AI绘画网站（Tab）经营者：就改编权、复制权承担直接侵权责任（生成阶段）——涉及奥特曼形象作品"
+            "（经由涉案奥特曼变形图片）、奥特曼形象作品（经由涉案奥特曼图片）  [D07, D13]"]
         assert evaluation["liable"][0]["subject"] == "tab_operator"
         assert "承担直接侵权责任" in evaluation["liable"][0]["why"][0]["conditions"][0]
         bad = client.post("/api/v1/explain", json={**body, "lang": "fr"})

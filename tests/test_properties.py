@@ -189,9 +189,26 @@ def check_ai_never_liable(kb: KnowledgeBase, case: Case, reading: Reading) -> No
         assert ai == expected, f"{engine}: not_liable as ai {ai}, expected {expected}"
 
 
+def contributed_outputs(case: Case, reading: Reading) -> set[str]:
+    """The outputs a human made an original contribution to (D17, docs/semantics.md §4): a finding,
+    a revision or arrangement, or (threshold ``original_contribution``) prompting with parameter choices."""
+    out = {f.args[1] for f in case.facts if f.pred == "human_contribution"}
+    kinds: dict[tuple[str, str], set[str]] = {}
+    for f in case.facts:
+        if f.pred == "contributed_by":
+            kinds.setdefault((f.args[0], f.args[1]), set()).add(f.args[2])
+    prompting = dict(reading.positions).get("human_contribution_threshold", "original_contribution") \
+        == "original_contribution"
+    for (_, output), found in kinds.items():
+        if found & {"substantial_revision", "creative_arrangement"} or \
+                (prompting and {"iterative_prompting", "parameter_choices"} <= found):
+            out.add(output)
+    return out
+
+
 def check_no_copyright_through_infringement(kb: KnowledgeBase, case: Case, reading: Reading) -> None:
     infringing = infringing_outputs(case)
-    contributed = {f.args[1] for f in case.facts if f.pred == "human_contribution"}
+    contributed = contributed_outputs(case, reading)
     for engine, result in evaluations(kb, case, reading).items():
         for c in result.of("copyright"):
             output, _, owner, reason = c.args

@@ -16,7 +16,7 @@ def test_evaluate_spells_safe_harbour() -> None:
     # D15 (§3.2): under strict liability the provider's safe-harbour defence is rejected
     proc = run_cli("evaluate", SAFE_HARBOUR_CASE)
     assert proc.returncode == 0, proc.stderr
-    assert "  - acme: safe harbour rejected  [D15]" in proc.stdout
+    assert "  - acme: safe harbour rejected - for o1  [D15]" in proc.stdout
     assert "harbor" not in proc.stdout.replace("d15_safe_harbor_pos", "")
 
 
@@ -64,7 +64,7 @@ def test_evaluate_and_explain_cite_the_same_sections_for_the_same_rule() -> None
     assert reasons.returncode == 0, reasons.stderr
     by_evaluate = {(w["rule"], w["section"]) for row in json.loads(reasons.stdout)["liable"] for w in row["why"]}
     tree = run_cli("explain", "cases/real_ultraman.yaml", "--regime", "fault", "--query",
-                   "liable(tab_operator, _, _, _)", "--format", "json")
+                   "liable_for(tab_operator, _, _, _, _, _)", "--format", "json")
     assert tree.returncode == 0, tree.stderr
     by_explain = {(proof["rule"], proof["section"]) for answer in json.loads(tree.stdout)["answers"]
                   for conclusion in answer["conclusions"] for proof in conclusion["children"]}

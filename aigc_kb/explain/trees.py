@@ -175,6 +175,10 @@ def _row_keys(pred: str, row: dict[str, Any], vocab: Vocabulary) -> list[tuple[s
     def value(v: Any) -> str:
         return "none" if v is None else str(v)
 
+    if pred == "liable" and "for" in row:
+        # a summary row is explained by the rules of the infringements it is for (liable_for/6)
+        return [("liable_for", (row["subject"], row["kind"], f["right"], value(f["work"]), value(f["output"]),
+                                row["stage"])) for f in row["for"]]
     if pred == "liable":
         return [("liable", (row["subject"], row["kind"], right, row["stage"])) for right in row["rights"]]
     if pred == "remedy":
