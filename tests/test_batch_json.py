@@ -15,7 +15,8 @@ from .conftest import CASE_FILES
 
 @pytest.mark.parametrize("engine", ["prolog", "asp"])
 def test_evaluation_json_is_the_standard_library_s_text(kb: KnowledgeBase, engine: str) -> None:
-    for path in CASE_FILES[::5]:
+    # every fifth case that evaluate reads (the scenario cases leave a choice point open: enumerate reads them)
+    for path in [p for p in CASE_FILES if not p.name.startswith("scenario_")][::5]:
         result = kb.evaluate(kb.load_case(path), engine=engine).as_dict(kb.vocab)
         assert json_text(result, indent=2) == json.dumps(result, ensure_ascii=False, indent=2)
         assert json_text(result) == json.dumps(result, ensure_ascii=False)
