@@ -176,7 +176,7 @@ rule(r_d19_terms_govern, [d19-'3.3'],
 %   D17, D19 (3.3): user = client, provider = contractor, AI = tool.  The
 %   contract (terms of service) decides ...
 rule(r_d19_terms_of_service, [d17-'2.2', d19-'3.3'],
-     ( copyright(O, work, A, terms_of_service) :-
+     ( owner_claim(O, A, terms_of_service) :-
            original_work(O),
            terms_reach(O, A)
      )).
@@ -184,7 +184,7 @@ rule(r_d19_terms_of_service, [d17-'2.2', d19-'3.3'],
 %   ... and absent a term, the contractor (the provider) holds it, in the
 %   paper's reading (choice point default_owner).
 rule(r_d19_commissioned_provider, [d17-'2.2', d19-'3.3'],
-     ( copyright(O, work, P, commissioned_provider) :-
+     ( owner_claim(O, P, commissioned_provider) :-
            original_work(O),
            provider_of_output(P, O),
            \+ terms_govern(O),
@@ -243,26 +243,61 @@ rule(r_d19_self_run_holds, [d17-'2.2', d19-'3.3'], [ext],
      )).
 
 rule(r_d19_contributing_human, [d17-'2.2', d19-'3.3'],
-     ( copyright(O, work, H, contributing_human) :-
+     ( owner_claim(O, H, contributing_human) :-
            contributing_human_holds(H, O),
            \+ acting_for(H, _)
      )).
 rule(r_d19_self_run_user, [d17-'2.2', d19-'3.3'], [ext],
-     ( copyright(O, work, H, self_run_user) :-
+     ( owner_claim(O, H, self_run_user) :-
            self_run_holds(H, O),
            \+ acting_for(H, _)
      )).
 
 %   [ext] A human acting as a legal person's team: the legal person holds it.
 rule(r_d19_legal_person_contributing, [d17-'2.2', d19-'3.3'], [ext],
-     ( copyright(O, work, L, legal_person_work) :-
+     ( owner_claim(O, L, legal_person_work) :-
            contributing_human_holds(H, O),
            acting_for(H, L)
      )).
 rule(r_d19_legal_person_self_run, [d17-'2.2', d19-'3.3'], [ext],
-     ( copyright(O, work, L, legal_person_work) :-
+     ( owner_claim(O, L, legal_person_work) :-
            self_run_holds(H, O),
            acting_for(H, L)
+     )).
+
+%   owner_claim(?Output, ?Party, ?Reason): the rules above give Party a
+%   claim to the copyright in Output for Reason.
+
+aigc_templates:template(owner_claim, [output, party, copyright_reason],
+                        "{1} has a claim to the copyright in {0} ({2})").
+
+                 /*******************************
+                 *  D19, I07 ONE OWNER (3.3)
+                 *******************************/
+
+%   A claim is copyright where it is the only claim to the output.  Where
+%   the facts give several parties an equal claim (two providers of the
+%   system, two contributors none of whom requested it, a term naming two
+%   assignees) no term makes them co-owners, and [ext] the owner stays
+%   undetermined until the case states which one holds.
+
+rule(r_d19_sole_owner, [d17-'2.2', d19-'3.3'],
+     ( copyright(O, work, X, R) :-
+           owner_claim(O, X, R),
+           \+ several_claimants(O)
+     )).
+
+aigc_templates:template(several_claimants, [output],
+                        "several parties have an equal claim to the copyright in {0}").
+rule(r_d19_several_claimants, [d19-'3.3'], [ext],
+     ( several_claimants(O) :-
+           owner_claim(O, X, _),
+           owner_claim(O, Y, _),
+           X \== Y
+     )).
+rule(r_d19_owner_undetermined, [d17-'2.2', d19-'3.3'], [ext],
+     ( copyright(O, work, none, owner_undetermined) :-
+           several_claimants(O)
      )).
 
                  /*******************************
