@@ -374,7 +374,7 @@ rule(r_d19_self_run_output, [d19-'3.3'], [ext],
 %   Output (the party that generates an output: D04, D08).
 
 aigc_templates:template(developer_run, [party, output],
-                        "nobody provides the system that generated {1} and nobody requested it: its developer {0} generated it").
+                        "{0} developed the system that generated {1} and ran it itself: nobody provides that system and nobody requested {1}").
 rule(r_d04_developer_run, [d04-'4.3', d08-'4.2'],
      ( developer_run(D, O) :-
            generated_by(O, S),
