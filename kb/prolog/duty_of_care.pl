@@ -108,6 +108,17 @@ rule(r_d14_filtering_duty_notified, [d14-'4.3'], [ext],
            notified_work(P, W)
      )).
 
+%   [ext, court practice] (3.2: providers' "greater capabilities in content
+%   recognition") A work the provider's system memorised, and reproduces on
+%   simple prompts, is one it must filter like a well-known or notified work.
+rule(r_d14_filtering_duty_memorised, [d14-'4.3', d15-'3.2'], [ext],
+     ( filtering_duty(P, W) :-
+           provider_of_output(P, O),
+           generated_by(O, S),
+           memorised(S, W),
+           copies(O, W, _)
+     )).
+
 %!  filters(?Provider, ?Work) is nondet.
 %
 %   Provider filters Work: declared, or [ext, court practice] its filters
@@ -215,6 +226,17 @@ rule(r_d14_breach_recommends, [d14-'4.3'], [ext],
      ( breach_for(P, O) :-
            recommends(P, O),
            infringing_output(O),
+           provider_of_output(P, O)
+     )).
+%   [ext, court practice] Not filtering a work that the system which
+%   generated the output memorised is a breach; it relates to the outputs
+%   of that system copying that work.
+rule(r_d14_breach_no_filtering_memorised, [d14-'4.3', d15-'3.2'], [ext],
+     ( breach_for(P, O) :-
+           no_filtering(P, W),
+           memorised(S, W),
+           generated_by(O, S),
+           copies(O, W, _),
            provider_of_output(P, O)
      )).
 %   [ext, court practice] Filtering a well-known work was feasible, but the

@@ -16,6 +16,7 @@
             developer_run/2,            % ?Developer, ?Output
             training_copy/3,            % ?Developer, ?System, ?Work
             training_infringement/3,    % ?Developer, ?System, ?Work
+            memorised_copy/3,           % ?Developer, ?System, ?Work
             tdm_exempt/1,               % ?System
             output_dissemination/4,     % ?Party, ?Right, ?Work, ?Output
             item_dissemination/3,       % ?Party, ?Right, ?Item
@@ -439,6 +440,34 @@ rule(r_d02_training_infringement, [d02-'2.1', d03-'4.2'],
      ( training_infringement(D, S, W) :-
            training_copy(D, S, W),
            \+ tdm_exempt(S)
+     )).
+
+%!  memorised_copy(?Developer, ?System, ?Work) is nondet.
+%
+%   [ext, court practice] System, which Developer developed, memorised the
+%   protected Work (it reproduces Work on simple prompts): the copy fixed in
+%   its weights is a reproduction of Work by Developer in the training stage
+%   (D01, D02), unless Developer holds Work or the training of System on
+%   Work was authorised.
+
+aigc_templates:template(memorised_copy, [party, system, work],
+                        "{1}, which {0} developed, memorised {2} (protected): the copy in its weights is a reproduction by {0} without authorisation").
+rule(r_d02_memorised_copy, [d01-'2.1', d02-'2.1', d02-'4.2'], [ext],
+     ( memorised_copy(D, S, W) :-
+           developer(D, S),
+           memorised(S, W),
+           protected(W),
+           \+ training_authorised(S, W),
+           \+ holder(D, W)
+     )).
+
+%   [ext] (4.2): the data-mining exception, where a position accepts it,
+%   covers copying works to learn from them ("fair use of copyrighted
+%   materials for AI training"), not a copy of a work the model keeps and
+%   reproduces: a memorised copy infringes whatever tdm_exception says.
+rule(r_d03_memorised_infringement, [d02-'4.2', d03-'4.2'], [ext],
+     ( training_infringement(D, S, W) :-
+           memorised_copy(D, S, W)
      )).
 
                  /*******************************

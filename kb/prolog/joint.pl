@@ -73,3 +73,17 @@ rule(r_d13_joint_and_several_after_notice, [d13-'3.1', d15-'3.2'], [ext],
            user_liability(U, O, primary, direct_infringer),
            U \== P
      )).
+
+%   [ext, court practice; Civil Code Art. 1191] Acts of staff and agents
+%   (liability.pl): the principal that answers for its agent's request of an
+%   output, beside the agent, for the whole harm ...
+rule(r_d13_joint_and_several_staff, [d13-'3.1'], [ext],
+     ( joint_and_several(P, A, O, whole_harm) :-
+           staff_requested(P, A, O)
+     )).
+%   ... or for its agent's dissemination of an output it is liable for.
+rule(r_d13_joint_and_several_staff_dissemination, [d04-'2.1', d13-'3.1'], [ext],
+     ( joint_and_several(P, A, O, whole_harm) :-
+           staff_disseminated(P, A, _, _, O),
+           liable_for(P, _, _, _, O, _)
+     )).

@@ -34,13 +34,17 @@
             developer_output/3,         % ?Developer, ?System, ?Output
             reasonable_measures/2,      % ?Developer, ?System
             developer_liability/3,      % ?Developer, ?Output, ?Kind
+            no_reasonable_measures_for/3, % ?Developer, ?System, ?Output
             induced/2,                  % ?User, ?Output
             induced_by_liable_other/2,  % ?Provider, ?Output
             liable_other/2,             % ?Party, ?Output
             knows_u/2,                  % ?User, ?Output
             user_exposure/4,            % ?User, ?Output, ?Kind, ?Basis
             fair_use_accepted/2,        % ?User, ?Output
-            user_liability/4            % ?User, ?Output, ?Kind, ?Basis
+            user_liability/4,           % ?User, ?Output, ?Kind, ?Basis
+            staff_requested/3,          % ?Principal, ?Agent, ?Output
+            staff_disseminated/5,       % ?Principal, ?Agent, ?Right, ?Work, ?Output
+            staff_trained/3             % ?Principal, ?Agent, ?Work
           ]).
 :- use_module(rules).
 :- use_module(facts).
@@ -199,14 +203,18 @@ rule(r_d11_strict_induced_alone, [d07-'4.3', d11-'4.4', d13-'5.3'],
 
 %!  induced_by_liable_other(?Provider, ?Output) is nondet.
 %
-%   A user other than Provider induced Output (D11) and is liable for it.
+%   A user other than Provider, and not acting for it, induced Output (D11)
+%   and is liable for it.  [ext, court practice] The inducement of someone
+%   acting for the provider (its staff, an agent) is the provider's own:
+%   the provider is then not beside another party but primary.
 
 aigc_templates:template(induced_by_liable_other, [party, output],
-                        "a user other than {0} induced {1} and is liable for it").
+                        "a user other than {0}, not acting for it, induced {1} and is liable for it").
 rule(r_d11_induced_by_liable_other, [d11-'4.4'],
      ( induced_by_liable_other(P, O) :-
            induced(U, O),
            U \== P,
+           \+ acting_for(U, P),
            user_liability(U, O, _, intent)
      )).
 
@@ -534,6 +542,29 @@ rule(r_d08_reasonable_measures, [d08-'4.2'],
            \+ training_infringement(D, S, _)
      )).
 
+%!  no_reasonable_measures_for(?Developer, ?System, ?Output) is nondet.
+%
+%   Developer, who developed System that generated the infringing Output,
+%   took no reasonable measures as to Output: it did not prove them for
+%   System, or [ext, court practice] Output copies a work System memorised
+%   (it reproduces that work on simple prompts: its design has no
+%   reasonable measure against that regurgitation).
+
+aigc_templates:template(no_reasonable_measures_for, [party, system, output],
+                        "{0} took no reasonable anti-infringement measures in {1} as to {2}").
+rule(r_d08_no_reasonable_measures, [d08-'4.2'],
+     ( no_reasonable_measures_for(D, S, O) :-
+           developer_output(D, S, O),
+           \+ reasonable_measures(D, S)
+     )).
+rule(r_d08_regurgitation, [d08-'4.2'], [ext],
+     ( no_reasonable_measures_for(D, S, O) :-
+           developer_output(D, S, O),
+           memorised(S, W),
+           copies(O, W, _),
+           \+ holder(D, W)
+     )).
+
 %!  developer_liability(?Developer, ?Output, ?Kind) is nondet.
 %
 %   Developer without reasonable measures is liable for Output in the Kind
@@ -545,16 +576,14 @@ aigc_templates:template(developer_liability, [party, output, kind],
                         "as developer without reasonable measures, {0} is liable ({2}) for {1}").
 rule(r_d08_developer_liability, [d08-'4.2'],
      ( developer_liability(D, O, Kind) :-
-           developer_output(D, S, O),
-           \+ reasonable_measures(D, S),
+           no_reasonable_measures_for(D, _, O),
            position(developer_without_measures, Kind),
            Kind \== not_liable,
            liable_other(D, O)
      )).
 rule(r_d08_developer_liability_alone, [d08-'4.2'],
      ( developer_liability(D, O, primary) :-
-           developer_output(D, S, O),
-           \+ reasonable_measures(D, S),
+           no_reasonable_measures_for(D, _, O),
            position(developer_without_measures, Kind),
            Kind \== not_liable,
            \+ liable_other(D, O)
@@ -790,6 +819,119 @@ rule(r_d13_liable_user_direct_infringer, [d13-'3.1'], [ext],
      ( liable_for(U, Kind, R, W, O, generation) :-
            user_liability(U, O, Kind, direct_infringer),
            copies(O, W, R)
+     )).
+
+                 /*******************************
+                 *  [ext] ACTS OF STAFF AND AGENTS (3.1)
+                 *******************************/
+
+%   [ext, court practice; Civil Code Art. 1191] What anyone acting for a
+%   principal (its staff, team or agent: acting_for/2) did in that capacity,
+%   the principal did: requesting an output, disseminating one, copying a
+%   work into training data.  The principal answers for the act beside the
+%   agent, who keeps its own liability (D04, D10, D11 apply to it as to
+%   anyone), jointly and severally (joint.pl); the principal has recourse
+%   against an agent that knew or intended (Art. 1191: intent or gross
+%   negligence; risk.pl).  What the agent knew is the principal's knowledge
+%   (duty_of_care.pl, limitation.pl).  Only the agent's own acts count,
+%   not acts attributed to the agent in turn.
+
+%!  staff_requested(?Principal, ?Agent, ?Output) is nondet.
+%
+%   Agent, acting for Principal, requested Output and is liable for it as
+%   its user (D10, D11, or D13 under notice and takedown), and Output
+%   copies a work Principal does not hold (Terms, I01).
+
+aigc_templates:template(staff_requested, [party, party, output],
+                        "{1}, acting for {0}, requested {2} and is liable for it as its user").
+rule(r_d13_staff_requested, [d11-'4.4', d13-'3.1'], [ext],
+     ( staff_requested(P, A, O) :-
+           acting_for(A, P),
+           A \== P,
+           \+ system(P),
+           user_liability(A, O, _, _),
+           copies(O, W, _),
+           \+ holder(P, W)
+     )).
+
+%   The principal answers for the request in the kind its agent does.
+rule(r_d13_liable_staff_request, [d11-'4.4', d13-'3.1'], [ext],
+     ( liable_for(P, Kind, R, W, O, generation) :-
+           staff_requested(P, A, O),
+           user_liability(A, O, Kind, _),
+           copies(O, W, R),
+           \+ holder(P, W)
+     )).
+
+%   An output its own staff requested is no output the provider hosts or
+%   generates for a user: the safe harbour does not cover it.
+rule(r_d13_provider_liable_for_staff, [d13-'3.1'], [ext],
+     ( provider_liable_for(P, O) :-
+           staff_requested(P, _, O),
+           provider_of_output(P, O)
+     )).
+rule(r_d13_safe_harbor_staff, [d13-'3.1', d15-'3.2'], [ext],
+     ( defense_for(P, safe_harbor, rejected, O) :-
+           regime(notice_and_takedown),
+           staff_requested(P, _, O),
+           provider_of_output(P, O)
+     )).
+
+%!  staff_disseminated(?Principal, ?Agent, ?Right, ?Work, ?Output) is nondet.
+%
+%   Agent, acting for Principal, disseminated Output, which copies Work,
+%   without authorisation (D04), and Principal was not authorised either.
+
+aigc_templates:template(staff_disseminated, [party, party, right, work, output],
+                        "{1}, acting for {0}, disseminated {4}, which copies {3}, without authorisation (the {2} right)").
+rule(r_d13_staff_disseminated, [d04-'2.1', d13-'3.1'], [ext],
+     ( staff_disseminated(P, A, R, W, O) :-
+           acting_for(A, P),
+           A \== P,
+           \+ system(P),
+           output_dissemination(A, R, W, O),
+           \+ system(A),
+           \+ provider_of_output(A, O),
+           \+ dissemination_authorised(P, O),
+           \+ dissemination_authorised(P, W),
+           \+ holder(P, W)
+     )).
+
+%   Staff of the provider making an output of its system available (its
+%   gallery, its feed): the provider's own dissemination (choice point
+%   provider_own_dissemination) ...
+rule(r_d13_own_dissemination_staff, [d04-'2.1', d13-'3.1'], [ext],
+     ( own_dissemination(P, R, W, O) :-
+           staff_disseminated(P, _, R, W, O),
+           provider_of_output(P, O)
+     )).
+%   ... of another's output: the principal answers for it as primarily as
+%   its agent.
+rule(r_d13_liable_staff_dissemination, [d04-'2.1', d13-'3.1'], [ext],
+     ( liable_for(P, primary, R, W, O, generation) :-
+           staff_disseminated(P, _, R, W, O),
+           \+ provider_of_output(P, O)
+     )).
+
+%!  staff_trained(?Principal, ?Agent, ?Work) is nondet.
+%
+%   Agent, acting for Principal, made an infringing training copy of Work
+%   (D02, D03; a memorised copy included), a work Principal does not hold.
+
+aigc_templates:template(staff_trained, [party, party, work],
+                        "{1}, acting for {0}, made an infringing training copy of {2}").
+rule(r_d02_staff_trained, [d02-'2.1', d02-'4.2', d13-'3.1'], [ext],
+     ( staff_trained(P, A, W) :-
+           acting_for(A, P),
+           A \== P,
+           \+ system(P),
+           training_infringement(A, _, W),
+           \+ system(A),
+           \+ holder(P, W)
+     )).
+rule(r_d02_liable_staff_training, [d02-'2.1', d02-'4.2', d13-'3.1'], [ext],
+     ( liable_for(P, primary, reproduction, W, none, training) :-
+           staff_trained(P, _, W)
      )).
 
                  /*******************************

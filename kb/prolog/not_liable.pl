@@ -184,6 +184,31 @@ rule(r_d13_liable_as_provider_own_act, [d13-'3.1'], [ext],
            own_act_liable(P, _, _)
      )).
 
+%   [ext, court practice] Acts of staff and agents (liability.pl): the
+%   principal's liability for its agent's request of an output of its own
+%   system is liability as provider; for a request of another's output or
+%   a dissemination, it counts for the third_party role; for a training
+%   copy, for the developer role.
+rule(r_d13_liable_as_provider_staff, [d13-'3.1'], [ext],
+     ( liable_in_role(P, provider) :-
+           staff_requested(P, _, O),
+           provider_of_output(P, O)
+     )).
+rule(r_d13_liable_as_third_party_staff_request, [d13-'3.1'], [ext],
+     ( liable_in_role(P, third_party) :-
+           staff_requested(P, _, O),
+           \+ provider_of_output(P, O)
+     )).
+rule(r_d13_liable_as_third_party_staff_dissemination, [d04-'2.1', d13-'3.1'], [ext],
+     ( liable_in_role(P, third_party) :-
+           staff_disseminated(P, _, _, _, O),
+           \+ provider_of_output(P, O)
+     )).
+rule(r_d02_liable_as_developer_staff, [d02-'4.2', d13-'3.1'], [ext],
+     ( liable_in_role(P, developer) :-
+           staff_trained(P, _, _)
+     )).
+
                  /*******************************
                  *   DEVELOPER (D02, D03, D08)  *
                  *******************************/
@@ -218,12 +243,12 @@ rule(r_d08_not_liable_reasonable_measures, [d08-'4.2'],
      ( not_liable_for(D, developer, reasonable_measures, O) :-
            developer_output(D, S, O),
            reasonable_measures(D, S),
+           \+ no_reasonable_measures_for(D, S, O),
            \+ developer_liable_for(D, O)
      )).
 rule(r_d08_not_liable_position, [d08-'4.2'],
      ( not_liable_for(D, developer, position_not_liable, O) :-
-           developer_output(D, S, O),
-           \+ reasonable_measures(D, S),
+           no_reasonable_measures_for(D, _, O),
            position(developer_without_measures, not_liable),
            \+ developer_liable_for(D, O)
      )).

@@ -127,6 +127,23 @@ rule(r_d31_recourse_indemnity, [d27-'6.4', d31-'6.4'], [ext],
            \+ disclaimer(D, P)
      )).
 
+%   [ext, court practice; Civil Code Art. 1191] The principal that answers
+%   for its agent's request of an output (liability.pl), against the agent
+%   that intended the infringement or knew of it (intent or gross
+%   negligence).
+rule(r_d31_recourse_staff_intent, [d31-'4.4', d13-'3.1'], [ext],
+     ( recourse(P, A, staff_at_fault) :-
+           staff_requested(P, A, O),
+           induced(A, O),
+           \+ disclaimer(A, P)
+     )).
+rule(r_d31_recourse_staff_knowledge, [d31-'4.4', d13-'3.1'], [ext],
+     ( recourse(P, A, staff_at_fault) :-
+           staff_requested(P, A, O),
+           knows_u(A, O),
+           \+ disclaimer(A, P)
+     )).
+
 %!  assessor(?Party, ?Other, ?Assessor) is nondet.
 %
 %   D27 (6.4): Party and Other agreed that the neutral Assessor assesses
