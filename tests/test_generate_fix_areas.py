@@ -52,6 +52,10 @@ def test_the_areas_reach_each_edge_of_issue_13() -> None:
     assert _reach("human_contribution(bob, o1)", "made_available(carol, o1)", "attribution_removed(carol, o1)")
     # staff acting for an insured provider
     assert _reach("acting_for(bob, acme)", "covered_by(acme, ins, insurance)", "user_knew(bob, o1)")
+    # copies of outputs in other media: a third party's, the owner's, an authorised one (issue 14)
+    assert _reach("human_contribution(bob, o1)", "copy_made_by(c1, dan)", "copy_similar(c1, o1)",
+                  "copy_distributed(c1, dan)", "copy_made_by(c2, bob)", "copy_authorised(c1)",
+                  "substantially_similar(o1, w1)")
 
 
 def test_generate_command_writes_a_fix_area(tmp_path: Path) -> None:

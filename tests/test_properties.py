@@ -128,6 +128,7 @@ def roles(case: Case, result: Evaluation) -> dict[str, set[str]]:
     holding = {p for parties in holders(case).values() for p in parties}
     holding |= {c.args[2] for c in result.of("copyright") if c.args[1] == "work"}
     acts = {f.args[0] for f in case.facts if f.pred in ("made_available", "reproduced", "attribution_removed")}
+    acts |= {f.args[1] for f in case.facts if f.pred in ("copy_made_by", "copy_distributed", "copy_made_available")}
     for party in acts - holding:
         if not out[party]:
             out[party].add("third_party")

@@ -30,7 +30,8 @@ from .paths import default_kb_dir
 #: The languages of the renderings, by code.
 LANGUAGES = ("en", "zh")
 #: The entity types: arguments of these types are names of the case's entities.
-ENTITY_TYPES = ("party", "system", "work", "output", "item", "subject", "party_or_none", "output_or_none")
+ENTITY_TYPES = ("party", "system", "work", "output", "copy", "item", "subject", "party_or_none", "output_or_none",
+                "output_or_copy_or_none")
 #: The environment variables that name the locale, in the order POSIX gives them precedence.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -201,7 +202,7 @@ def argument_text(lang: Language, type_: str, value: str | None, names: Names | 
     if value is None:
         if lang.code == "en":
             noun = {"item": "work or output", "subject": "party or system", "party_or_none": "party",
-                    "output_or_none": "output"}.get(type_, type_)
+                    "output_or_none": "output", "output_or_copy_or_none": "output or copy"}.get(type_, type_)
             if label is not None:
                 return f"{noun} {label}"
             return f"some {noun}" if entity else "\u2026"
@@ -210,7 +211,7 @@ def argument_text(lang: Language, type_: str, value: str | None, names: Names | 
             return f"{noun}{label}"
         return lang.msg("some", noun=noun) if entity else "\u2026"
     if entity:
-        if value == "none" and type_ in ("party_or_none", "output_or_none"):
+        if value == "none" and type_ in ("party_or_none", "output_or_none", "output_or_copy_or_none"):
             return "nobody" if lang.code == "en" and type_ == "party_or_none" else (
                 "none" if lang.code == "en" else lang.none.get(type_, value))
         return display_name(value, lang, names)

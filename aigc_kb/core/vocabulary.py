@@ -17,9 +17,9 @@ import yaml
 
 from .errors import KbError
 
-ENTITY_TYPES = ("party", "system", "work", "output")
+ENTITY_TYPES = ("party", "system", "work", "output", "copy")
 #: Argument types that are unions of entity types.
-UNION_TYPES = {"item": ("work", "output"), "subject": ("party", "system")}
+UNION_TYPES = {"item": ("work", "output"), "subject": ("party", "system"), "output_or_copy": ("output", "copy")}
 #: The constant standing for JSON null in conclusions.
 NONE = "none"
 #: The position reserved for scenario commands.

@@ -37,7 +37,9 @@ from ..core.wording import a, any_of
 #: Names the loader refuses for entities.
 RESERVED_NAMES = (NONE, OPEN)
 #: The prefix of generated entity names per type: ``p1``, ``s1``, ``w1``, ``o1``.
-NAME_PREFIX = {"party": "p", "system": "s", "work": "w", "output": "o"}
+NAME_PREFIX = {"party": "p", "system": "s", "work": "w", "output": "o", "copy": "c"}
+#: The plural of an entity type where it is not the type with an ``s``: the field of :class:`WorldSize`.
+PLURAL = {"party": "parties", "copy": "copies"}
 
 
 # ------------------------------------------------------------------ sizes --
@@ -47,7 +49,7 @@ class WorldSize:
 
     Attributes
     ----------
-    parties, systems, works, outputs : int
+    parties, systems, works, outputs, copies : int
         How many entities of each type are declared (random worlds declare
         exactly these; hypothesis draws between 1 and these).
     facts : int
@@ -58,10 +60,11 @@ class WorldSize:
     systems: int = 2
     works: int = 2
     outputs: int = 3
+    copies: int = 1
     facts: int = 16
 
     def count(self, entity_type: str) -> int:
-        value: int = getattr(self, entity_type + "s" if entity_type != "party" else "parties")
+        value: int = getattr(self, PLURAL.get(entity_type, entity_type + "s"))
         return value
 
 
@@ -165,6 +168,14 @@ def _skeleton(builder: FactBuilder, chooser: Chooser, allowed: set[str]) -> None
         kinds = builder.vocab.enum_values("contribution_kind")
         if ents["party"] and kinds and "contributed_by" in allowed and chooser.chance(0.25):
             builder.add(Fact("contributed_by", (some("party"), output, kinds[chooser.index(len(kinds))])))
+    # copies in other media: who made a copy, and of which output (D29 [ext])
+    for copy in ents.get("copy", ()):
+        if ents["party"] and "copy_made_by" in allowed and chooser.chance(0.7):
+            builder.add(Fact("copy_made_by", (copy, some("party"))))
+        if ents["output"] and chooser.chance(0.7):
+            similar = [p for p in ("copy_similar", "copy_derivative_of") if p in allowed]
+            if similar:
+                builder.add(Fact(similar[chooser.index(len(similar))], (copy, some("output"))))
 
 
 def generate_facts(chooser: Chooser, vocab: Vocabulary, entities: Mapping[str, Sequence[str]], max_facts: int,
@@ -671,6 +682,17 @@ FIX_AREAS: tuple[Area, ...] = (
           _r("notice_and_takedown_under_regime", "notice_and_takedown",
              provider_own_dissemination="under_regime"),
           _r("fault_under_regime", "fault", provider_own_dissemination="under_regime"))),
+    # ---- copies in other media (issue 14, situation 5)
+    Area("fix_copies", "Copies of outputs by third parties and in other media: posters, products, the owner's own copy",
+         ("D04", "D17", "D20", "D29"),
+         _facts(*_TWO_USERS, "party(dan)", "party(rh)", "work(w1)", "copy(c1)", "copy(c2)",
+                "owns_copyright(rh, w1)", "copy_made_by(c1, dan)", "copy_similar(c1, o1)",
+                "copy_medium(c1, print)", "copy_medium(c2, physical_product)", "copy_derivative_of(c2, o1)"),
+         _facts("human_contribution(bob, o1)", "terms_assign_copyright(acme, bob)", "substantially_similar(o1, w1)",
+                "copy_distributed(c1, dan)", "copy_made_available(c1, carol)", "copy_authorised(c1)",
+                "dissemination_authorised(dan, o1)", "copy_made_by(c2, bob)", "copy_distributed(c2, dan)"),
+         (_r("default"), _r("licence_fee", remedy="licence_fee"),
+          _r("contributing_human", default_owner="contributing_human"))),
     Area("fix_unrelated_breach", "A breach unrelated to the harm; joint and recourse (fixes 9, 10)",
          ("D11", "D14", "D31"),
          _facts(*_PROVIDER_OUTPUT, "party(bob)", "system(other)", "work(w2)", "substantially_similar(o1, w1)",

@@ -20,6 +20,9 @@
             tdm_exempt/1,               % ?System
             output_dissemination/4,     % ?Party, ?Right, ?Work, ?Output
             item_dissemination/3,       % ?Party, ?Right, ?Item
+            copy_source/3,              % ?Copy, ?Output, ?Right
+            copy_item/3,                % ?Copy, ?Item, ?Right
+            copy_infringement/4,        % ?Party, ?Right, ?Item, ?Copy
             commissioned_use/2,         % ?User, ?Output
             authorised_output/2,        % ?Output, ?Item
             authorised_reproduction/2,  % ?Output, ?Item
@@ -545,6 +548,143 @@ rule(r_d29_attribution_removed, [d29-'2.2', d29-'3.3'], [ext],
      )).
 
                  /*******************************
+                 *  COPIES IN OTHER MEDIA (D04, D29)
+                 *******************************/
+
+%   A copy (copy/1) is a reproduction of an output made by a party in some
+%   medium - a poster, a print, a product reproducing a generated design -
+%   and is no AI output.  Whether it infringes is D29's question for the
+%   output it copies (and D04's for the work that output copies); the medium
+%   (copy_medium/2) is never read: it does not change the infringement
+%   (docs/semantics.md section 2).
+
+%!  copy_source(?Copy, ?Output, ?Right) is nondet.
+%
+%   The case says that Copy reproduces Output (substantially similar: the
+%   reproduction right) or keeps its original features and adds new ones
+%   (the adaptation right): the mapping of D04 for outputs [ext].
+
+aigc_templates:template(copy_source, [copy, output, right],
+                        "{0} is said to copy {1} (the {2} right)").
+rule(r_d29_copy_source_similar, [d04-'2.1', d29-'2.2', d29-'3.3'], [ext],
+     ( copy_source(C, O, reproduction) :-
+           copy_similar(C, O)
+     )).
+rule(r_d29_copy_source_derivative, [d04-'2.1', d29-'2.2', d29-'3.3'], [ext],
+     ( copy_source(C, O, adaptation) :-
+           copy_derivative_of(C, O)
+     )).
+
+%!  copy_item(?Copy, ?Item, ?Right) is nondet.
+%
+%   Copy carries the original expression of the protected Item, and making
+%   it touches Right: the output it copies, where that output is a
+%   copyrightable work someone owns (D29: no human contribution, D17, or an
+%   infringing output, D20, and it protects nothing); or a protected work
+%   that output copies (D04: a copy of an infringing output reproduces the
+%   work it copies, as reproducing the output itself does).
+
+aigc_templates:template(copy_item, [copy, item, right],
+                        "{0} carries the original expression of {1} (protected; the {2} right)").
+rule(r_d29_copy_item_output, [d29-'2.2', d29-'3.3', d17-'2.2', d20-'3.3'], [ext],
+     ( copy_item(C, O, R) :-
+           copy_source(C, O, R),
+           protected(O)
+     )).
+rule(r_d04_copy_item_work, [d04-'2.1', d04-'4.3', d29-'3.3'], [ext],
+     ( copy_item(C, W, reproduction) :-
+           copy_source(C, O, _),
+           uses_item(O, W)
+     )).
+
+%!  copy_infringement(?Party, ?Right, ?Item, ?Copy) is nondet.
+%
+%   D29 [ext] (2.2, 3.3), D04: Party infringed Right in the protected Item
+%   through Copy: it made the copy (reproduction, or adaptation for a
+%   derivative), sold or gave it to the public (distribution [ext],
+%   Copyright Law Art. 10(1)(6)) or made it available on an information
+%   network (communication) - unless it holds Item, the holder licensed
+%   Party (dissemination_authorised/2) or the copy (copy_authorised/1), or
+%   Party commissioned the output it copies (D19 [ext]).
+
+aigc_templates:template(copy_infringement, [party, right, item, copy],
+                        "{0} infringed the {1} right in {2} through the copy {3}").
+rule(r_d29_copy_made, [d29-'2.2', d29-'3.3', d04-'2.1'], [ext],
+     ( copy_infringement(P, R, X, C) :-
+           copy_made_by(C, P),
+           copy_item(C, X, R),
+           \+ copy_permitted(P, X, C)
+     )).
+rule(r_d29_copy_distributed, [d29-'2.2', d29-'3.3'], [ext],
+     ( copy_infringement(P, distribution, X, C) :-
+           copy_distributed(C, P),
+           copy_item(C, X, _),
+           \+ copy_permitted(P, X, C)
+     )).
+rule(r_d29_copy_made_available, [d29-'2.2', d29-'3.3', d04-'2.1'], [ext],
+     ( copy_infringement(P, communication, X, C) :-
+           copy_made_available(C, P),
+           copy_item(C, X, _),
+           \+ copy_permitted(P, X, C)
+     )).
+
+%   copy_actor(?Party, ?Copy): Party made, distributed or made available
+%   Copy.
+aigc_templates:template(copy_actor, [party, copy],
+                        "{0} made, distributed or made available {1}").
+rule(r_d29_copy_actor_made, [d29-'3.3'], [ext],
+     ( copy_actor(P, C) :-
+           copy_made_by(C, P)
+     )).
+rule(r_d29_copy_actor_distributed, [d29-'3.3'], [ext],
+     ( copy_actor(P, C) :-
+           copy_distributed(C, P)
+     )).
+rule(r_d29_copy_actor_made_available, [d29-'3.3'], [ext],
+     ( copy_actor(P, C) :-
+           copy_made_available(C, P)
+     )).
+
+%   copy_permitted(?Party, ?Item, ?Copy): Party's act on Copy is no
+%   infringement of Item (Terms, I01): Party holds Item, the holder
+%   licensed Party to reproduce or make available Item or the output Copy
+%   copies, or licensed Copy itself, or Party commissioned the output Copy
+%   copies (D19 [ext]: use for the purpose of the commission).
+aigc_templates:template(copy_permitted, [party, item, copy],
+                        "the act of {0} on {2} does not infringe {1} (held, licensed or commissioned)").
+rule(r_d29_copy_permitted_holder, [d29-'3.3', d04-'2.1'], [ext],
+     ( copy_permitted(P, X, C) :-
+           copy_item(C, X, _),
+           copy_actor(P, C),
+           holder(P, X)
+     )).
+rule(r_d29_copy_permitted_licensed, [d29-'3.3'], [ext],
+     ( copy_permitted(P, X, C) :-
+           copy_item(C, X, _),
+           copy_actor(P, C),
+           dissemination_authorised(P, X)
+     )).
+rule(r_d29_copy_permitted_output_licensed, [d29-'3.3'], [ext],
+     ( copy_permitted(P, X, C) :-
+           copy_item(C, X, _),
+           copy_actor(P, C),
+           copy_source(C, O, _),
+           dissemination_authorised(P, O)
+     )).
+rule(r_d29_copy_permitted_copy_licensed, [d29-'3.3'], [ext],
+     ( copy_permitted(P, X, C) :-
+           copy_item(C, X, _),
+           copy_actor(P, C),
+           copy_authorised(C)
+     )).
+rule(r_d19_copy_permitted_commissioned, [d19-'3.3', d29-'3.3'], [ext],
+     ( copy_permitted(P, X, C) :-
+           copy_item(C, X, _),
+           copy_actor(P, C),
+           commissioned_use(P, X)
+     )).
+
+                 /*******************************
                  *   INFRINGEMENTS (D01, D02, D04, D29)
                  *******************************/
 
@@ -554,7 +694,7 @@ rule(r_d29_attribution_removed, [d29-'2.2', d29-'3.3'], [ext],
 %   copy or a dissemination of the work itself) in Stage, `training` or
 %   `generation` (D01).
 
-aigc_templates:template(infringement, [party, right, item, output_or_none, stage],
+aigc_templates:template(infringement, [party, right, item, output_or_copy_or_none, stage],
                         "{0} infringed the {1} right in {2} in the {4} stage (output: {3})").
 
 %   Here and in every infringement rule below, a system named as a party
@@ -606,5 +746,13 @@ rule(r_d04_infringement_dissemination, [d01-'2.1', d04-'4.3'],
 rule(r_d29_infringement_dissemination, [d01-'2.1', d29-'2.2', d29-'3.3'], [ext],
      ( infringement(P, R, X, none, generation) :-
            item_dissemination(P, R, X),
+           \+ system(P)
+     )).
+
+%   D01, D29 [ext] (2.2, 3.3), D04 (2.1): an act on a copy of an output in
+%   any medium (the copy named as what the infringement is through).
+rule(r_d29_infringement_copy, [d01-'2.1', d04-'2.1', d29-'2.2', d29-'3.3'], [ext],
+     ( infringement(P, R, X, C, generation) :-
+           copy_infringement(P, R, X, C),
            \+ system(P)
      )).

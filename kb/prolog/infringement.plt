@@ -1,4 +1,4 @@
-/*  Tests of infringement.pl: D01-D05, D28 (provenance), D29.
+/*  Tests of infringement.pl: D01-D05, D28 (provenance), D29 (copies in other media too).
     Expectations derived by hand from docs/semantics.md, sections 1-3.
 */
 
@@ -134,3 +134,41 @@ test(self_copy) :-
     assertion(has(C, copyright(o, work, p, commissioned_provider))).
 
 :- end_tests(d20_output_copying_itself).
+
+
+:- begin_tests(d29_copies_in_other_media).
+
+%   D29 [ext]: Liu prints posters of Li's image and sells them: reproduction
+%   and distribution in img, through the copy.
+test(poster_of_protected_output) :-
+    variant(li_v_liu, [copy(p), copy_made_by(p, liu), copy_similar(p, img),
+                       copy_distributed(p, liu)], [], F),
+    eval(F, [], C),
+    assertion(has(C, infringement(liu, reproduction, img, p, generation))),
+    assertion(has(C, infringement(liu, distribution, img, p, generation))),
+    assertion(has(C, liable_for(liu, primary, distribution, img, p, generation))),
+    assertion(lacks(C, infringement(li, _, _, p, _))).
+%   The medium never changes a conclusion.
+test(medium_irrelevant) :-
+    Base = [copy(p), copy_made_by(p, liu), copy_similar(p, img)],
+    variant(li_v_liu, [copy_medium(p, print)|Base], [], F1),
+    variant(li_v_liu, [copy_medium(p, physical_product)|Base], [], F2),
+    eval(F1, [], C1),
+    eval(F2, [], C2),
+    assertion(C1 == C2).
+%   D04: a copy of an output that copies w reproduces w, not the output
+%   (no work: no human contribution, D17).
+test(copy_of_infringing_output) :-
+    variant(provider_case, [party(t), copy(c), copy_made_by(c, t), copy_similar(c, o)], [], F),
+    eval(F, [], C),
+    assertion(has(C, infringement(t, reproduction, w, c, generation))),
+    assertion(lacks(C, infringement(_, _, o, _, _))).
+%   D06, I02: a system named as the maker of a copy infringes nothing, also
+%   in the raw engine.
+test(system_never_copies) :-
+    variant(li_v_liu, [copy(p), copy_made_by(p, sd), copy_similar(p, img)], [], F),
+    eval(F, [], C),
+    assertion(lacks(C, infringement(sd, _, _, _, _))),
+    assertion(lacks(C, liable_for(sd, _, _, _, _, _))).
+
+:- end_tests(d29_copies_in_other_media).

@@ -96,7 +96,7 @@
 
 aigc_templates:template(liable, [party, kind, right, stage],
                         "{0} is liable ({1}) for the {2} right in the {3} stage").
-aigc_templates:template(liable_for, [party, kind, right, item, output_or_none, stage],
+aigc_templates:template(liable_for, [party, kind, right, item, output_or_copy_or_none, stage],
                         "{0} is liable ({1}) for the {2} right in {3}, through {4}, in the {5} stage").
 
 %   The summary: a party liable for an infringement is liable for its right
@@ -955,5 +955,17 @@ rule(r_d13_liable_own_dissemination, [d04-'2.1', d13-'3.1'], [ext],
 rule(r_d29_liable_dissemination, [d29-'2.2', d29-'3.3'], [ext],
      ( liable_for(P, primary, R, X, none, generation) :-
            item_dissemination(P, R, X),
+           \+ system(P)
+     )).
+
+%   D29 [ext], D04 (2.1, 2.2, 3.3): whoever made, distributed or made
+%   available a copy of a protected output (or of a work an output copies)
+%   is its direct infringer, primary, whatever its role towards an AI
+%   system and whatever the medium; the infringement names the copy.  The
+%   regime does not reach it: it governs only the provider's generation of
+%   the output (D13), not its copies.
+rule(r_d29_liable_copy, [d29-'2.2', d29-'3.3', d04-'2.1'], [ext],
+     ( liable_for(P, primary, R, X, C, generation) :-
+           copy_infringement(P, R, X, C),
            \+ system(P)
      )).

@@ -121,7 +121,7 @@ rule(r_d22_scope_all_parties, [d22-'6.1', d23-'6.1'],
 %   holder's conduct those of the works it holds through that output; never
 %   a training copy (Output = none is no output).
 
-aigc_templates:template(limitation_for, [party, effect, limitation_reason, item, output_or_none],
+aigc_templates:template(limitation_for, [party, effect, limitation_reason, item, output_or_copy_or_none],
                         "the liability of {0} for {3} through {4} is {1}: {2}").
 
 %   D22 (6.1): force majeure, or intentional misconduct of the rights holder
@@ -197,7 +197,7 @@ rule(r_d24_remedy_due_for, [d24-'6.1'],
 %
 %   Remedy lies against Against for the infringement of Work through Output.
 
-aigc_templates:template(remedy_for, [party, remedy, item, output_or_none],
+aigc_templates:template(remedy_for, [party, remedy, item, output_or_copy_or_none],
                         "{1} lies against {0} for {2} through {3}").
 
 %   D24 (6.1): no statutory cap; damages assessed case by case, for every
@@ -232,8 +232,8 @@ rule(r_d25_remedy_injunction_kept, [d25-'6.1'],
 %!  through_ai_output(?Work, ?Output) is nondet.
 %
 %   The infringement of Work through Output is one through an AI output:
-%   generated or disseminated through Output, or a protected output Work
-%   reposted (D29).
+%   generated or disseminated through Output, a protected output Work
+%   reposted (D29), or a copy of an output in any medium (D29 [ext]).
 
 aigc_templates:template(through_ai_output, [item, output_or_none],
                         "the infringement of {0} through {1} is one through an AI output").
@@ -246,6 +246,11 @@ rule(r_d25_through_output_protected_output, [d25-'6.1', d29-'2.2'], [ext],
      ( through_ai_output(W, none) :-
            liable_infringement(_, W, none),
            output(W)
+     )).
+rule(r_d25_through_output_copy, [d25-'6.1', d29-'2.2'], [ext],
+     ( through_ai_output(X, C) :-
+           liable_infringement(_, X, C),
+           copy(C)
      )).
 
 %!  remedy(?Against, ?Remedy) is nondet.
@@ -338,7 +343,7 @@ rule(r_d24_intends_of_agent, [d24-'6.1', d26-'6.3'],
 %   D24: the damages against Against for the infringement of Work through
 %   Output weigh Factor, as the facts of that infringement supply it.
 
-aigc_templates:template(remedy_factor_for, [party, factor, item, output_or_none],
+aigc_templates:template(remedy_factor_for, [party, factor, item, output_or_copy_or_none],
                         "the damages against {0} for {2} through {3} weigh {1}").
 rule(r_d24_factor_mitigation, [d24-'6.1'],
      ( remedy_factor_for(X, mitigation, W, O) :-

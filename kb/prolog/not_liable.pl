@@ -101,10 +101,11 @@ rule(r_role_user_requested, [d09-'4.4', d10-'4.4', d11-'4.4'],
      )).
 
 aigc_templates:template(disseminator, [party],
-                        "{0} made something available, reproduced it or removed its attribution").
+                        "{0} made something available, reproduced it, removed its attribution, or made or distributed a copy").
 
-%   disseminator(?Party): Party made something available, reproduced it or
-%   removed its attribution.
+%   disseminator(?Party): Party made something available, reproduced it,
+%   removed its attribution, or made, distributed or made available a copy
+%   of an output (D29 [ext]).
 rule(r_role_disseminator_made_available, [d04-'2.1', d29-'2.2'],
      ( disseminator(X) :-
            made_available(X, _)
@@ -116,6 +117,18 @@ rule(r_role_disseminator_reproduced, [d04-'2.1', d29-'2.2'],
 rule(r_role_disseminator_attribution, [d29-'2.2'], [ext],
      ( disseminator(X) :-
            attribution_removed(X, _)
+     )).
+rule(r_role_disseminator_copy_made, [d29-'2.2', d29-'3.3'], [ext],
+     ( disseminator(X) :-
+           copy_made_by(_, X)
+     )).
+rule(r_role_disseminator_copy_distributed, [d29-'2.2', d29-'3.3'], [ext],
+     ( disseminator(X) :-
+           copy_distributed(_, X)
+     )).
+rule(r_role_disseminator_copy_made_available, [d29-'2.2', d29-'3.3'], [ext],
+     ( disseminator(X) :-
+           copy_made_available(_, X)
      )).
 
                  /*******************************
@@ -176,6 +189,11 @@ rule(r_d04_liable_as_third_party, [d04-'2.1'],
 rule(r_d29_liable_as_third_party, [d29-'2.2', d29-'3.3'], [ext],
      ( liable_in_role(X, third_party) :-
            item_dissemination(X, _, _),
+           \+ system(X)
+     )).
+rule(r_d29_liable_as_third_party_copy, [d29-'2.2', d29-'3.3'], [ext],
+     ( liable_in_role(X, third_party) :-
+           copy_infringement(X, _, _, _),
            \+ system(X)
      )).
 

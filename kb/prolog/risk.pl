@@ -54,7 +54,7 @@ rule(r_d26_insurable_developer, [d26-'6.3'],
 %   notified of it (I05); intentional infringement is not covered.  Per
 %   infringement, whatever the insured's other outputs.
 
-aigc_templates:template(insurance_for, [party, party, item, output_or_none],
+aigc_templates:template(insurance_for, [party, party, item, output_or_copy_or_none],
                         "{1} covers the legal fees and compensation of {0} for {2} through {3}").
 rule(r_d26_insurance_for, [d26-'6.3'],
      ( insurance_for(X, C, W, O) :-

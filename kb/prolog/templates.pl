@@ -47,7 +47,8 @@
 %   The atoms of predicate Name/N, N the length of ArgTypes, read as
 %   Template, in which {I} stands for argument I (from 0).  ArgTypes are
 %   the argument types of kb/vocabulary.yaml (party, system, work, output,
-%   item, subject, party_or_none, output_or_none, or an enumeration) or,
+%   copy, item, subject, party_or_none, output_or_none,
+%   output_or_copy_or_none, or an enumeration) or,
 %   for auxiliary predicates, a name for the kind of value (basis, ...).
 
 %   ---- input predicates: the `meaning` strings of kb/vocabulary.yaml,
@@ -73,10 +74,12 @@ entity_type(party).
 entity_type(system).
 entity_type(work).
 entity_type(output).
+entity_type(copy).
 entity_type(item).
 entity_type(subject).
 entity_type(party_or_none).
 entity_type(output_or_none).
+entity_type(output_or_copy_or_none).
 
 %!  atom_text(+Atom, -Text:string) is det.
 %
@@ -206,6 +209,7 @@ type_noun(item, 'work or output') :- !.
 type_noun(subject, 'party or system') :- !.
 type_noun(party_or_none, party) :- !.
 type_noun(output_or_none, output) :- !.
+type_noun(output_or_copy_or_none, 'output or copy') :- !.
 type_noun(Type, Type).
 
 %   template_parts(+Template, -Parts): Template as lit(Text) and arg(I).
