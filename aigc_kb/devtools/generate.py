@@ -37,7 +37,7 @@ from ..core.wording import a, any_of
 #: Names the loader refuses for entities.
 RESERVED_NAMES = (NONE, OPEN)
 #: The prefix of generated entity names per type: ``p1``, ``s1``, ``w1``, ``o1``.
-NAME_PREFIX = {"party": "p", "system": "s", "work": "w", "output": "o"}
+NAME_PREFIX = {"party": "p", "system": "s", "work": "w", "output": "o", "model": "m"}
 
 
 # ------------------------------------------------------------------ sizes --
