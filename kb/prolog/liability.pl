@@ -620,6 +620,17 @@ rule(r_d11_fine_tuned_on, [d11-'4.4'], [ext],
            copies(O, W, _),
            infringing_output(O)
      )).
+%   D11 [ext, court practice] (4.4): a user that trained a model on a work
+%   and generated with that model an output copying the work intended it.
+rule(r_d11_trained_model_used, [d11-'4.4'], [ext],
+     ( induced(U, O) :-
+           requested_by(O, U),
+           generated_with(O, M),
+           model_trained_by(M, U),
+           model_trained_on(M, W),
+           copies(O, W, _),
+           infringing_output(O)
+     )).
 
 %!  knows_u(?User, ?Output) is nondet.
 %
@@ -652,6 +663,17 @@ rule(r_d10_prompt_names_work, [d10-'4.4'],
 %   D10 (4.4): repeated, suggestive prompts steering towards one work, with
 %   an output that copies that work, show at least that the user should
 %   have known (intent needs the output highly similar, D11).
+%   D10 [ext, court practice] (4.4): a user that generated with a model
+%   named after a work an output copying that work should have known that
+%   it infringes (never intent by itself).
+rule(r_d10_model_named_after_work, [d10-'4.4'], [ext],
+     ( knows_u(U, O) :-
+           requested_by(O, U),
+           generated_with(O, M),
+           model_named_after(M, W),
+           copies(O, W, _),
+           infringing_output(O)
+     )).
 rule(r_d10_repeated_suggestive_prompts, [d10-'4.4'],
      ( knows_u(U, O) :-
            requested_by(O, U),
