@@ -105,7 +105,7 @@ test(provider_strict) :-
          ],
     attempt_ids(Attempts, Ids),
     assertion(Ids == [r_d11_fine_tuned_on, r_d11_intent_proven,
-                      r_d11_repeated_suggestive_prompts]),
+                      r_d11_repeated_suggestive_prompts, r_d11_trained_model_used]),
     assertion(memberchk(attempt(_, r_d11_intent_proven,
                                 [fact(requested_by(o, usr))],
                                 absent(intent_proven(usr, o), claimant, false), 0),
