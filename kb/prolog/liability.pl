@@ -260,6 +260,15 @@ rule(r_d15_notice_not_removed, [d13-'3.1', d15-'3.2'], [ext],
            \+ removed_promptly(P, O)
      )).
 
+%   D13, D15 [ext, court practice] (3.1, 3.2): notice about the model an
+%   output was generated with, not answered by removing the model promptly.
+rule(r_d15_model_notice_not_removed, [d13-'3.1', d15-'3.2'], [ext],
+     ( provider_liability(P, O, secondary, notice_and_takedown) :-
+           regime(notice_and_takedown),
+           provider_output(P, O),
+           model_notice_ignored(P, O)
+     )).
+
 %!  provider_liable(?Output) is nondet.
 %
 %   Some provider is liable for Output.
