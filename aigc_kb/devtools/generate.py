@@ -47,7 +47,7 @@ class WorldSize:
 
     Attributes
     ----------
-    parties, systems, works, outputs : int
+    parties, systems, works, outputs, models : int
         How many entities of each type are declared (random worlds declare
         exactly these; hypothesis draws between 1 and these).
     facts : int
@@ -58,6 +58,7 @@ class WorldSize:
     systems: int = 2
     works: int = 2
     outputs: int = 3
+    models: int = 1
     facts: int = 16
 
     def count(self, entity_type: str) -> int:
@@ -165,6 +166,16 @@ def _skeleton(builder: FactBuilder, chooser: Chooser, allowed: set[str]) -> None
         kinds = builder.vocab.enum_values("contribution_kind")
         if ents["party"] and kinds and "contributed_by" in allowed and chooser.chance(0.25):
             builder.add(Fact("contributed_by", (some("party"), output, kinds[chooser.index(len(kinds))])))
+    # user-made models: who trained and published each, on and after which works, and what was made with it
+    for model in ents["model"]:
+        for pred, pool, p in (("model_trained_by", "party", 0.7), ("model_trained_on", "work", 0.7),
+                              ("model_published_by", "party", 0.5), ("model_named_after", "work", 0.35),
+                              ("model_based_on", "system", 0.5)):
+            if ents[pool] and pred in allowed and chooser.chance(p):
+                builder.add(Fact(pred, (model, some(pool))))
+    for output in ents["output"]:
+        if ents["model"] and "generated_with" in allowed and chooser.chance(0.35):
+            builder.add(Fact("generated_with", (output, some("model"))))
 
 
 def generate_facts(chooser: Chooser, vocab: Vocabulary, entities: Mapping[str, Sequence[str]], max_facts: int,
@@ -650,6 +661,16 @@ FIX_AREAS: tuple[Area, ...] = (
           _r("notice_and_takedown_under_regime", "notice_and_takedown",
              provider_own_dissemination="under_regime"),
           _r("fault_under_regime", "fault", provider_own_dissemination="under_regime"))),
+    Area("fix_models", "User-made models: training copies, trainers, named models and notice about a model",
+         ("D02", "D03", "D08", "D10", "D11", "D13", "D15"),
+         _facts(*_PROVIDER_OUTPUT, "party(bob)", "party(carol)", "model(m1)", "generated_with(o1, m1)",
+                "requested_by(o1, carol)", "substantially_similar(o1, w1)"),
+         _facts("model_trained_by(m1, bob)", "model_trained_on(m1, w1)", "model_named_after(m1, w1)",
+                "model_published_by(m1, bob)", "model_training_authorised(m1, w1)",
+                "model_notice_received(acme, m1)", "model_removed_promptly(acme, m1)", "requested_by(o1, bob)",
+                "owns_copyright(bob, w1)", "model_based_on(m1, gen)"),
+         (_r("strict", "strict"), _r("notice_and_takedown", "notice_and_takedown"), _r("fault", "fault"),
+          _r("tdm_accepted", tdm_exception="accepted"))),
     Area("fix_unrelated_breach", "A breach unrelated to the harm; joint and recourse (fixes 9, 10)",
          ("D11", "D14", "D31"),
          _facts(*_PROVIDER_OUTPUT, "party(bob)", "system(other)", "work(w2)", "substantially_similar(o1, w1)",
