@@ -336,6 +336,7 @@ output_predicate(remedy_factor_for, 4).
 output_predicate(insurance_for, 4).
 output_predicate(defense_for, 4).
 output_predicate(not_liable_for, 4).
+output_predicate(infringing_training_copy, 3).
 
 %!  input_template(?Name, ?ArgTypes:list, ?Template:string) is nondet.
 %

@@ -17,6 +17,7 @@
             training_infringement/3,    % ?Developer, ?Artefact, ?Work
             tdm_exempt/1,               % ?Artefact
             model_work/2,               % ?Model, ?Work
+            infringing_training_copy/3, % ?Developer, ?Work, ?Artefact
             output_dissemination/4,     % ?Party, ?Right, ?Work, ?Output
             item_dissemination/3,       % ?Party, ?Right, ?Item
             commissioned_use/2,         % ?User, ?Output
@@ -441,6 +442,21 @@ rule(r_d02_training_infringement, [d02-'2.1', d03-'4.2'],
      ( training_infringement(D, S, W) :-
            training_copy(D, S, W),
            \+ tdm_exempt(S)
+     )).
+
+%!  infringing_training_copy(?Developer, ?Work, ?Artefact) is nondet.
+%
+%   Developer infringed by copying Work into the training data of Artefact,
+%   a system or a model (D02, D03): the training-stage infringement
+%   infringement(Developer, reproduction, Work, none, training) names no
+%   artefact; this says which.
+
+aigc_templates:template(infringing_training_copy, [party, work, artefact],
+                        "{0} infringed by copying {1} into the training data of {2}").
+rule(r_d02_infringing_training_copy, [d02-'2.1', d02-'4.2', d03-'4.2'],
+     ( infringing_training_copy(D, W, S) :-
+           training_infringement(D, S, W),
+           \+ system(D)
      )).
 
                  /*******************************
