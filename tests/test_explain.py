@@ -12,7 +12,7 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import pytest
 
@@ -454,3 +454,37 @@ def test_dot_cli_output_parses(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     svg = subprocess.run([tool("dot"), "-Tsvg"], input=proc.stdout, capture_output=True, text=True, timeout=60)
     assert svg.returncode == 0, svg.stderr
+
+
+def _derived_path(node: Node, rules: Sequence[str]) -> list[Node]:
+    """The chain of derived nodes under ``node`` whose rules are ``rules``, in order, each a child
+    (at any depth) of the one before; empty when there is none."""
+    if not rules:
+        return []
+    for child in node.children:
+        if child.kind == "derived" and child.rule == rules[0]:
+            rest = _derived_path(child, rules[1:])
+            if len(rest) == len(rules) - 1:
+                return [child, *rest]
+        found = _derived_path(child, rules)
+        if found:
+            return found
+    return []
+
+
+def test_red_flag_evidence_to_loss_of_the_safe_harbour(kb: KnowledgeBase, all_cases: dict[str, Case]) -> None:
+    """Issue 14: the explanation leads from red-flag evidence (facts) through "should have known"
+    to the lost safe harbour, each step cited and marked [ext] (court practice)."""
+    case = all_cases["i14_red_flags_pos"]
+    reading = kb.resolve(case, "notice_and_takedown")
+    pattern = parse_conclusion("defense_for(acme, safe_harbor, rejected, o1)", case, kb.vocab, "--query")
+    (answer,) = explain(kb, case, reading, [("explain", pattern)]).answers
+    (conclusion,) = answer.conclusions
+    chain = _derived_path(conclusion, ["r_d15_safe_harbor_lost", "r_d15_notice_knowledge",
+                                       "r_d13_red_flag_training_service"])
+    assert [n.rule for n in chain] == ["r_d15_safe_harbor_lost", "r_d15_notice_knowledge",
+                                       "r_d13_red_flag_training_service"]
+    assert all(n.ext and n.doctrines and n.section for n in chain)
+    evidence = {(c.pred, c.args) for c in chain[-1].children if c.kind == "fact"}
+    assert {("offers_training_function", ("acme", "gen")), ("profits_from_service", ("acme",)),
+            ("well_known", ("ultra",))} <= evidence

@@ -295,9 +295,17 @@ goal_node(G, M, _, test(G, true)) :-
 %   the first rule (in the registry's order) whose body succeeds.
 derived_node(G, C, Node) :-
     once(( rule_clause(Id, _, _, RM, G, Body),
-           call(RM:Body)
+           least_solution(RM, Body)
          )),
     rule_proof(G, Id, RM, Body, C, Node).
+
+%   least_solution(+Module, ?Body): Body's least solution in the standard
+%   order of terms.  The proof shown for a conclusion is then the same
+%   whatever order the tables hold their answers in (which depends on what
+%   the process asked before).
+least_solution(M, Body) :-
+    findall(Body, call(M:Body), Solutions),
+    min_member(Body, Solutions).
 
 %   rule_proof(+Goal, +Id, +Module, +Body, +Ctx, -Node): Body, which
 %   succeeded with its bindings, as the children of Goal.
@@ -452,7 +460,7 @@ conclusions(Pattern, Ctx, Nodes) :-
 conclusion_node(Ctx, Atom, conclusion(Atom, Proofs)) :-
     findall(Id-Proof,
             ( rule_clause(Id, _, _, RM, Atom, Body),
-              once(call(RM:Body)),
+              least_solution(RM, Body),
               rule_proof(Atom, Id, RM, Body, Ctx, Proof)
             ),
             Pairs),

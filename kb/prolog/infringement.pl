@@ -13,6 +13,7 @@
             infringing_output/1,        % ?Output
             provider_of_output/2,       % ?Provider, ?Output
             has_provider/1,             % ?Output
+            developer_run/2,            % ?Developer, ?Output
             training_copy/3,            % ?Developer, ?Artefact, ?Work
             training_infringement/3,    % ?Developer, ?Artefact, ?Work
             tdm_exempt/1,               % ?Artefact
@@ -252,12 +253,19 @@ rule(r_d04_authorised_requester_holder, [d04-'4.3', d19-'3.3'],
            requested_by(O, U),
            holder(U, X)
      )).
+rule(r_d04_authorised_developer_run_holder, [d04-'4.3', d08-'4.2'],
+     ( authorised_output(O, X) :-
+           copy_link(O, X),
+           developer_run(D, O),
+           holder(D, X)
+     )).
 
 %!  authorised_reproduction(?Output, ?Item) is nondet.
 %
 %   The reproduction of Item in Output, which is said to copy it, is
 %   licensed (Terms, I01): the party that generates Output - the provider
 %   whose service generated it or, with no provider, the requesting user -
+%   (or, with neither, the developer that ran its system, developer_run/2)
 %   was authorised by the holder of Item to reproduce it
 %   (dissemination_authorised/2).  An adaptation is not covered.
 
@@ -272,10 +280,15 @@ rule(r_d04_authorised_reproduction_provider, [d04-'4.3', d07-'4.3'],
 rule(r_d04_authorised_reproduction_self_run, [d04-'4.3'],
      ( authorised_reproduction(O, X) :-
            copy_link(O, X),
-           generated_by(O, _),
            \+ has_provider(O),
            requested_by(O, U),
            dissemination_authorised(U, X)
+     )).
+rule(r_d04_authorised_reproduction_developer_run, [d04-'4.3', d08-'4.2'],
+     ( authorised_reproduction(O, X) :-
+           copy_link(O, X),
+           developer_run(D, O),
+           dissemination_authorised(D, X)
      )).
 
 %!  copies(?Output, ?Work, ?Right) is nondet.
@@ -355,6 +368,22 @@ rule(r_d19_self_run_output, [d19-'3.3'], [ext],
 %
 %   Some provider stands between the user and the system that generated
 %   Output.
+
+%!  developer_run(?Developer, ?Output) is nondet.
+%
+%   Nobody provides the system that generated Output and nobody requested
+%   Output: Developer, who developed that system, ran it and generated
+%   Output (the party that generates an output: D04, D08).
+
+aigc_templates:template(developer_run, [party, output],
+                        "{0} developed the system that generated {1} and ran it itself: nobody provides that system and nobody requested {1}").
+rule(r_d04_developer_run, [d04-'4.3', d08-'4.2'],
+     ( developer_run(D, O) :-
+           generated_by(O, S),
+           developer(D, S),
+           \+ has_provider(O),
+           \+ requested_by(O, _)
+     )).
 
 aigc_templates:template(has_provider, [output],
                         "a provider stands between the user and the system that generated {0}").
@@ -565,14 +594,23 @@ rule(r_d04_infringement_provider, [d01-'2.1', d04-'4.3', d07-'3.1'],
            \+ system(P)
      )).
 
-%   D01, D04 (2.1, 4.3): a self-run model, no provider: the user generates.
+%   D01, D04 (2.1, 4.3): a self-run model, or no system named, and no
+%   provider: the requesting user generates.
 rule(r_d04_infringement_self_run, [d01-'2.1', d04-'4.3'],
      ( infringement(U, R, W, O, generation) :-
            copies(O, W, R),
-           generated_by(O, _),
            \+ has_provider(O),
            requested_by(O, U),
            \+ system(U)
+     )).
+
+%   D01, D04, D08 (2.1, 4.3, 4.2): nobody provides the system and nobody
+%   requested the output: the developer that ran its own system generates.
+rule(r_d04_infringement_developer_run, [d01-'2.1', d04-'4.3', d08-'4.2'],
+     ( infringement(D, R, W, O, generation) :-
+           copies(O, W, R),
+           developer_run(D, O),
+           \+ system(D)
      )).
 
 %   D01, D04 (2.1): disseminating an infringing output.
