@@ -377,8 +377,8 @@ input_template(trained_on, [system, work],
                "{0} was trained on copies of {1}").
 input_template(training_authorised, [system, work],
                "the rights holder licensed the copying of {1} to train {0}").
-input_template(noncommercial_research, [system],
-               "{0} was trained for non-commercial research").
+input_template(noncommercial_research, [artefact],
+               "{0} (a system or a model) was trained for non-commercial research").
 input_template(lawfully_sourced, [system],
                "the training data of {0} was lawfully sourced").
 input_template(unlawfully_sourced_data, [system],
