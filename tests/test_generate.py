@@ -66,7 +66,7 @@ def test_random_worlds_declare_the_sizes_and_repeat_for_a_seed(kb: KnowledgeBase
     size = WorldSize(parties=5, systems=3, works=2, outputs=4, copies=2, facts=10)
     case = random_case(11, size, vocab=kb.vocab)
     kinds = Counter(f.pred for f in case.facts if f.pred in ENTITY_TYPES)
-    assert kinds == {"party": 5, "system": 3, "work": 2, "output": 4, "copy": 2}
+    assert kinds == {"party": 5, "system": 3, "work": 2, "output": 4, "model": 1, "copy": 2}
     assert random_case(11, size, vocab=kb.vocab) == case
     assert random_case(random.Random(11), size, vocab=kb.vocab).facts == case.facts
     assert len({random_case(s, size, vocab=kb.vocab).facts for s in range(20)}) == 20

@@ -44,7 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(f"--{option}", type=float, default=default, metavar="P",
                             help=f"--platform: {what} (default {default})")
     parser.add_argument("--out", metavar="DIR", help="write one <id>.yaml per world into DIR")
-    for option, default in (("parties", 4), ("systems", 2), ("works", 2), ("outputs", 3), ("facts", 16)):
+    for option, default in (("parties", 4), ("systems", 2), ("works", 2), ("outputs", 3), ("models", 1),
+                            ("facts", 16)):
         parser.add_argument(f"--{option}", type=int, default=default, metavar="N",
                             help=f"random worlds: number of {option} (default {default})"
                             if option != "facts" else f"random worlds: at most N extra facts (default {default})")
@@ -62,9 +63,9 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
             print(f"{item.name:<21} {len(item.candidates):>2} facts {item.world_count(kb.vocab):>5} worlds "
                   f"{len(item.readings)} reading(s)  {', '.join(item.doctrines)}: {item.title}")
         return EXIT_OK
-    sizes = {k: getattr(args, k) for k in ("parties", "systems", "works", "outputs", "facts")}
-    problems = [f"--{k} must be at least {0 if k == 'facts' else 1}" for k, v in sizes.items()
-                if v < (0 if k == "facts" else 1)]
+    sizes = {k: getattr(args, k) for k in ("parties", "systems", "works", "outputs", "models", "facts")}
+    problems = [f"--{k} must be at least {0 if k in ('facts', 'models') else 1}" for k, v in sizes.items()
+                if v < (0 if k in ("facts", "models") else 1)]
     if args.count < 1:
         problems.append("--count must be at least 1")
     if problems:

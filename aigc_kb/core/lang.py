@@ -30,8 +30,8 @@ from .paths import default_kb_dir
 #: The languages of the renderings, by code.
 LANGUAGES = ("en", "zh")
 #: The entity types: arguments of these types are names of the case's entities.
-ENTITY_TYPES = ("party", "system", "work", "output", "copy", "item", "subject", "party_or_none", "output_or_none",
-                "output_or_copy_or_none")
+ENTITY_TYPES = ("party", "system", "work", "output", "model", "copy", "item", "subject", "artefact",
+                "party_or_none", "output_or_none", "output_or_copy_or_none")
 #: The environment variables that name the locale, in the order POSIX gives them precedence.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -201,8 +201,9 @@ def argument_text(lang: Language, type_: str, value: str | None, names: Names | 
     entity = type_ in ENTITY_TYPES
     if value is None:
         if lang.code == "en":
-            noun = {"item": "work or output", "subject": "party or system", "party_or_none": "party",
-                    "output_or_none": "output", "output_or_copy_or_none": "output or copy"}.get(type_, type_)
+            noun = {"item": "work or output", "subject": "party or system", "artefact": "system or model",
+                    "party_or_none": "party", "output_or_none": "output",
+                    "output_or_copy_or_none": "output or copy"}.get(type_, type_)
             if label is not None:
                 return f"{noun} {label}"
             return f"some {noun}" if entity else "\u2026"

@@ -68,12 +68,18 @@ def attach_for(record: dict[str, Any], args_of: Callable[[str], Iterable[tuple[s
     ``args_of(pred)`` yields the arguments of every concluded atom of ``pred``.  A row of
     ``liable`` gets ``{"right", "work", "output"}`` items, one of ``remedies`` ``{"work",
     "output"}`` (with the ``factors`` of that infringement for damages), and so on; ``None``
-    stands for ``none`` (a training copy, a reposted item, no output involved).
+    stands for ``none`` (a training copy, a reposted item, no output involved).  An item of a
+    training-stage ``liable`` row also names the ``artefacts`` (systems or models) whose training
+    data its copy of the work was made for (``infringing_training_copy``).
     """
     factors: dict[tuple[str | None, ...], list[str]] = {}
     if "remedy_factor_for" in vocab.outputs:
         for against, factor, work, output in args_of("remedy_factor_for"):
             factors.setdefault((against, _value(work), _value(output)), []).append(factor)
+    artefacts: dict[tuple[str, str], list[str]] = {}
+    if "infringing_training_copy" in vocab.outputs:
+        for subject, work, artefact in args_of("infringing_training_copy"):
+            artefacts.setdefault((subject, work), []).append(artefact)
     for key, pred in SECTIONS:
         if pred not in PER_INFRINGEMENT or PER_INFRINGEMENT[pred][0] not in vocab.outputs:
             continue
@@ -86,6 +92,8 @@ def attach_for(record: dict[str, Any], args_of: Callable[[str], Iterable[tuple[s
             item: dict[str, Any] = {n: _value(args[i]) for i, n in rest}
             if sibling == "remedy_for" and args[1] == "damages":
                 item["factors"] = sorted(factors.get((args[0], item["work"], item["output"]), []))
+            if sibling == "liable_for" and args[names.index("stage")] == "training":
+                item["artefacts"] = sorted(artefacts.get((args[0], args[names.index("work")]), []))
             index.setdefault(tuple(_value(args[i]) for i in at), []).append(item)
         for row in record[key]:
             items = index.get(tuple(row[n] for n in shared), [])

@@ -17,9 +17,11 @@ import yaml
 
 from .errors import KbError
 
-ENTITY_TYPES = ("party", "system", "work", "output", "copy")
+#: The entity types: each is declared by the one-argument input of its name (``model: [model]``).
+ENTITY_TYPES = ("party", "system", "work", "output", "model", "copy")
 #: Argument types that are unions of entity types.
-UNION_TYPES = {"item": ("work", "output"), "subject": ("party", "system"), "output_or_copy": ("output", "copy")}
+UNION_TYPES = {"item": ("work", "output"), "subject": ("party", "system"), "artefact": ("system", "model"),
+               "output_or_copy": ("output", "copy")}
 #: The constant standing for JSON null in conclusions.
 NONE = "none"
 #: The position reserved for scenario commands.

@@ -37,7 +37,7 @@ from ..core.wording import a, any_of
 #: Names the loader refuses for entities.
 RESERVED_NAMES = (NONE, OPEN)
 #: The prefix of generated entity names per type: ``p1``, ``s1``, ``w1``, ``o1``.
-NAME_PREFIX = {"party": "p", "system": "s", "work": "w", "output": "o", "copy": "c"}
+NAME_PREFIX = {"party": "p", "system": "s", "work": "w", "output": "o", "model": "m", "copy": "c"}
 #: The plural of an entity type where it is not the type with an ``s``: the field of :class:`WorldSize`.
 PLURAL = {"party": "parties", "copy": "copies"}
 
@@ -49,7 +49,7 @@ class WorldSize:
 
     Attributes
     ----------
-    parties, systems, works, outputs, copies : int
+    parties, systems, works, outputs, models, copies : int
         How many entities of each type are declared (random worlds declare
         exactly these; hypothesis draws between 1 and these).
     facts : int
@@ -60,6 +60,7 @@ class WorldSize:
     systems: int = 2
     works: int = 2
     outputs: int = 3
+    models: int = 1
     copies: int = 1
     facts: int = 16
 
@@ -168,14 +169,24 @@ def _skeleton(builder: FactBuilder, chooser: Chooser, allowed: set[str]) -> None
         kinds = builder.vocab.enum_values("contribution_kind")
         if ents["party"] and kinds and "contributed_by" in allowed and chooser.chance(0.25):
             builder.add(Fact("contributed_by", (some("party"), output, kinds[chooser.index(len(kinds))])))
+    # user-made models: who trained and published each, on and after which works, and what was made with it
+    for model in ents.get("model", ()):
+        for pred, pool, p in (("model_trained_by", "party", 0.7), ("model_trained_on", "work", 0.7),
+                              ("model_published_by", "party", 0.5), ("model_named_after", "work", 0.35),
+                              ("model_based_on", "system", 0.5)):
+            if ents[pool] and pred in allowed and chooser.chance(p):
+                builder.add(Fact(pred, (model, some(pool))))
+    for output in ents["output"]:
+        if ents.get("model") and "generated_with" in allowed and chooser.chance(0.35):
+            builder.add(Fact("generated_with", (output, some("model"))))
     # copies in other media: who made a copy, and of which output (D29 [ext])
     for copy in ents.get("copy", ()):
         if ents["party"] and "copy_made_by" in allowed and chooser.chance(0.7):
             builder.add(Fact("copy_made_by", (copy, some("party"))))
         if ents["output"] and chooser.chance(0.7):
-            similar = [p for p in ("copy_similar", "copy_derivative_of") if p in allowed]
-            if similar:
-                builder.add(Fact(similar[chooser.index(len(similar))], (copy, some("output"))))
+            degrees = [p for p in ("copy_similar", "copy_derivative_of") if p in allowed]
+            if degrees:
+                builder.add(Fact(degrees[chooser.index(len(degrees))], (copy, some("output"))))
 
 
 def generate_facts(chooser: Chooser, vocab: Vocabulary, entities: Mapping[str, Sequence[str]], max_facts: int,
@@ -682,6 +693,16 @@ FIX_AREAS: tuple[Area, ...] = (
           _r("notice_and_takedown_under_regime", "notice_and_takedown",
              provider_own_dissemination="under_regime"),
           _r("fault_under_regime", "fault", provider_own_dissemination="under_regime"))),
+    Area("fix_models", "User-made models: training copies, trainers, named models and notice about a model",
+         ("D02", "D03", "D08", "D10", "D11", "D13", "D15"),
+         _facts(*_PROVIDER_OUTPUT, "party(bob)", "party(carol)", "model(m1)", "model_based_on(m1, gen)",
+                "generated_with(o1, m1)", "requested_by(o1, carol)", "substantially_similar(o1, w1)"),
+         _facts("model_trained_by(m1, bob)", "model_trained_on(m1, w1)", "model_named_after(m1, w1)",
+                "model_published_by(m1, bob)", "model_training_authorised(m1, w1)",
+                "model_notice_received(acme, m1)", "model_removed_promptly(acme, m1)", "requested_by(o1, bob)",
+                "owns_copyright(bob, w1)"),
+         (_r("strict", "strict"), _r("notice_and_takedown", "notice_and_takedown"), _r("fault", "fault"),
+          _r("tdm_accepted", tdm_exception="accepted"))),
     # ---- copies in other media (issue 14, situation 5)
     Area("fix_copies", "Copies of outputs by third parties and in other media: posters, products, the owner's own copy",
          ("D04", "D17", "D20", "D29"),

@@ -517,7 +517,7 @@ def representative_instance(vocab: Vocabulary) -> list[clingo.Symbol]:
     Grounding the encoding on it exercises every rule body with well-typed
     values, so that grounding warnings (undefined operations, ...) show.
     """
-    entity_names = {"party": "p1", "system": "s1", "work": "w1", "output": "o1"}
+    entity_names = {"party": "p1", "system": "s1", "work": "w1", "output": "o1", "model": "m1"}
     facts = []
     for pred in vocab.inputs.values():
         args = []

@@ -105,7 +105,7 @@ test(provider_strict) :-
          ],
     attempt_ids(Attempts, Ids),
     assertion(Ids == [r_d11_fine_tuned_on, r_d11_intent_proven,
-                      r_d11_repeated_suggestive_prompts]),
+                      r_d11_repeated_suggestive_prompts, r_d11_trained_model_used]),
     assertion(memberchk(attempt(_, r_d11_intent_proven,
                                 [fact(requested_by(o, usr))],
                                 absent(intent_proven(usr, o), claimant, false), 0),
@@ -158,13 +158,15 @@ test(builtin_leaf) :-
 
 %   \+ (training_copy(dev, S, _), tdm_exempt(S)): the training was licensed,
 %   so the first condition already fails, and it fails because the licence
-%   is proven.
+%   is proven (and dev trained no model).
 test(negated_conjunction) :-
     scenario(training_case, F0),
     append(F0, [training_authorised(sys, w)], F),
     explain_one(F, [], not_liable(dev, developer, no_infringement), [], [P]),
     once(sub_node(absent_all(_, [], underived(training_copy(dev, _, _), claimant, As, false), 0), P)),
-    assertion(As = [attempt(_, r_d02_training_copy, _,
+    assertion(As = [attempt(_, r_d02_model_training_copy, [],
+                            absent(model_trained_by(_, dev), claimant, false), 0),
+                    attempt(_, r_d02_training_copy, _,
                             present(training_authorised(sys, w),
                                     [fact(training_authorised(sys, w))]), 0)]).
 

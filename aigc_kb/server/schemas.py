@@ -39,9 +39,10 @@ def _obj(required: dict[str, Any], optional: dict[str, Any] | None = None, extra
 
 
 #: The infringements a summary row is for: work, output (null: a training copy or a reposted item),
-#: and for ``liable`` the right, for damages the factors of that infringement.
-_FOR = {"type": "array", "items": _obj({}, {"right": _STR, "work": _NSTR, "output": _NSTR, "factors": _STRS},
-                                       extra=False)}
+#: and for ``liable`` the right (and for a training copy the systems or models it was made for), for
+#: damages the factors of that infringement.
+_FOR = {"type": "array", "items": _obj({}, {"right": _STR, "work": _NSTR, "output": _NSTR, "factors": _STRS,
+                                           "artefacts": _STRS}, extra=False)}
 
 
 def _rows(fields: dict[str, Any], per_infringement: bool = False) -> dict[str, Any]:

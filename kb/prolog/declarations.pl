@@ -112,6 +112,17 @@
             acting_for/2,
             terms_assign_copyright/2,
             possesses/2,
+            % user-made models
+            model/1,
+            model_trained_by/2,
+            model_trained_on/2,
+            model_training_authorised/2,
+            model_based_on/2,
+            model_published_by/2,
+            generated_with/2,
+            model_named_after/2,
+            model_notice_received/2,
+            model_removed_promptly/2,
             % limits, remedies, risk spreading
             force_majeure/1,
             holder_misconduct/2,
@@ -204,6 +215,16 @@
         acting_for/2,
         terms_assign_copyright/2,
         possesses/2,
+        model/1,
+        model_trained_by/2,
+        model_trained_on/2,
+        model_training_authorised/2,
+        model_based_on/2,
+        model_published_by/2,
+        generated_with/2,
+        model_named_after/2,
+        model_notice_received/2,
+        model_removed_promptly/2,
         force_majeure/1,
         holder_misconduct/2,
         holder_gross_negligence/2,
@@ -298,6 +319,16 @@ input_predicate(contributed_by, 3).
 input_predicate(acting_for, 2).
 input_predicate(terms_assign_copyright, 2).
 input_predicate(possesses, 2).
+input_predicate(model, 1).
+input_predicate(model_trained_by, 2).
+input_predicate(model_trained_on, 2).
+input_predicate(model_training_authorised, 2).
+input_predicate(model_based_on, 2).
+input_predicate(model_published_by, 2).
+input_predicate(generated_with, 2).
+input_predicate(model_named_after, 2).
+input_predicate(model_notice_received, 2).
+input_predicate(model_removed_promptly, 2).
 input_predicate(force_majeure, 1).
 input_predicate(holder_misconduct, 2).
 input_predicate(holder_gross_negligence, 2).
@@ -334,6 +365,7 @@ output_predicate(remedy_factor_for, 4).
 output_predicate(insurance_for, 4).
 output_predicate(defense_for, 4).
 output_predicate(not_liable_for, 4).
+output_predicate(infringing_training_copy, 3).
 
 %!  input_template(?Name, ?ArgTypes:list, ?Template:string) is nondet.
 %
@@ -376,8 +408,8 @@ input_template(trained_on, [system, work],
                "{0} was trained on copies of {1}").
 input_template(training_authorised, [system, work],
                "the rights holder licensed the copying of {1} to train {0}").
-input_template(noncommercial_research, [system],
-               "{0} was trained for non-commercial research").
+input_template(noncommercial_research, [artefact],
+               "{0} (a system or a model) was trained for non-commercial research").
 input_template(lawfully_sourced, [system],
                "the training data of {0} was lawfully sourced").
 input_template(unlawfully_sourced_data, [system],
@@ -500,6 +532,26 @@ input_template(terms_assign_copyright, [party, party],
                "the terms of service of {0} assign copyright in outputs to {1}").
 input_template(possesses, [party, output],
                "{0} possesses and controls {1}").
+input_template(model, [model],
+               "{0} is a fine-tuned model (an artefact, never a legal subject)").
+input_template(model_trained_by, [model, party],
+               "{0} was trained (fine-tuned) by {1}").
+input_template(model_trained_on, [model, work],
+               "{0} was trained on copies of {1}").
+input_template(model_training_authorised, [model, work],
+               "the rights holder licensed the copying of {1} to train {0}").
+input_template(model_based_on, [model, system],
+               "{0} was fine-tuned from the base system {1}").
+input_template(model_published_by, [model, party],
+               "{1} published {0} for other users to generate with").
+input_template(generated_with, [output, model],
+               "{0} was generated with the model {1}").
+input_template(model_named_after, [model, work],
+               "{0} is named after {1}").
+input_template(model_notice_received, [party, model],
+               "{0} received notice that {1} reproduces the works it was trained on or is named after").
+input_template(model_removed_promptly, [party, model],
+               "{0} removed {1} promptly after notice").
 input_template(force_majeure, [output],
                "the infringement through {0} was caused by force majeure").
 input_template(holder_misconduct, [party, output],
@@ -604,6 +656,16 @@ input_burden(contributed_by, copyright_claimant).
 input_burden(acting_for, copyright_claimant).
 input_burden(terms_assign_copyright, copyright_claimant).
 input_burden(possesses, relying_party).
+input_burden(model, claimant).
+input_burden(model_trained_by, claimant).
+input_burden(model_trained_on, claimant).
+input_burden(model_training_authorised, relying_party).
+input_burden(model_based_on, claimant).
+input_burden(model_published_by, claimant).
+input_burden(generated_with, claimant).
+input_burden(model_named_after, claimant).
+input_burden(model_notice_received, claimant).
+input_burden(model_removed_promptly, relying_party).
 input_burden(force_majeure, relying_party).
 input_burden(holder_misconduct, relying_party).
 input_burden(holder_gross_negligence, relying_party).

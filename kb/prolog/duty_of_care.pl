@@ -12,7 +12,8 @@
             labelling_met/1,            % ?Provider
             filtering_duty/2,           % ?Provider, ?Work
             duties_met_for/2,           % ?Provider, ?Output
-            knows_p/2                   % ?Provider, ?Output
+            knows_p/2,                  % ?Provider, ?Output
+            model_notice_ignored/2      % ?Provider, ?Output
           ]).
 :- use_module(rules).
 :- use_module(facts).
@@ -332,4 +333,29 @@ rule(r_d13_red_flag_training_service, [d13-'3.1', d16-'3.2'], [ext],
            provider_of_output(P, O),
            copies(O, W, _),
            well_known(W)
+     )).
+
+                 /*******************************
+                 *  D13, D15 [ext] NOTICE ABOUT A MODEL (3.1, 3.2)
+                 *******************************/
+
+%!  model_notice_ignored(?Provider, ?Output) is nondet.
+%
+%   [ext, court practice; Civil Code Art. 1195] Provider received notice
+%   about the model Output was generated with, Output copies a work of
+%   that model (trained on it or named after it), and Provider did not
+%   remove the model promptly: the notice about the model is notice of the
+%   outputs generated with it that copy its works; prompt removal of the
+%   model (not of an output) answers it for all of them.
+
+aigc_templates:template(model_notice_ignored, [party, output],
+                        "{0} received notice about the model {1} was generated with, which copies a work of that model, and did not remove the model promptly").
+rule(r_d15_model_notice_ignored, [d13-'3.1', d15-'3.2'], [ext],
+     ( model_notice_ignored(P, O) :-
+           model_notice_received(P, M),
+           \+ model_removed_promptly(P, M),
+           generated_with(O, M),
+           provider_of_output(P, O),
+           model_work(M, W),
+           copies(O, W, _)
      )).

@@ -14,10 +14,12 @@
             provider_of_output/2,       % ?Provider, ?Output
             has_provider/1,             % ?Output
             developer_run/2,            % ?Developer, ?Output
-            training_copy/3,            % ?Developer, ?System, ?Work
-            training_infringement/3,    % ?Developer, ?System, ?Work
+            training_copy/3,            % ?Developer, ?Artefact, ?Work
+            training_infringement/3,    % ?Developer, ?Artefact, ?Work
             memorised_copy/3,           % ?Developer, ?System, ?Work
-            tdm_exempt/1,               % ?System
+            tdm_exempt/1,               % ?Artefact
+            model_work/2,               % ?Model, ?Work
+            infringing_training_copy/3, % ?Developer, ?Work, ?Artefact
             output_dissemination/4,     % ?Party, ?Right, ?Work, ?Output
             item_dissemination/3,       % ?Party, ?Right, ?Item
             copy_source/3,              % ?Copy, ?Output, ?Right
@@ -398,13 +400,14 @@ rule(r_d07_has_provider, [d07-'4.3', d19-'3.3'],
                  *   TRAINING STAGE (D01-D03)   *
                  *******************************/
 
-%!  training_copy(?Developer, ?System, ?Work) is nondet.
+%!  training_copy(?Developer, ?Artefact, ?Work) is nondet.
 %
-%   Developer copied the protected Work into the training data of System
-%   without authorisation (D02): developers "are responsible for ensuring
-%   that the data used is lawfully sourced".
+%   Developer copied the protected Work into the training data of Artefact
+%   (a system, or a fine-tuned model) without authorisation (D02):
+%   developers "are responsible for ensuring that the data used is lawfully
+%   sourced".
 
-aigc_templates:template(training_copy, [party, system, work],
+aigc_templates:template(training_copy, [party, artefact, work],
                         "{0} copied {2} (protected) into the training data of {1} without authorisation").
 rule(r_d02_training_copy, [d02-'2.1', d02-'4.2'],
      ( training_copy(D, S, W) :-
@@ -415,12 +418,41 @@ rule(r_d02_training_copy, [d02-'2.1', d02-'4.2'],
            \+ holder(D, W)
      )).
 
-%!  tdm_exempt(?System) is semidet.
-%
-%   A data-mining exception covers the training of System: only where the
-%   choice point tdm_exception departs from the paper's `rejected` (D03).
+%   D02 (2.1, 4.2): copying works into the fine-tuning set of a model is a
+%   training-stage reproduction by whoever trained the model, whether or
+%   not it developed the base system; the rights holder, its licensee and
+%   a party licensed to train the model on the work are excluded (I01).
+rule(r_d02_model_training_copy, [d02-'2.1', d02-'4.2'],
+     ( training_copy(T, M, W) :-
+           model_trained_by(M, T),
+           model_trained_on(M, W),
+           protected(W),
+           \+ model_training_authorised(M, W),
+           \+ holder(T, W)
+     )).
 
-aigc_templates:template(tdm_exempt, [system],
+%!  model_work(?Model, ?Work) is nondet.
+%
+%   Work is a work of Model: Model was trained on it or is named after it.
+
+aigc_templates:template(model_work, [model, work],
+                        "{1} is a work of {0} (it was trained on it or is named after it)").
+rule(r_d02_model_work_trained_on, [d02-'4.2'],
+     ( model_work(M, W) :-
+           model_trained_on(M, W)
+     )).
+rule(r_d10_model_work_named_after, [d10-'4.4'], [ext],
+     ( model_work(M, W) :-
+           model_named_after(M, W)
+     )).
+
+%!  tdm_exempt(?Artefact) is semidet.
+%
+%   A data-mining exception covers the training of Artefact (a system or a
+%   model): only where the choice point tdm_exception departs from the
+%   paper's `rejected` (D03).
+
+aigc_templates:template(tdm_exempt, [artefact],
                         "a data-mining exception covers the training of {0}").
 rule(r_d03_tdm_accepted, [d03-'4.2'],
      ( tdm_exempt(_) :-
@@ -432,12 +464,12 @@ rule(r_d03_tdm_noncommercial, [d03-'4.2'], [ext],
            noncommercial_research(S)
      )).
 
-%!  training_infringement(?Developer, ?System, ?Work) is nondet.
+%!  training_infringement(?Developer, ?Artefact, ?Work) is nondet.
 %
-%   Developer's training copy of Work for System infringes: no data-mining
-%   exception applies (D02, D03).
+%   Developer's training copy of Work for Artefact (a system or a model)
+%   infringes: no data-mining exception applies (D02, D03).
 
-aigc_templates:template(training_infringement, [party, system, work],
+aigc_templates:template(training_infringement, [party, artefact, work],
                         "the training copy of {2} by {0} for {1} infringes (no data-mining exception applies)").
 rule(r_d02_training_infringement, [d02-'2.1', d03-'4.2'],
      ( training_infringement(D, S, W) :-
@@ -471,6 +503,21 @@ rule(r_d02_memorised_copy, [d01-'2.1', d02-'2.1', d02-'4.2'], [ext],
 rule(r_d03_memorised_infringement, [d02-'4.2', d03-'4.2'], [ext],
      ( training_infringement(D, S, W) :-
            memorised_copy(D, S, W)
+     )).
+
+%!  infringing_training_copy(?Developer, ?Work, ?Artefact) is nondet.
+%
+%   Developer infringed by copying Work into the training data of Artefact,
+%   a system or a model (D02, D03): the training-stage infringement
+%   infringement(Developer, reproduction, Work, none, training) names no
+%   artefact; this says which.
+
+aigc_templates:template(infringing_training_copy, [party, work, artefact],
+                        "{0} infringed by copying {1} into the training data of {2}").
+rule(r_d02_infringing_training_copy, [d02-'2.1', d02-'4.2', d03-'4.2'],
+     ( infringing_training_copy(D, W, S) :-
+           training_infringement(D, S, W),
+           \+ system(D)
      )).
 
                  /*******************************

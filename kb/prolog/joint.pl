@@ -73,6 +73,16 @@ rule(r_d13_joint_and_several_after_notice, [d13-'3.1', d15-'3.2'], [ext],
            user_liability(U, O, primary, direct_infringer),
            U \== P
      )).
+%   ... and one that did not remove promptly the model the output was
+%   generated with after notice about it (Art. 1195 [ext]).
+rule(r_d13_joint_and_several_model_notice, [d13-'3.1', d15-'3.2'], [ext],
+     ( joint_and_several(P, U, O, harm_after_notice) :-
+           provider_liability(P, O, secondary, notice_and_takedown),
+           \+ knows_p(P, O),
+           model_notice_ignored(P, O),
+           user_liability(U, O, primary, direct_infringer),
+           U \== P
+     )).
 
 %   [ext, court practice; Civil Code Art. 1191] Acts of staff and agents
 %   (liability.pl): the principal that answers for its agent's request of an

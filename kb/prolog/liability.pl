@@ -35,6 +35,8 @@
             reasonable_measures/2,      % ?Developer, ?System
             developer_liability/3,      % ?Developer, ?Output, ?Kind
             no_reasonable_measures_for/3, % ?Developer, ?System, ?Output
+            published_model_output/3,   % ?Trainer, ?Output, ?Work
+            model_trainer_liability/3,  % ?Trainer, ?Output, ?Kind
             induced/2,                  % ?User, ?Output
             induced_by_liable_other/2,  % ?Provider, ?Output
             liable_other/2,             % ?Party, ?Output
@@ -264,6 +266,15 @@ rule(r_d15_notice_not_removed, [d13-'3.1', d15-'3.2'], [ext],
            provider_output(P, O),
            notice_received(P, O),
            \+ removed_promptly(P, O)
+     )).
+
+%   D13, D15 [ext, court practice] (3.1, 3.2): notice about the model an
+%   output was generated with, not answered by removing the model promptly.
+rule(r_d15_model_notice_not_removed, [d13-'3.1', d15-'3.2'], [ext],
+     ( provider_liability(P, O, secondary, notice_and_takedown) :-
+           regime(notice_and_takedown),
+           provider_output(P, O),
+           model_notice_ignored(P, O)
      )).
 
 %!  provider_liable(?Output) is nondet.
@@ -615,6 +626,80 @@ rule(r_d08_liable_developer, [d08-'4.2'],
      )).
 
                  /*******************************
+                 *  D08 [ext] THE TRAINER OF A PUBLISHED MODEL (3.1, 4.2)
+                 *******************************/
+
+%!  published_model_output(?Trainer, ?Output, ?Work) is nondet.
+%
+%   Another user generated Output with a model Trainer trained and
+%   published, and Output copies Work, a work the model was trained on or
+%   is named after, which Trainer does not hold (Terms, I01).
+
+aigc_templates:template(published_model_output, [party, output, work],
+                        "another user generated {1} with a model {0} trained and published, and {1} copies {2}, a work of that model").
+rule(r_d08_published_model_output, [d08-'4.2'], [ext],
+     ( published_model_output(T, O, W) :-
+           model_trained_by(M, T),
+           model_published_by(M, T),
+           \+ system(T),
+           generated_with(O, M),
+           requested_by(O, U),
+           U \== T,
+           model_work(M, W),
+           copies(O, W, _),
+           \+ holder(T, W)
+     )).
+
+%!  trainer_beside_other(?Trainer, ?Output) is nondet.
+%
+%   A party other than Trainer is liable for Output, an output of Trainer's
+%   published model: its provider or the user who requested it.
+
+aigc_templates:template(trainer_beside_other, [party, output],
+                        "a party other than {0} is liable for {1}, generated with the model {0} published").
+rule(r_d08_model_liable_other_provider, [d08-'4.2', d13-'5'], [ext],
+     ( trainer_beside_other(T, O) :-
+           published_model_output(T, O, _),
+           provider_liability(P, O, _, _),
+           P \== T
+     )).
+rule(r_d08_model_liable_other_user, [d08-'4.2', d10-'4.4', d11-'4.4'], [ext],
+     ( trainer_beside_other(T, O) :-
+           published_model_output(T, O, _),
+           user_liability(U, O, _, _),
+           U \== T
+     )).
+
+%!  model_trainer_liability(?Trainer, ?Output, ?Kind) is nondet.
+%
+%   [ext, court practice; Civil Code Art. 1169] Trainer, who trained and
+%   published the model another user generated Output with, furnished the
+%   means of the infringement: `contributory` beside another party liable
+%   for Output, else `primary` (kinds table, as for D08's developer: no
+%   share of nobody).  Whatever the regime: the regime governs only the
+%   provider (D13).
+
+aigc_templates:template(model_trainer_liability, [party, output, kind],
+                        "as trainer and publisher of the model, {0} is liable ({2}) for {1}").
+rule(r_d08_model_trainer_contributory, [d08-'4.2'], [ext],
+     ( model_trainer_liability(T, O, contributory) :-
+           published_model_output(T, O, _),
+           trainer_beside_other(T, O)
+     )).
+rule(r_d08_model_trainer_alone, [d08-'4.2'], [ext],
+     ( model_trainer_liability(T, O, primary) :-
+           published_model_output(T, O, _),
+           \+ trainer_beside_other(T, O)
+     )).
+
+rule(r_d08_liable_model_trainer, [d08-'4.2'], [ext],
+     ( liable_for(T, Kind, R, W, O, generation) :-
+           model_trainer_liability(T, O, Kind),
+           published_model_output(T, O, W),
+           copies(O, W, R)
+     )).
+
+                 /*******************************
                  *  D09-D11 THE USER (4.4)      *
                  *******************************/
 
@@ -646,6 +731,17 @@ rule(r_d11_fine_tuned_on, [d11-'4.4'], [ext],
            requested_by(O, U),
            fine_tuned_on(U, S, W),
            generated_by(O, S),
+           copies(O, W, _),
+           infringing_output(O)
+     )).
+%   D11 [ext, court practice] (4.4): a user that trained a model on a work
+%   and generated with that model an output copying the work intended it.
+rule(r_d11_trained_model_used, [d11-'4.4'], [ext],
+     ( induced(U, O) :-
+           requested_by(O, U),
+           generated_with(O, M),
+           model_trained_by(M, U),
+           model_trained_on(M, W),
            copies(O, W, _),
            infringing_output(O)
      )).
@@ -681,6 +777,17 @@ rule(r_d10_prompt_names_work, [d10-'4.4'],
 %   D10 (4.4): repeated, suggestive prompts steering towards one work, with
 %   an output that copies that work, show at least that the user should
 %   have known (intent needs the output highly similar, D11).
+%   D10 [ext, court practice] (4.4): a user that generated with a model
+%   named after a work an output copying that work should have known that
+%   it infringes (never intent by itself).
+rule(r_d10_model_named_after_work, [d10-'4.4'], [ext],
+     ( knows_u(U, O) :-
+           requested_by(O, U),
+           generated_with(O, M),
+           model_named_after(M, W),
+           copies(O, W, _),
+           infringing_output(O)
+     )).
 rule(r_d10_repeated_suggestive_prompts, [d10-'4.4'],
      ( knows_u(U, O) :-
            requested_by(O, U),

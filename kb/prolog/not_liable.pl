@@ -173,6 +173,10 @@ rule(r_d08_liable_as_developer_generation, [d08-'4.2'],
      ( liable_in_role(D, developer) :-
            developer_liability(D, _, _)
      )).
+rule(r_d08_liable_as_model_trainer, [d08-'4.2'], [ext],
+     ( liable_in_role(T, developer) :-
+           model_trainer_liability(T, _, _)
+     )).
 rule(r_d13_liable_as_provider, [d07-'4.3', d13-'5'],
      ( liable_in_role(P, provider) :-
            provider_liability(P, _, _, _)

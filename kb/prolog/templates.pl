@@ -74,9 +74,11 @@ entity_type(party).
 entity_type(system).
 entity_type(work).
 entity_type(output).
+entity_type(model).
 entity_type(copy).
 entity_type(item).
 entity_type(subject).
+entity_type(artefact).
 entity_type(party_or_none).
 entity_type(output_or_none).
 entity_type(output_or_copy_or_none).
@@ -207,6 +209,7 @@ variable_text(Type, Var, Labels, Text) :-
 
 type_noun(item, 'work or output') :- !.
 type_noun(subject, 'party or system') :- !.
+type_noun(artefact, 'system or model') :- !.
 type_noun(party_or_none, party) :- !.
 type_noun(output_or_none, output) :- !.
 type_noun(output_or_copy_or_none, 'output or copy') :- !.
