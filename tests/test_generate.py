@@ -171,7 +171,7 @@ def test_renamed_worlds_with_hostile_names_load_back(kb: KnowledgeBase, tmp_path
 
 
 def test_every_hostile_name_loads_back_through_yaml(kb: KnowledgeBase, tmp_path: Path) -> None:
-    size = WorldSize(parties=4, systems=2, works=2, outputs=3, facts=12)
+    size = WorldSize(parties=4, systems=2, works=2, outputs=3, models=0, copies=0, facts=12)  # 11 entities
     for start in range(0, len(HOSTILE_NAMES), 11):
         case = random_case(start, size, vocab=kb.vocab)
         chunk = [HOSTILE_NAMES[(start + i) % len(HOSTILE_NAMES)] for i in range(11)]

@@ -94,6 +94,7 @@
             no_due_diligence/2,
             recommends/2,
             offers_training_function/2,
+            recommends_model/2,
             pre_publication_review/1,
             filtering_feasible/2,
             keyword_filtering_only/1,
@@ -198,6 +199,7 @@
         no_due_diligence/2,
         recommends/2,
         offers_training_function/2,
+        recommends_model/2,
         pre_publication_review/1,
         filtering_feasible/2,
         keyword_filtering_only/1,
@@ -302,6 +304,7 @@ input_predicate(due_diligence, 2).
 input_predicate(no_due_diligence, 2).
 input_predicate(recommends, 2).
 input_predicate(offers_training_function, 2).
+input_predicate(recommends_model, 2).
 input_predicate(pre_publication_review, 1).
 input_predicate(filtering_feasible, 2).
 input_predicate(keyword_filtering_only, 1).
@@ -498,6 +501,8 @@ input_template(recommends, [party, output],
                "{0} featured or recommended {1}").
 input_template(offers_training_function, [party, system],
                "{0} offers its users a function to train or fine-tune models on {1}").
+input_template(recommends_model, [party, model],
+               "{0} featured or recommended the model {1}").
 input_template(pre_publication_review, [party],
                "{0} reviews content before it publishes or features it").
 input_template(filtering_feasible, [party, work],
@@ -639,6 +644,7 @@ input_burden(due_diligence, relying_party).
 input_burden(no_due_diligence, claimant).
 input_burden(recommends, claimant).
 input_burden(offers_training_function, claimant).
+input_burden(recommends_model, claimant).
 input_burden(pre_publication_review, claimant).
 input_burden(filtering_feasible, claimant).
 input_burden(keyword_filtering_only, claimant).

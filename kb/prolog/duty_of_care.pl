@@ -229,6 +229,17 @@ rule(r_d14_breach_recommends, [d14-'4.3'], [ext],
            infringing_output(O),
            provider_of_output(P, O)
      )).
+%   [ext, court practice] Featuring a user-made model is featuring what it
+%   makes: a breach towards the outputs generated with it that copy one of
+%   its works.
+rule(r_d14_breach_recommends_model, [d14-'4.3'], [ext],
+     ( breach_for(P, O) :-
+           recommends_model(P, M),
+           generated_with(O, M),
+           provider_of_output(P, O),
+           model_work(M, W),
+           copies(O, W, _)
+     )).
 %   [ext, court practice] Not filtering a work that the system which
 %   generated the output memorised is a breach; it relates to the outputs
 %   of that system copying that work.
@@ -315,6 +326,15 @@ rule(r_d13_red_flag_featured, [d13-'3.1', d16-'3.2'], [ext],
      ( knows_p(P, O) :-
            recommends(P, O),
            provider_of_output(P, O),
+           copies(O, W, _),
+           well_known(W)
+     )).
+rule(r_d13_red_flag_featured_model, [d13-'3.1', d16-'3.2'], [ext],
+     ( knows_p(P, O) :-
+           recommends_model(P, M),
+           generated_with(O, M),
+           provider_of_output(P, O),
+           model_work(M, W),
            copies(O, W, _),
            well_known(W)
      )).
