@@ -22,7 +22,7 @@ from aigc_kb.batch.prolog import PrologText
 from aigc_kb.batch.record import evaluation_record
 from aigc_kb.batch.separable import analyse
 from aigc_kb.core.errors import InputError
-from aigc_kb.devtools.generate import WorldSize, random_case
+from aigc_kb.devtools.generate import WorldSize, declared, random_case, rename_case
 from aigc_kb.core.loader import load_case_json_line
 from aigc_kb.engines.prolog import PrologEngine
 from aigc_kb.engines.quoting import asp_fact
@@ -48,19 +48,9 @@ _VOCAB = KnowledgeBase().vocab
 
 
 def renamed(case: Case, names: list[str]) -> Case:
-    """The case with its entities renamed to ``names`` (in order of declaration)."""
-    mapping: dict[str, str] = {}
-    for fact in case.facts:
-        if fact.pred in ("party", "system", "work", "output") and fact.args[0] not in mapping and len(mapping) < len(names):
-            mapping[fact.args[0]] = names[len(mapping)]
-    entity_types = {"party", "system", "work", "output", "item"}
-
-    def rename(fact: Fact) -> Fact:
-        types = ("x",) if fact.pred in ("party", "system", "work", "output") else _VOCAB.inputs[fact.pred].args
-        return Fact(fact.pred, tuple(mapping.get(a, a) if (t == "x" or t in entity_types) else a
-                                     for t, a in zip(types, fact.args)))
-
-    return replace(case, facts=tuple(rename(f) for f in case.facts), unknown=tuple(rename(f) for f in case.unknown))
+    """The case with its first entities renamed to ``names`` (in order of declaration)."""
+    declared_names = list(declared(case))
+    return rename_case(case, dict(zip(declared_names, names)), _VOCAB)
 
 
 @pytest.fixture(scope="module")

@@ -24,6 +24,7 @@ from aigc_kb.core.factfile import parse_fact_file
 from aigc_kb.scenario.outcomes import (DEFAULT_OUTCOME, Enumeration, ScenarioLimitError, ScenarioLimits, ScenarioLiteral,
                               compare_regimes, enumerate_outcomes, find_flips, must_prove)
 from aigc_kb.core.errors import InputError
+from aigc_kb.core.vocabulary import ENTITY_TYPES, UNION_TYPES
 from aigc_kb.patterns import parse_conclusion
 from aigc_kb.scenario.render import comparison_text
 
@@ -444,14 +445,15 @@ def test_flips_are_complete(kb: KnowledgeBase) -> None:
     reported = {(f.change, f.fact) for f in report.flips}
     entities: dict[str, list[str]] = {}
     for f in case.facts:
-        if f.pred in ("party", "system", "work", "output"):
+        if f.pred in ENTITY_TYPES:
             entities.setdefault(f.pred, []).append(f.args[0])
-    by_type = {**entities, "item": entities.get("work", []) + entities.get("output", [])}
+    by_type = {**entities, **{union: [name for member in members for name in entities.get(member, [])]
+                              for union, members in UNION_TYPES.items()}}
     stated = set(case.facts)
     base = {c.args for c in kb.evaluate(case, "prolog", "fault").of("liable")}
     tried = 0
     for name, spec in kb.vocab.inputs.items():
-        if name in ("party", "system", "work", "output"):
+        if name in ENTITY_TYPES:
             continue
         domains = [kb.vocab.enums.get(t) or by_type.get(t, []) for t in spec.args]
         for args in product(*domains):

@@ -256,6 +256,12 @@ __all__ = [
 ]
 
 
+#: A top-level ``names:`` key of a YAML case, or a ``"names":`` key of a JSON one.
+_NAMES_KEY = re.compile(r'^names\s*:|"names"\s*:', re.M)
+#: libyaml's safe loader where PyYAML has it (the C parser), else the pure-Python one.
+_FAST_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def case_names(path: str | Path | None) -> dict[str, dict[str, str]]:
     """The ``names:`` block of a case file (entity -> language -> display name), read as data; ``{}`` without one.
 
@@ -264,10 +270,17 @@ def case_names(path: str | Path | None) -> dict[str, dict[str, str]]:
     if path is None:
         return {}
     try:
-        data = _read_yaml(Path(path))
-    except (OSError, yaml.YAMLError):
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return {}
-    names = data.get("names") or {}
+    # Most cases have no names block: a large case is then not read a second time.
+    if not _NAMES_KEY.search(text):
+        return {}
+    try:
+        data = yaml.load(text, Loader=_FAST_SAFE_LOADER)
+    except yaml.YAMLError:
+        return {}
+    names = (data.get("names") if isinstance(data, dict) else None) or {}
     return {str(k): {str(lang): str(n) for lang, n in v.items()} for k, v in names.items() if isinstance(v, dict)}
 
 
