@@ -46,7 +46,8 @@
             user_liability/4,           % ?User, ?Output, ?Kind, ?Basis
             staff_requested/3,          % ?Principal, ?Agent, ?Output
             staff_disseminated/5,       % ?Principal, ?Agent, ?Right, ?Work, ?Output
-            staff_trained/3             % ?Principal, ?Agent, ?Work
+            staff_trained/3,            % ?Principal, ?Agent, ?Work
+            staff_item_act/5            % ?Principal, ?Agent, ?Right, ?Item, ?Copy
           ]).
 :- use_module(rules).
 :- use_module(facts).
@@ -1018,6 +1019,42 @@ rule(r_d13_liable_staff_dissemination, [d04-'2.1', d13-'3.1'], [ext],
      ( liable_for(P, primary, R, W, O, generation) :-
            staff_disseminated(P, _, R, W, O),
            \+ provider_of_output(P, O)
+     )).
+
+%!  staff_item_act(?Principal, ?Agent, ?Right, ?Item, ?Copy) is nondet.
+%
+%   Agent, acting for Principal, disseminated the protected Item itself
+%   (Copy is `none`: a reposted work or output, D29) or made, distributed
+%   or made available Copy of it (a copy in another medium, D29, D04),
+%   infringing Right, and Principal neither holds Item nor was licensed to
+%   disseminate it.
+
+aigc_templates:template(staff_item_act, [party, party, right, item, output_or_copy_or_none],
+                        "{1}, acting for {0}, infringed the {2} right in {3} (copy: {4})").
+rule(r_d13_staff_reposted, [d13-'3.1', d29-'2.2'], [ext],
+     ( staff_item_act(P, A, R, X, none) :-
+           acting_for(A, P),
+           A \== P,
+           \+ system(P),
+           item_dissemination(A, R, X),
+           \+ system(A),
+           \+ dissemination_authorised(P, X),
+           \+ holder(P, X)
+     )).
+rule(r_d13_staff_copied, [d13-'3.1', d29-'2.2'], [ext],
+     ( staff_item_act(P, A, R, X, C) :-
+           acting_for(A, P),
+           A \== P,
+           \+ system(P),
+           copy_infringement(A, R, X, C),
+           \+ system(A),
+           \+ dissemination_authorised(P, X),
+           \+ holder(P, X)
+     )).
+%   ... the principal answers for it as primarily as its agent.
+rule(r_d13_liable_staff_item_act, [d13-'3.1', d29-'2.2'], [ext],
+     ( liable_for(P, primary, R, X, C, generation) :-
+           staff_item_act(P, _, R, X, C)
      )).
 
 %!  staff_trained(?Principal, ?Agent, ?Work) is nondet.

@@ -226,6 +226,10 @@ rule(r_d13_liable_as_third_party_staff_dissemination, [d04-'2.1', d13-'3.1'], [e
            staff_disseminated(P, _, _, _, O),
            \+ provider_of_output(P, O)
      )).
+rule(r_d13_liable_as_third_party_staff_item_act, [d13-'3.1', d29-'2.2'], [ext],
+     ( liable_in_role(P, third_party) :-
+           staff_item_act(P, _, _, _, _)
+     )).
 rule(r_d02_liable_as_developer_staff, [d02-'4.2', d13-'3.1'], [ext],
      ( liable_in_role(P, developer) :-
            staff_trained(P, _, _)
