@@ -11,6 +11,7 @@ import clingo
 
 from aigc_kb.devtools.declarations import GENERATED_FILES, generate, stale_files, write_declarations
 from aigc_kb.core.paths import KbPaths
+from aigc_kb.core.vocabulary import ENTITY_TYPES, UNION_TYPES, load_vocabulary
 
 from .conftest import ROOT, run_cli
 
@@ -38,7 +39,16 @@ def test_no_hand_written_file_restates_the_vocabulary() -> None:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"^input_predicate\(|^input_burden\(|^:- dynamic\(\(\s*party/1", text, re.M), path
         assert "unknown(party(" not in text and "#show" not in text, path
-        assert not re.search(r"^(doctrine_id|ext_doctrine|choice_point|regime_value)\(", text, re.M), path
+        assert not re.search(r"^(doctrine_id|ext_doctrine|choice_point|regime_value|entity_type)\(", text, re.M), path
+
+
+def test_the_entity_types_are_the_vocabularys() -> None:
+    """The Python names of the entity types are those kb/vocabulary.yaml declares (an input named after
+    its own one argument type), and every union of them is a union of those."""
+    vocab = load_vocabulary(KB / "vocabulary.yaml", KB / "doctrines.yaml")
+    declared = {name for name, p in vocab.inputs.items() if p.args == (name,)}
+    assert set(ENTITY_TYPES) == declared
+    assert all(set(members) <= declared for members in UNION_TYPES.values())
 
 
 def test_no_doctrine_count_outside_the_doctrine_table() -> None:

@@ -26,12 +26,13 @@ from typing import Any, Mapping, Sequence
 import yaml
 
 from .paths import default_kb_dir
+from .vocabulary import ENTITY_TYPES as _ENTITY_TYPES, UNION_TYPES as _UNION_TYPES
 
 #: The languages of the renderings, by code.
 LANGUAGES = ("en", "zh")
-#: The entity types: arguments of these types are names of the case's entities.
-ENTITY_TYPES = ("party", "system", "work", "output", "model", "copy", "item", "subject", "artefact",
-                "party_or_none", "output_or_none", "output_or_copy_or_none")
+#: The argument types whose values are names of the case's entities: the vocabulary's entity types,
+#: their unions, and either of these or ``none``.
+ENTITY_TYPES = tuple(t for base in (*_ENTITY_TYPES, *_UNION_TYPES) for t in (base, f"{base}_or_none"))
 #: The environment variables that name the locale, in the order POSIX gives them precedence.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.paths import KbPaths
-from ..core.vocabulary import InputPredicate, Vocabulary, load_vocabulary
+from ..core.vocabulary import ENTITY_TYPES, UNION_TYPES, InputPredicate, Vocabulary, load_vocabulary
 
 #: The generated files, relative to the kb directory.
 PROLOG_FILE = "prolog/declarations.pl"
@@ -158,6 +158,14 @@ _PL_HEADER = """\
 """
 
 
+def _entity_argument_types(vocab: Vocabulary) -> list[str]:
+    """Every argument type of the vocabulary whose values are entity names, in a stable order."""
+    used = {t for p in vocab.inputs.values() for t in p.args}
+    used |= {t for o in vocab.outputs.values() for t in o.arg_types}
+    ordered = [*ENTITY_TYPES, *UNION_TYPES, *sorted(used)]
+    return list(dict.fromkeys(t for t in ordered if vocab.entity_types_of(t)))
+
+
 def prolog_declarations(src: _Sources) -> str:
     """The text of ``kb/prolog/declarations.pl``."""
     vocab = src.vocab
@@ -174,6 +182,7 @@ def prolog_declarations(src: _Sources) -> str:
         "regime_value/2,             % ?Regime, ?Section",
         "default_regime/1,           % ?Regime",
         "choice_point/4,             % ?ChoicePoint, ?Doctrine, ?Default, ?Positions",
+        "entity_type/1,              % ?Type",
     ]
     lines = [_PL_HEADER.format(sources=SOURCES, command=COMMAND).rstrip("\n"), ""]
     lines.append(":- module(aigc_declarations,")
@@ -206,6 +215,13 @@ def prolog_declarations(src: _Sources) -> str:
 %
 %   Name/Arity is an output predicate of the vocabulary (`outputs:`).""",
             [f"output_predicate({_pl_atom(o.name)}, {o.arity})." for o in vocab.outputs.values()])
+    section("entity types", """\
+%!  entity_type(?Type) is nondet.
+%
+%   Arguments of Type name entities of the case (an entity type of the
+%   vocabulary, a union of them, or one of these or `none`): written as they
+%   are; every other argument is a value.""",
+            [f"entity_type({_pl_atom(t)})." for t in _entity_argument_types(vocab)])
     section("templates", """\
 %!  input_template(?Name, ?ArgTypes:list, ?Template:string) is nondet.
 %

@@ -22,6 +22,7 @@
             regime_value/2,             % ?Regime, ?Section
             default_regime/1,           % ?Regime
             choice_point/4,             % ?ChoicePoint, ?Doctrine, ?Default, ?Positions
+            entity_type/1,              % ?Type
             % entities
             party/1,
             system/1,
@@ -369,6 +370,26 @@ output_predicate(insurance_for, 4).
 output_predicate(defense_for, 4).
 output_predicate(not_liable_for, 4).
 output_predicate(infringing_training_copy, 3).
+
+%!  entity_type(?Type) is nondet.
+%
+%   Arguments of Type name entities of the case (an entity type of the
+%   vocabulary, a union of them, or one of these or `none`): written as they
+%   are; every other argument is a value.
+
+entity_type(party).
+entity_type(system).
+entity_type(work).
+entity_type(output).
+entity_type(model).
+entity_type(copy).
+entity_type(item).
+entity_type(subject).
+entity_type(artefact).
+entity_type(output_or_copy).
+entity_type(output_or_copy_or_none).
+entity_type(output_or_none).
+entity_type(party_or_none).
 
 %!  input_template(?Name, ?ArgTypes:list, ?Template:string) is nondet.
 %

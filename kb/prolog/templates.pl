@@ -11,7 +11,8 @@
     The input templates (the `meaning` strings of kb/vocabulary.yaml), the
     burdens of the input facts (its `burden` entries) and the doctrines that
     are extensions as a whole (kb/doctrines.yaml) are generated into
-    declarations.pl and re-exported from here; this module adds the shift of
+    declarations.pl (with the entity types of the arguments) and re-exported
+    from here; this module adds the shift of
     the doctrine catalogue's "Burden of proof" table under presumed_fault
     with full_reversal.
 */
@@ -65,23 +66,9 @@ template(Name, Types, Template) :-
                  *          RENDERING           *
                  *******************************/
 
-%!  entity_type(?Type) is nondet.
-%
-%   Arguments of Type are names of entities of the case, written as they
-%   are; every other argument is a value, written with spaces for `_`.
-
-entity_type(party).
-entity_type(system).
-entity_type(work).
-entity_type(output).
-entity_type(model).
-entity_type(copy).
-entity_type(item).
-entity_type(subject).
-entity_type(artefact).
-entity_type(party_or_none).
-entity_type(output_or_none).
-entity_type(output_or_copy_or_none).
+%   entity_type(?Type): arguments of Type name entities of the case,
+%   written as they are; generated into declarations.pl from the types of
+%   kb/vocabulary.yaml and re-exported from here.
 
 %!  atom_text(+Atom, -Text:string) is det.
 %
