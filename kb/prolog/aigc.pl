@@ -59,6 +59,8 @@
 :- use_module(library(error)).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
+:- use_module(library(assoc)).
+:- use_module(library(pairs)).
 
 :- use_module(rules).
 :- use_module(facts).
@@ -120,7 +122,8 @@ close_case(Proven) :-
 
 evaluate_case(Facts, Options, Conclusions) :-
     with_case(Facts, Options, collect_conclusions(Conclusions0)),
-    maplist(summary_doctrines(Conclusions0), Conclusions0, Conclusions).
+    summary_doctrines(Conclusions0, Summaries),
+    maplist(summary_conclusion(Summaries), Conclusions0, Conclusions).
 
 
                  /*******************************
@@ -137,11 +140,30 @@ evaluate_case(Facts, Options, Conclusions) :-
 
 summary_of(liable(S, K, R, St), liable_for(S, K, R, _, _, St)).
 
-%   summary_doctrines(+Conclusions, +Conclusion0, -Conclusion)
-summary_doctrines(All, conclusion(Atom, Doctrines0), conclusion(Atom, Doctrines)) :-
-    (   summary_of(Atom, Part)
-    ->  findall(D, ( member(conclusion(Part, Ds), All), member(D, Ds) ), Ds0),
-        sort(Ds0, Doctrines)
+%   summary_doctrines(+Conclusions, -Summaries): Summaries is an assoc
+%   from each summary atom to the sorted union of the doctrines of the
+%   conclusions it summarises (one pass, so linear in the conclusions).
+summary_doctrines(All, Summaries) :-
+    findall(Atom-Ds,
+            ( member(conclusion(Part, Ds), All),
+              summary_of(Atom, Part)
+            ),
+            Pairs),
+    keysort(Pairs, Sorted),
+    group_pairs_by_key(Sorted, Groups),
+    maplist(union_doctrines, Groups, Unions),
+    list_to_assoc(Unions, Summaries).
+
+union_doctrines(Atom-Lists, Atom-Doctrines) :-
+    append(Lists, All),
+    sort(All, Doctrines).
+
+%   summary_conclusion(+Summaries, +Conclusion0, -Conclusion)
+summary_conclusion(Summaries, conclusion(Atom, Doctrines0), conclusion(Atom, Doctrines)) :-
+    (   get_assoc(Atom, Summaries, Doctrines)
+    ->  true
+    ;   summary_of(Atom, _)
+    ->  Doctrines = []
     ;   Doctrines = Doctrines0
     ).
 

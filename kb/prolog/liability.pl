@@ -60,7 +60,10 @@
 :- discontiguous aigc_templates:template/3.
 
 %   Tabled: an output copying several works of others gives one answer.
-:- table copies_work_of_other/2.
+:- table
+    copies_work_of_other/2,
+    infringing_subject/1,
+    system_in_use/1.
 
 %!  liable_for(?Subject, ?Kind, ?Right, ?Work, ?Output, ?Stage) is nondet.
 %
@@ -334,17 +337,33 @@ rule(r_d07_infringing_subject_for, [d07-'3.1', d07-'4.3', d13-'5'],
            provider_liability(P, O, Kind, _),
            Kind \== secondary
      )).
+aigc_templates:template(infringing_subject, [party],
+                        "as provider, {0} is the infringing subject of some output").
+aigc_templates:template(system_in_use, [system],
+                        "{0} has users").
+
+%   infringing_subject(?Provider): Provider is the infringing subject of
+%   some output; system_in_use(?System): System has some user.  Tabled, so
+%   that each holds once however many outputs or users prove it.
+rule(r_d07_infringing_subject, [d07-'4.3'],
+     ( infringing_subject(P) :-
+           infringing_subject_for(P, _)
+     )).
+rule(r_d07_system_in_use, [d07-'4.3'],
+     ( system_in_use(S) :-
+           user(_, S)
+     )).
 rule(r_d07_ground_originator_of_risk, [d07-'4.3'],
      ( provider_ground(P, originator_of_risk) :-
-           infringing_subject_for(P, _)
+           infringing_subject(P)
      )).
 rule(r_d07_ground_causal_control, [d07-'4.3'],
      ( provider_ground(P, causal_control) :-
-           infringing_subject_for(P, _)
+           infringing_subject(P)
      )).
 rule(r_d07_ground_potential_owner, [d07-'4.3'],
      ( provider_ground(P, potential_owner) :-
-           infringing_subject_for(P, _)
+           infringing_subject(P)
      )).
 rule(r_d07_ground_diffuse_users, [d07-'4.3'],
      ( provider_ground(P, diffuse_users) :-
@@ -353,14 +372,14 @@ rule(r_d07_ground_diffuse_users, [d07-'4.3'],
      )).
 rule(r_d07_ground_reward, [d07-'4.3'],
      ( provider_ground(P, reward) :-
-           infringing_subject_for(P, _),
+           infringing_subject(P),
            profits_from_service(P)
      )).
 rule(r_d07_ground_duty_of_care, [d07-'4.3'],
      ( provider_ground(P, duty_of_care) :-
-           infringing_subject_for(P, _),
+           infringing_subject(P),
            provider(P, S),
-           user(_, S)
+           system_in_use(S)
      )).
 
                  /*******************************
