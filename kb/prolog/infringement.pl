@@ -53,7 +53,9 @@
     holder/2,
     protected/1,
     infringing_output/1,
-    copy_path/2.
+    copy_path/2,
+    uses_item/2,
+    copy_item/3.
 
                  /*******************************
                  *    PROTECTED WORKS (D04, D28, D29)

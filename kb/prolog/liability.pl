@@ -63,7 +63,8 @@
 :- table
     copies_work_of_other/2,
     infringing_subject/1,
-    system_in_use/1.
+    system_in_use/1,
+    provider_liable_any/1.
 
 %!  liable_for(?Subject, ?Kind, ?Right, ?Work, ?Output, ?Stage) is nondet.
 %

@@ -28,6 +28,15 @@
 :- use_module(liability).
 :- use_module(templates, []).
 
+%   Tabled: each is asked for one party many times (once per output of
+%   the case), and proved once.
+:- table
+    liable_in_role/2,
+    developer_free/1,
+    provider_free/1,
+    user_free/1,
+    breach_needed/1.
+
 :- multifile aigc_templates:template/3.
 :- discontiguous aigc_templates:template/3.
 
