@@ -119,7 +119,8 @@ def _add_arguments(command: argparse.ArgumentParser, module: Any) -> None:
     limits = command.add_argument_group("limits")
     if "time" in fields:
         limits.add_argument("--time-limit", type=float, default=Limits.time, metavar="SECONDS",
-                            help=f"per Prolog query, per ASP grounding and solving, per case file read (per 2 MiB of it), and "
+                            help=f"per Prolog query and per ASP grounding and solving (per 100,000 facts of the case), per case "
+                                 f"file read (per 2 MiB of it), and "
                                  f"for loading an edited --kb (default {Limits.time:g})")
     if "stack_mb" in fields:
         limits.add_argument("--stack-limit", type=int, default=Limits.stack_mb, metavar="MB",

@@ -110,6 +110,11 @@ class Case:
     #: The line of each choice point's position in the case file, where known (for messages).
     position_lines: tuple[tuple[str, int | None], ...] = field(default=(), compare=False, repr=False)
 
+    @property
+    def size(self) -> int:
+        """How many facts the case states, proven and open (the engines' time limit grows with it)."""
+        return len(self.facts) + len(self.unknown)
+
     def reading(self, regime: str | None = None, positions: dict[str, str] | None = None,
                 name: str = "default") -> Reading:
         """A reading of this case: its own positions overridden by ``positions``."""

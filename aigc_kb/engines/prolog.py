@@ -158,17 +158,18 @@ class PrologEngine:
         """The reading as a Prolog options list."""
         return prolog_list([prolog_term(opt[0], opt[1:]) for opt in reading.options()])
 
-    def _guarded(self, goal: str) -> dict[str, Any]:
-        """Run ``goal`` (binding ``Json``) under the limits; raise on any other ending."""
+    def _guarded(self, goal: str, facts: int = 0) -> dict[str, Any]:
+        """Run ``goal`` (binding ``Json``) on a case of ``facts`` facts under the limits; raise on any other ending."""
+        seconds = self.limits.time_for(facts)
         with _LOCK:
             self._set_stack_limit()
-            answer = _once(f"aigc_load:guarded(({goal}), {float(self.limits.time)!r}, Status), "
+            answer = _once(f"aigc_load:guarded(({goal}), {float(seconds)!r}, Status), "
                            f"format(string(StatusText), '~q', [Status])")
         status = _text(answer["StatusText"])
         if status == "ok":
             return answer
         if status == "time_limit":
-            raise LimitError("Prolog time", f"{self.limits.time:g} s", "--time-limit SECONDS")
+            raise LimitError("Prolog time", f"{seconds:g} s", "--time-limit SECONDS")
         if status.startswith("resource("):
             raise LimitError(f"Prolog {status[9:-1].strip(chr(39))}", f"{self.limits.stack_mb} MiB",
                              "--stack-limit MB")
@@ -178,7 +179,7 @@ class PrologEngine:
             raise EngineError(f"Prolog goal failed: {goal[:200]}")
         raise EngineError(f"Prolog error: {status}")
 
-    def call_json(self, predicate: str, *args: str) -> Any:
+    def call_json(self, predicate: str, *args: str, facts: int = 0) -> Any:
         """Call ``predicate(Args..., Json)`` once and decode the JSON string it returns.
 
         Parameters
@@ -189,17 +190,21 @@ class PrologEngine:
         *args : str
             Prolog terms built only with :mod:`aigc_kb.engines.quoting` (and
             :meth:`facts_term`, :meth:`options_term`).
+        facts : int
+            How many facts the case passed in ``args`` has (the time limit grows with it, see
+            :meth:`Limits.time_for`).
         """
-        return json.loads(self.call_text(predicate, *args))
+        return json.loads(self.call_text(predicate, *args, facts=facts))
 
-    def call_text(self, predicate: str, *args: str) -> str:
+    def call_text(self, predicate: str, *args: str, facts: int = 0) -> str:
         """Call ``predicate(Args..., Text)`` once and return the string it binds (see :meth:`call_json`)."""
         goal = f"{predicate}({', '.join(args)}, Json)" if args else f"{predicate}(Json)"
-        return _text(self._guarded(goal)["Json"])
+        return _text(self._guarded(goal, facts)["Json"])
 
     def evaluate(self, case: Case, reading: ResolvedReading) -> list[Conclusion]:
         """Every conclusion of ``case`` under ``reading``."""
-        items = self.call_json("aigc_json:evaluate_case_json", self.facts_term(case), self.options_term(reading))
+        items = self.call_json("aigc_json:evaluate_case_json", self.facts_term(case), self.options_term(reading),
+                               facts=case.size)
         return [
             Conclusion(item["pred"], tuple(item["args"]), tuple(sorted(d.upper() for d in item["doctrines"])))
             for item in items
@@ -207,7 +212,8 @@ class PrologEngine:
 
     def open_burdens(self, case: Case, reading: ResolvedReading) -> list[tuple[Fact, str]]:
         """Each open fact of ``case`` with who loses when it is not proven under ``reading`` (from the kb)."""
-        rows = self.call_json("aigc_explain:open_burdens_json", self.case_term(case), self.options_term(reading))
+        rows = self.call_json("aigc_explain:open_burdens_json", self.case_term(case), self.options_term(reading),
+                              facts=case.size)
         return [(Fact(str(name), tuple(str(a) for a in args)), str(bearer)) for name, args, bearer in rows]
 
     def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]:
@@ -218,5 +224,5 @@ class PrologEngine:
                 answer = _load(file, str(file), "aigc_load:load_query({file}, Module, Ms), " + _MESSAGES)
                 modules[file] = _text(answer["Module"])
             rows = self.call_json("aigc_json:run_query", prolog_atom(modules[file]), self.facts_term(case),
-                                  self.options_term(reading))
+                                  self.options_term(reading), facts=case.size)
         return sorted(tuple(row) for row in rows)

@@ -137,7 +137,7 @@ def explain(kb: "KnowledgeBase", case: Case, reading: ResolvedReading,
     request_terms = prolog_list([f"{kind}({pattern.prolog()})" for kind, pattern in requests])
     settings = [f"why_depth({int(why_depth)})"] + ([f"depth({int(depth)})"] if depth is not None else [])
     data = engine.call_json(EXPLAIN_PREDICATE, engine.case_term(case), engine.options_term(reading),
-                            request_terms, prolog_list(settings))
+                            request_terms, prolog_list(settings), facts=case.size)
     answers = tuple(
         Answer(request=str(a["request"]), pattern=pattern, text=str(a["text"]), holds=bool(a["holds"]),
                conclusions=tuple(Node.from_dict(c) for c in a["conclusions"]),

@@ -147,7 +147,7 @@ def find_flips(kb: KnowledgeBase, case: Case, regime: str | None = None,
         When there are more candidates than ``limits.max_candidates``, or time runs out.
     """
     limits = limits or ScenarioLimits()
-    deadline = Deadline(limits.time_limit or kb.limits.time)
+    deadline = Deadline(limits.time_limit or kb.limits.time_for(case.size))
     predicates = tuple(outcome)
     for name in predicates:
         if name not in kb.vocab.outputs:

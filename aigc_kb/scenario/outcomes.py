@@ -434,7 +434,7 @@ def enumerate_outcomes(kb: KnowledgeBase, case: Case, regimes: Iterable[str | No
         When a limit is hit (the message names the option that raises it).
     """
     limits = limits or ScenarioLimits()
-    deadline = Deadline(limits.time_limit or kb.limits.time)
+    deadline = Deadline(limits.time_limit or kb.limits.time_for(case.size))
     predicates = tuple(outcome)
     open_points = tuple(open_points)
     results = []
@@ -471,7 +471,7 @@ def must_prove(kb: KnowledgeBase, case: Case, goal: str | Pattern, avoid: bool =
         When a limit is hit.
     """
     limits = limits or ScenarioLimits()
-    deadline = Deadline(limits.time_limit or kb.limits.time)
+    deadline = Deadline(limits.time_limit or kb.limits.time_for(case.size))
     pattern = goal if isinstance(goal, Pattern) else parse_conclusion(
         goal, case, kb.vocab, "--avoid" if avoid else "--goal")
     reading = scenario_reading(kb, case, regime, positions, open_points)
