@@ -348,6 +348,34 @@ def test_english_display_names_are_used_in_english(kb_vocab: Vocabulary) -> None
     assert (title, lines) == ("责任承担", ["某科技公司：就复制权承担连带责任（生成阶段）——涉及w1（经由该图片）  [D11]"])
 
 
+def test_a_training_copy_names_the_artefact_it_trained(kb_vocab: Vocabulary) -> None:
+    """A training-stage liability's infringement names the systems or models the copy trained (its JSON
+    ``artefacts``), in both languages, with their display names."""
+    from aigc_kb.core.render import evaluation_lines
+    from aigc_kb.core.result import SECTIONS
+
+    names = {"m1": {"en": "the Lily model", "zh": "百合模型"}}
+    result: dict[str, Any] = {key: [] for key, _ in SECTIONS}
+    result["liable"] = [{"subject": "tina", "kind": "primary", "rights": ["reproduction"], "stage": "training",
+                         "doctrines": ["D02"],
+                         "for": [{"right": "reproduction", "work": "w1", "output": None, "artefacts": ["m1", "gen"]},
+                                 {"right": "reproduction", "work": "w2", "output": None}]}]
+    (_, lines), = [(t, ls) for t, ls in evaluation_lines(result, kb_vocab, lang="en", names=names) if ls]
+    assert lines == ["tina: primary for reproduction (training stage) - for w1 (copied to train the Lily model, gen), "
+                     "w2  [D02]"]
+    (_, lines), = [(t, ls) for t, ls in evaluation_lines(result, kb_vocab, lang="zh", names=names) if ls]
+    assert lines == ["tina：就复制权承担直接侵权责任（训练阶段）——涉及w1（复制用于训练百合模型、gen）、w2  [D02]"]
+
+
+def test_the_text_result_shows_a_training_copys_model() -> None:
+    """``evaluate`` in text, in both languages: the fine-tuning copy of a user-made model names the model."""
+    for lang, line in (("en", "  - bob: primary for reproduction (training stage) - for w1 (copied to train m1)  [D02]"),
+                       ("zh", "  - bob：就复制权承担直接侵权责任（训练阶段）——涉及w1（复制用于训练m1）  [D02]")):
+        proc = run("evaluate", "cases/i14_models_training_pos.yaml", "--lang", lang, env={"LC_ALL": "C"})
+        assert proc.returncode == 0, proc.stderr
+        assert line in proc.stdout.splitlines(), proc.stdout
+
+
 @pytest.mark.parametrize(("case", "entity", "options"), [
     (ULTRAMAN, "tab_operator", ()),
     (ULTRAMAN, "tab_operator", ("--regime", "fault", "--why-not", "liable(tab_operator,secondary,_,_)")),
