@@ -58,6 +58,16 @@ def test_the_areas_reach_each_edge_of_issue_13() -> None:
                   "substantially_similar(o1, w1)")
 
 
+def test_the_areas_reach_the_last_items_of_issue_14() -> None:
+    # a principal beside its agent, under force majeure, the holder's misconduct or gross negligence
+    assert _reach("acting_for(emp, corp)", "requested_by(o1, emp)", "made_available(emp, o1)", "force_majeure(o1)",
+                  "holder_misconduct(rh, o1)", "holder_gross_negligence(rh, o1)")
+    assert any(dict(r.positions).get("exemption_scope") == "all_parties" for r in area("fix_staff_exemption").readings)
+    # notice about a model trained on one work and named after another; filtering either or not
+    assert _reach("model_notice_received(acme, m1)", "model_trained_on(m1, w1)", "model_named_after(m1, w2)",
+                  "no_filtering(acme, w1)", "filters_updated_after_notice(acme, w2)", "substantially_similar(o2, w2)")
+
+
 def test_generate_command_writes_a_fix_area(tmp_path: Path) -> None:
     proc = run_cli("generate", "--area", "fix_terms", "--out", str(tmp_path))
     assert proc.returncode == 0, proc.stderr

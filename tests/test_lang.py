@@ -348,6 +348,93 @@ def test_english_display_names_are_used_in_english(kb_vocab: Vocabulary) -> None
     assert (title, lines) == ("责任承担", ["某科技公司：就复制权承担连带责任（生成阶段）——涉及w1（经由该图片）  [D11]"])
 
 
+def test_a_training_copy_names_the_artefact_it_trained(kb_vocab: Vocabulary) -> None:
+    """A training-stage liability's infringement names the systems or models the copy trained (its JSON
+    ``artefacts``), in both languages, with their display names."""
+    from aigc_kb.core.render import evaluation_lines
+    from aigc_kb.core.result import SECTIONS
+
+    names = {"m1": {"en": "the Lily model", "zh": "百合模型"}}
+    result: dict[str, Any] = {key: [] for key, _ in SECTIONS}
+    result["liable"] = [{"subject": "tina", "kind": "primary", "rights": ["reproduction"], "stage": "training",
+                         "doctrines": ["D02"],
+                         "for": [{"right": "reproduction", "work": "w1", "output": None, "artefacts": ["m1", "gen"]},
+                                 {"right": "reproduction", "work": "w2", "output": None}]}]
+    (_, lines), = [(t, ls) for t, ls in evaluation_lines(result, kb_vocab, lang="en", names=names) if ls]
+    assert lines == ["tina: primary for reproduction (training stage) - for w1 (copied to train the Lily model, gen), "
+                     "w2  [D02]"]
+    (_, lines), = [(t, ls) for t, ls in evaluation_lines(result, kb_vocab, lang="zh", names=names) if ls]
+    assert lines == ["tina：就复制权承担直接侵权责任（训练阶段）——涉及w1（复制用于训练百合模型、gen）、w2  [D02]"]
+
+
+def test_the_text_result_shows_a_training_copys_model() -> None:
+    """``evaluate`` in text, in both languages: the fine-tuning copy of a user-made model names the model."""
+    for lang, line in (("en", "  - bob: primary for reproduction (training stage) - for w1 (copied to train m1)  [D02]"),
+                       ("zh", "  - bob：就复制权承担直接侵权责任（训练阶段）——涉及w1（复制用于训练m1）  [D02]")):
+        proc = run("evaluate", "cases/i14_models_training_pos.yaml", "--lang", lang, env={"LC_ALL": "C"})
+        assert proc.returncode == 0, proc.stderr
+        assert line in proc.stdout.splitlines(), proc.stdout
+
+
+COPIES = "cases/i14_copies_product_pos.yaml"
+
+
+def test_an_explanation_names_a_copy_a_copy() -> None:
+    """An infringement or liability through a copy in another medium is worded "(copy: mug1)", through an output
+    "(output: o3)", in both languages: the noun follows the entity's type ({3:noun} in the templates)."""
+    wanted = {
+        "en": ["acme infringed the reproduction right in w1 in the generation stage (output: o3)",
+               "fab infringed the adaptation right in o2 in the generation stage (copy: mug1)",
+               "shop infringed the distribution right in w1 in the generation stage (copy: tee1)"],
+        "zh": ["acme在生成阶段侵犯了w1的复制权（生成内容：o3）",
+               "fab在生成阶段侵犯了o2的改编权（复制件：mug1）",
+               "shop在生成阶段侵犯了w1的发行权（复制件：tee1）",
+               "shop在生成阶段就o2的发行权承担直接侵权责任（复制件：mug1）"],
+    }
+    for lang, lines in wanted.items():
+        text = ""
+        for query in ("infringement(_,_,_,_,_)", "liable_for(shop,_,_,_,_,_)"):
+            proc = run("explain", COPIES, "--lang", lang, "--depth", "0", "--query", query, env={"LC_ALL": "C"})
+            assert proc.returncode == 0, proc.stderr
+            text += proc.stdout
+        said = {line.strip() for line in text.splitlines()}
+        assert set(lines) <= said, (lang, sorted(said))
+        assert "(output: mug1)" not in text and "（生成内容：mug1）" not in text and "（生成内容：tee1）" not in text
+
+
+@pytest.mark.parametrize("engine", ["prolog", "asp"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_reasons_of_an_evaluation_name_a_copy_a_copy(engine: str, lang: str) -> None:
+    """``evaluate --explain`` on either engine words its reasons with the Prolog rules: a copy is never called an
+    output, in either language."""
+    proc = run("evaluate", COPIES, "--engine", engine, "--explain", "--lang", lang, env={"LC_ALL": "C"})
+    assert proc.returncode == 0, proc.stderr
+    copy_word = "the copy mug1" if lang == "en" else "复制件mug1"
+    assert copy_word in proc.stdout
+    for copy in ("mug1", "tee1"):
+        assert f"(output: {copy})" not in proc.stdout and f"（生成内容：{copy}）" not in proc.stdout
+        assert f"output {copy}" not in proc.stdout and f"生成内容{copy}" not in proc.stdout
+
+
+def test_the_noun_of_an_argument_follows_its_entity_type() -> None:
+    """The Python wording chooses the noun as the Prolog explainer does (arg_noun/3): the member of the union
+    the case declares the entity to be, else the first; the noun of any other type."""
+    from aigc_kb.core.lang import argument_noun, entity_kinds
+    from aigc_kb.core.model import Fact
+
+    kinds = entity_kinds([Fact("copy", ("poster1",)), Fact("output", ("o1",)), Fact("copy_medium", ("poster1", "print"))])
+    assert kinds == {"poster1": "copy", "o1": "output"}
+    for lg, copy, output in ((EN, "copy", "output"), (ZH, "复制件", "生成内容")):
+        assert argument_noun(lg, "output_or_copy_or_none", "poster1", kinds) == copy
+        assert argument_noun(lg, "output_or_copy_or_none", "o1", kinds) == output
+        assert argument_noun(lg, "output_or_copy_or_none", "none", kinds) == output
+        assert argument_noun(lg, "output_or_copy_or_none", None, kinds) == output
+        assert argument_noun(lg, "output_or_copy", "poster1", {}) == output   # undeclared: the first member
+    assert argument_noun(EN, "item", "w1", kinds) == "work or output"
+    assert atom_text(ZH, "liable_for", ["shop", "primary", "distribution", "o2", "mug1", "generation"],
+                     kinds={"mug1": "copy"}) == "shop在生成阶段就o2的发行权承担直接侵权责任（复制件：mug1）"
+
+
 @pytest.mark.parametrize(("case", "entity", "options"), [
     (ULTRAMAN, "tab_operator", ()),
     (ULTRAMAN, "tab_operator", ("--regime", "fault", "--why-not", "liable(tab_operator,secondary,_,_)")),

@@ -229,3 +229,17 @@ def test_the_language_switch_renders_the_page_and_the_results_in_chinese(page: A
     page.wait_for_function("document.querySelector('[data-section=liable] h3').textContent === 'Liable'")
     page.wait_for_function("!document.querySelector('#tree').textContent.includes('承担')")
     assert "tab_operator: primary" in page.inner_text("[data-section=liable]")
+
+
+def test_a_training_copy_shows_the_model_it_trained(page: Any) -> None:
+    # i14_models_training_pos: bob copied w1 into the fine-tuning set of his model m1 (D02, [ext] issue 14)
+    case = _case("i14_models_training_pos.yaml")
+    assert {"model_trained_on": ["m1", "w1"]} in case["facts"] and {"model_trained_by": ["m1", "bob"]} in case["facts"]
+    _open_case(page, "i14_models_training_pos.yaml")
+    _wait_evaluated(page, "strict")
+    row = "[data-section=liable] li.conclusion[data-subject=bob]"
+    page.wait_for_selector(row)
+    assert "w1 (copied to train m1)" in page.inner_text(row)
+    page.select_option("#lang-select", "zh")
+    page.wait_for_function("document.querySelector('[data-section=liable] h3').textContent === '责任承担'")
+    page.wait_for_function("document.querySelector(%r).textContent.includes('w1（复制用于训练m1）')" % row)

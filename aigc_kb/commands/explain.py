@@ -67,11 +67,12 @@ def run(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         from ..explain.trees import with_law
 
         result = with_law(result, kb.vocab, kb.paper)
-    from ..core.lang import case_names
+    from ..core.lang import case_names, entity_kinds
     from ..explain.localize import localize
 
     lang = json_lang(args) if args.format == "json" else text_lang(args)
-    result = localize(result, lang, kb.vocab, names=case_names(case.path), kb_dir=kb.paths.root)
+    result = localize(result, lang, kb.vocab, names=case_names(case.path), kb_dir=kb.paths.root,
+                      kinds=entity_kinds(world.facts))
     if args.format == "svg":
         sys.stdout.write(draw_svg(graphviz, RENDERERS["dot"](result)))
     else:

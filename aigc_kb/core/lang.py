@@ -39,11 +39,14 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 #: A template of kb/prolog: ``aigc_templates:template(name, [types], "text")``.
 _PROLOG_TEMPLATE = re.compile(
     r'aigc_templates:template\(\s*([a-z][a-z0-9_]*)\s*,\s*\[([^\]]*)\]\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)', re.S)
-#: A placeholder of a template: ``{0}`` or ``{subject}``.
-PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)\}")
+#: A placeholder of a template: ``{0}`` or ``{subject}``; ``{0:noun}`` stands for the noun of the
+#: entity type of argument 0 (:func:`argument_noun`).
+PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)(:noun)?\}")
 
 #: Display names of a case's entities: entity -> language -> name.
 Names = Mapping[str, Mapping[str, str]]
+#: The entity types of a case's entities: entity -> the type the case declares it (``copy``).
+Kinds = Mapping[str, str]
 
 
 def default_language(environ: Mapping[str, str] | None = None) -> str:
@@ -195,6 +198,11 @@ def display_name(entity: str, lang: Language, names: Names | None) -> str:
     return entity
 
 
+#: The English nouns of the argument types that are not their own names (the Prolog explainer's type_noun/2).
+_EN_NOUNS = {"item": "work or output", "subject": "party or system", "artefact": "system or model",
+             "party_or_none": "party", "output_or_none": "output", "output_or_copy_or_none": "output or copy"}
+
+
 def argument_text(lang: Language, type_: str, value: str | None, names: Names | None = None,
                   label: str | None = None) -> str:
     """One argument of an atom in words: an entity by its (display) name, a value in words; an unbound
@@ -202,9 +210,7 @@ def argument_text(lang: Language, type_: str, value: str | None, names: Names | 
     entity = type_ in ENTITY_TYPES
     if value is None:
         if lang.code == "en":
-            noun = {"item": "work or output", "subject": "party or system", "artefact": "system or model",
-                    "party_or_none": "party", "output_or_none": "output",
-                    "output_or_copy_or_none": "output or copy"}.get(type_, type_)
+            noun = _EN_NOUNS.get(type_, type_)
             if label is not None:
                 return f"{noun} {label}"
             return f"some {noun}" if entity else "\u2026"
@@ -222,19 +228,43 @@ def argument_text(lang: Language, type_: str, value: str | None, names: Names | 
     return lang.value(type_, value)
 
 
-def fill(template: str, texts: Sequence[str] | Mapping[str, str]) -> str:
-    """``template`` with each ``{I}`` (or ``{name}``) replaced by its text."""
+def fill(template: str, texts: Sequence[str] | Mapping[str, str],
+         nouns: Sequence[str] | Mapping[str, str] = ()) -> str:
+    """``template`` with each ``{I}`` (or ``{name}``) replaced by its text, each ``{I:noun}`` by its noun."""
     def one(match: re.Match[str]) -> str:
         key = match.group(1)
-        if isinstance(texts, Mapping):
-            return texts[key]
-        return texts[int(key)]
+        table = nouns if match.group(2) else texts
+        if isinstance(table, Mapping):
+            return table[key]
+        return table[int(key)]
     return PLACEHOLDER.sub(one, template)
 
 
+def _type_noun(lang: Language, type_: str) -> str:
+    """The noun of an argument type in ``lang`` ("some output or copy")."""
+    if lang.code == "en":
+        return _EN_NOUNS.get(type_, type_)
+    return lang.nouns.get(type_, type_)
+
+
+def argument_noun(lang: Language, type_: str, value: str | None, kinds: Kinds | None = None) -> str:
+    """The noun of an argument's entity type in ``lang``: for a union named by its members (``output_or_copy``,
+    with or without ``_or_none``) the member the case declares the entity to be (``kinds``: a copy reads "copy"),
+    else (``none``, unbound, not declared) the first member; for any other type, its noun.  The same choice as
+    the Prolog explainer's arg_noun/3."""
+    base = type_.removesuffix("_or_none")
+    members = _UNION_TYPES.get(base, ()) if "_or_" in base else ()
+    if not members:
+        return _type_noun(lang, type_)
+    kind = (kinds or {}).get(value) if value is not None else None
+    return _type_noun(lang, kind if kind in members else members[0])
+
+
 def atom_text(lang: Language, pred: str, args: Sequence[str | None], *, names: Names | None = None,
-              labels: Sequence[str | None] = (), kb_dir: str | Path | None = None) -> str | None:
-    """The atom ``pred(args)`` read through its template in ``lang`` (``None``: no template of that arity)."""
+              labels: Sequence[str | None] = (), kb_dir: str | Path | None = None,
+              kinds: Kinds | None = None) -> str | None:
+    """The atom ``pred(args)`` read through its template in ``lang`` (``None``: no template of that arity);
+    ``kinds`` gives the entity types of the case's entities (for ``{I:noun}``)."""
     source = english_templates(kb_dir).get(pred)
     if source is None or len(source.types) != len(args):
         return None
@@ -243,17 +273,26 @@ def atom_text(lang: Language, pred: str, args: Sequence[str | None], *, names: N
         return None
     padded = list(labels) + [None] * (len(args) - len(labels))
     texts = [argument_text(lang, t, a, names, padded[i]) for i, (t, a) in enumerate(zip(source.types, args))]
-    return fill(template, texts)
+    nouns = [argument_noun(lang, t, a, kinds) for t, a in zip(source.types, args)]
+    return fill(template, texts, nouns)
+
+
+def entity_kinds(facts: Sequence[Any]) -> dict[str, str]:
+    """The entity types a case declares its entities (``copy: poster1`` -> ``{"poster1": "copy"}``), from its
+    facts (anything with ``pred`` and ``args``)."""
+    return {str(f.args[0]): f.pred for f in facts
+            if f.pred in _ENTITY_TYPES and len(f.args) == 1 and f.args[0] is not None}
 
 
 def placeholders(template: str) -> list[str]:
-    """The placeholders of a template, sorted (``["0", "1"]``)."""
-    return sorted(set(PLACEHOLDER.findall(template)))
+    """The arguments a template speaks of, sorted (``["0", "1"]``; ``{0:noun}`` speaks of argument 0)."""
+    return sorted({key for key, _ in PLACEHOLDER.findall(template)})
 
 
 __all__ = [
-    "ENTITY_TYPES", "LANGUAGES", "Language", "Names", "Template", "argument_text", "atom_text", "choose",
-    "default_language", "display_name", "english_templates", "english_words", "fill", "language", "placeholders",
+    "ENTITY_TYPES", "LANGUAGES", "Kinds", "Language", "Names", "Template", "argument_noun", "argument_text",
+    "atom_text", "choose", "default_language", "display_name", "english_templates", "english_words",
+    "entity_kinds", "fill", "language", "placeholders",
 ]
 
 

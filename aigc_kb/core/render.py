@@ -36,12 +36,18 @@ FOR_SHOWN = 6
 
 
 def _for(item: dict[str, Any], lang: Language, names: Names | None) -> str:
-    """What a summary line is for: the infringements (work through output) of its ``for`` list."""
+    """What a summary line is for: the infringements (work through output) of its ``for`` list; a training
+    copy names the systems or models it was copied to train (its ``artefacts``)."""
     parts: list[str] = []
     for entry in item.get("for", []):
         work, output = entry.get("work"), entry.get("output")
+        artefacts = entry.get("artefacts") or []
         if work is not None and output is not None:
             part = lang.msg("for_item", work=display_name(work, lang, names), output=display_name(output, lang, names))
+        elif work is not None and artefacts:
+            # a training copy: the systems or models it was copied to train
+            part = lang.msg("for_training", work=display_name(work, lang, names),
+                            artefacts=lang.msg("item_sep").join(display_name(a, lang, names) for a in artefacts))
         elif work is not None:
             part = lang.msg("for_work", work=display_name(work, lang, names))
         elif output is not None:

@@ -7,7 +7,7 @@ language asked for by :func:`aigc_kb.explain.localize.localize`.
 
 from __future__ import annotations
 
-from ..core.lang import Language, case_names, language
+from ..core.lang import Kinds, Language, case_names, entity_kinds, language
 from ..core.vocabulary import Vocabulary
 from ..explain.localize import localize
 from ..explain.model import Answer, Explanation, Setting
@@ -18,12 +18,12 @@ _SIGN = {GAINED: "+", LOST: "-", "recited": "~"}
 
 
 def _single(answer: Answer, vocab: Vocabulary | None = None, lang: Language | None = None,
-            source: str = "") -> Explanation:
+            source: str = "", kinds: Kinds | None = None) -> Explanation:
     expl = Explanation(case="", regime=Setting("regime", "", True, ""), positions=(), answers=(answer,))
     if vocab is None or lang is None:
         return expl
     names = case_names(source) if source and not source.startswith("<") else {}
-    return localize(expl, lang.code, vocab, names=names)
+    return localize(expl, lang.code, vocab, names=names, kinds=kinds)
 
 
 def _reading_text(diff: ReadingDiff, vocab: Vocabulary, lang: Language | None = None) -> str:
@@ -56,14 +56,15 @@ def _where(change: Change, lang: Language | None = None) -> str:
     return lg.msg("diff_where_kb") if change.kind != LOST else lg.msg("diff_where_base")
 
 
-def _explanation_lines(change: Change, vocab: Vocabulary, lang: Language, source: str) -> list[str]:
+def _explanation_lines(change: Change, vocab: Vocabulary, lang: Language, source: str,
+                       kinds: Kinds | None = None) -> list[str]:
     if change.explanation_error is not None:
         return [lang.msg("diff_no_explanation", error=" ".join(change.explanation_error.split()))]
     if change.explanation is None:
         if change.kind == "recited":
             return []
         return [lang.msg("diff_not_concluded", where=_where(change, lang))]
-    text = render_text(_single(change.explanation, vocab, lang, source))
+    text = render_text(_single(change.explanation, vocab, lang, source, kinds))
     body = text.split("\n\n", 1)[1].splitlines()[1:] if "\n\n" in text else []
     return [line[2:] if line.startswith("  ") else line for line in body]
 
@@ -74,7 +75,8 @@ def _diff_text(diff: ReadingDiff, vocab: Vocabulary, explain: bool, lang: Langua
         lines.append(f"  {_SIGN[change.kind]} {change.atom}  [{_doctrines_text(change, lang)}]  "
                      f"({_kind(change, lang)}; {', '.join(change.engines)})")
         if explain:
-            lines.extend(f"      {line}" for line in _explanation_lines(change, vocab, lang, diff.subject.source))
+            lines.extend(f"      {line}" for line in _explanation_lines(change, vocab, lang, diff.subject.source,
+                                                                 entity_kinds(diff.subject.case.facts)))
     return lines
 
 
@@ -118,13 +120,14 @@ def _md_code(text: str) -> str:
     return f"{fence}{text}{fence}"
 
 
-def _explanation_markdown(change: Change, vocab: Vocabulary, lang: Language, source: str) -> list[str]:
+def _explanation_markdown(change: Change, vocab: Vocabulary, lang: Language, source: str,
+                          kinds: Kinds | None = None) -> list[str]:
     if change.explanation_error is not None:
         return [lang.msg("md_diff_no_explanation", error=_md(" ".join(change.explanation_error.split()))), ""]
     if change.explanation is None:
         return [] if change.kind == "recited" else \
             [lang.msg("md_diff_not_concluded", where=_where(change, lang)), ""]
-    lines = render_markdown(_single(change.explanation, vocab, lang, source)).splitlines()
+    lines = render_markdown(_single(change.explanation, vocab, lang, source, kinds)).splitlines()
     start = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
     return lines[start + 2:] + [""]
 
@@ -142,7 +145,8 @@ def _diff_markdown(diff: ReadingDiff, vocab: Vocabulary, explain: bool, level: s
             if change.kind == "recited" and change.explanation is None:
                 continue
             out += [f"{level}# {_kind(change, lang)} {_md_code(change.atom)}", ""]
-            out += _explanation_markdown(change, vocab, lang, diff.subject.source)
+            out += _explanation_markdown(change, vocab, lang, diff.subject.source,
+                                         entity_kinds(diff.subject.case.facts))
     return out
 
 

@@ -14,23 +14,26 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..core.lang import Language, Names, argument_text, atom_text, language
+from ..core.lang import Kinds, Language, Names, argument_text, atom_text, language
 from ..core.vocabulary import Doctrine, Vocabulary
 from .law import Law
 from .model import Answer, Explanation, Node
 
 
 class _Worder:
-    def __init__(self, lang: Language, vocab: Vocabulary, names: Names | None, kb_dir: str | Path | None) -> None:
+    def __init__(self, lang: Language, vocab: Vocabulary, names: Names | None, kb_dir: str | Path | None,
+                 kinds: Kinds | None = None) -> None:
         self.lang = lang
         self.vocab = vocab
         self.names = names or {}
         self.kb_dir = kb_dir
+        self.kinds = kinds or {}
 
     def atom(self, pred: str | None, args: tuple[str | None, ...], labels: tuple[str | None, ...] = ()) -> str | None:
         if pred is None:
             return None
-        return atom_text(self.lang, pred, args, names=self.names, labels=labels, kb_dir=self.kb_dir)
+        return atom_text(self.lang, pred, args, names=self.names, labels=labels, kb_dir=self.kb_dir,
+                         kinds=self.kinds)
 
     def word(self, value: str | None, *types: str) -> str:
         return self.lang.word(value or "", *types)
@@ -104,15 +107,16 @@ def localize_law(law: Law, lang: Language) -> Law:
 
 
 def localize(expl: Explanation, lang: str | None, vocab: Vocabulary, *, names: Names | None = None,
-             kb_dir: str | Path | None = None) -> Explanation:
-    """``expl`` worded in ``lang`` (default: the locale's), with the display names of ``names``.
+             kb_dir: str | Path | None = None, kinds: Kinds | None = None) -> Explanation:
+    """``expl`` worded in ``lang`` (default: the locale's), with the display names of ``names``; ``kinds``
+    gives the entity types of the case's entities (a copy is named a copy: :func:`aigc_kb.core.lang.entity_kinds`).
 
     In English without display names the explanation is returned as the Prolog explainer worded it.
     """
     words = language(lang, kb_dir)
     if words.code == "en" and not any("en" in n for n in (names or {}).values()):
         return expl
-    worder = _Worder(words, vocab, names, kb_dir)
+    worder = _Worder(words, vocab, names, kb_dir, kinds)
     return replace(expl, answers=tuple(worder.answer(a) for a in expl.answers),
                    law=localize_law(expl.law, words) if expl.law is not None else None, lang=words.code)
 

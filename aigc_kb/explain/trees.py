@@ -27,7 +27,7 @@ from ..core.reading import COMMAND_LINE, ResolvedReading
 from ..core.vocabulary import ENTITY_TYPES, Vocabulary
 from ..engines.quoting import prolog_atom, prolog_list
 from ..patterns import Pattern, atom_display, parse_atom
-from ..core.lang import case_names, language
+from ..core.lang import case_names, entity_kinds, language
 from .law import gather
 from .localize import localize
 from .model import Answer, Assumption, Explanation, Node, Setting
@@ -201,7 +201,7 @@ def with_reasons(kb: "KnowledgeBase", case: Case, reading: ResolvedReading,
     requests = [("explain", Pattern.any_of(pred, kb.vocab)) for pred in kb.vocab.outputs]
     explained = explain(kb, case, reading, requests, why_depth=0, depth=1)
     found = reasons(localize(explained, lang, kb.vocab, names=case_names(case.path) if names is None else names,
-                            kb_dir=kb.paths.root))
+                            kb_dir=kb.paths.root, kinds=entity_kinds(case.facts)))
     out = dict(result)
     for key, pred in SECTIONS:
         rows = []

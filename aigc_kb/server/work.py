@@ -150,7 +150,10 @@ def explanation(kb: KnowledgeBase, req: dict[str, Any]) -> Any:
     if req.get("lang"):
         from ..explain.localize import localize
 
-        result = localize(result, req["lang"], kb.vocab, names=names_of(req), kb_dir=kb.paths.root)
+        from ..core.lang import entity_kinds
+
+        result = localize(result, req["lang"], kb.vocab, names=names_of(req), kb_dir=kb.paths.root,
+                          kinds=entity_kinds(world.facts))
     fmt = req.get("format") or "json"
     if fmt == "json":
         return result.to_dict()

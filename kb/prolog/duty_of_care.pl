@@ -54,14 +54,26 @@ rule(r_d14_third_party_model_developer, [d14-'6.4'],
 
 %!  notified_work(?Provider, ?Work) is nondet.
 %
-%   Provider received notice of an output that copies Work.
+%   Provider received notice of an output that copies Work, or [ext] of a
+%   model that reproduces Work.
 
 aigc_templates:template(notified_work, [party, work],
-                        "{0} received notice of an output that copies {1}").
+                        "{0} received notice that {1} is copied (of an output that copies it, or of a model trained on it or named after it)").
 rule(r_d14_notified_work, [d14-'4.3'],
      ( notified_work(P, W) :-
            notice_received(P, O),
            copies(O, W, _)
+     )).
+%   [ext, court practice; Civil Code Art. 1195] Notice about a model is
+%   notice that it reproduces its works: the works it was trained on (the
+%   copies it embodies) and the work it is named after (the work it is held
+%   out as making).  Those are notified works the provider must filter
+%   (D14), whether or not it removed the model: another output of its
+%   system may still copy them.
+rule(r_d14_notified_work_model, [d14-'4.3', d15-'3.2'], [ext],
+     ( notified_work(P, W) :-
+           model_notice_received(P, M),
+           model_work(M, W)
      )).
 
 %!  labelling_met(?Provider) is nondet.

@@ -744,7 +744,7 @@ rule(r_d19_copy_permitted_commissioned, [d19-'3.3', d29-'3.3'], [ext],
 %   `generation` (D01).
 
 aigc_templates:template(infringement, [party, right, item, output_or_copy_or_none, stage],
-                        "{0} infringed the {1} right in {2} in the {4} stage (output: {3})").
+                        "{0} infringed the {1} right in {2} in the {4} stage ({3:noun}: {3})").
 
 %   Here and in every infringement rule below, a system named as a party
 %   is never the infringer (D06, 4.1; I02): the rules guarantee it, not

@@ -113,6 +113,25 @@ rule(r_d22_scope_all_parties, [d22-'6.1', d23-'6.1'],
            exposed(X, O, _)
      )).
 
+%   [ext, court practice; Civil Code Art. 1191] A principal that answers for
+%   what its agent did for it (liability.pl: acts of staff and agents)
+%   answers for the agent's act: where every exposed party benefits, it
+%   benefits with its agent, for the output the agent requested or
+%   disseminated.  Its liability for that act rests on the agent's, so it
+%   is exempted or mitigated with it, per infringement as for any party.
+rule(r_d22_scope_staff_request, [d13-'3.1', d22-'6.1', d23-'6.1'], [ext],
+     ( limitation_applies(P, O) :-
+           position(exemption_scope, all_parties),
+           staff_requested(P, A, O),
+           limitation_applies(A, O)
+     )).
+rule(r_d22_scope_staff_dissemination, [d13-'3.1', d22-'6.1', d23-'6.1'], [ext],
+     ( limitation_applies(P, O) :-
+           position(exemption_scope, all_parties),
+           staff_disseminated(P, A, _, _, O),
+           limitation_applies(A, O)
+     )).
+
 %!  limitation_for(?Subject, ?Effect, ?Reason, ?Work, ?Output) is nondet.
 %
 %   Subject's liability for the infringement of Work through Output is

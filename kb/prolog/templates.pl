@@ -7,7 +7,9 @@
     whole.  The explanations (explain.pl) read these; nothing here decides a
     case.
 
-    A template is a text in which {0}, {1}, ... stand for the arguments.
+    A template is a text in which {0}, {1}, ... stand for the arguments,
+    and {0:noun}, {1:noun}, ... for the noun of an argument's entity type
+    ("output" or "copy" for an argument of type output_or_copy_or_none).
     The input templates (the `meaning` strings of kb/vocabulary.yaml), the
     burdens of the input facts (its `burden` entries) and the doctrines that
     are extensions as a whole (kb/doctrines.yaml) are generated into
@@ -46,7 +48,8 @@
 %!  template(?Name, ?ArgTypes:list, ?Template:string) is nondet.
 %
 %   The atoms of predicate Name/N, N the length of ArgTypes, read as
-%   Template, in which {I} stands for argument I (from 0).  ArgTypes are
+%   Template, in which {I} stands for argument I (from 0) and {I:noun}
+%   for the noun of its entity's type (arg_noun/3).  ArgTypes are
 %   the argument types of kb/vocabulary.yaml (party, system, work, output,
 %   copy, item, subject, party_or_none, output_or_none,
 %   output_or_copy_or_none, or an enumeration) or,
@@ -141,6 +144,10 @@ parts_text([Part|Parts], Args, Types, Labels, [Text|Texts]) :-
     parts_text(Parts, Args, Types, Labels, Texts).
 
 part_text(lit(Text), _, _, _, Text).
+part_text(noun(I), Args, Types, _, Text) :-
+    nth0(I, Args, Value),
+    nth0(I, Types, Type),
+    arg_noun(Type, Value, Text).
 part_text(arg(I), Args, Types, Labels, Text) :-
     nth0(I, Args, Value),
     nth0(I, Types, Type),
@@ -194,6 +201,40 @@ variable_text(Type, Var, Labels, Text) :-
     ;   Text = '\u2026'
     ).
 
+%!  arg_noun(+Type, ?Value, -Noun) is det.
+%
+%   Noun names the entity type of Value, an argument of Type: for a union
+%   of entity types named A_or_B (output_or_copy, and with `_or_none`), the
+%   member that the case declares Value to be (copy(poster1): "copy"), else
+%   (`none`, unbound, undeclared) the first member; for any other type,
+%   its noun.
+
+arg_noun(Type, Value, Noun) :-
+    type_members(Type, Members),
+    (   nonvar(Value),
+        member(Member, Members),
+        declared_entity(Member, Value)
+    ->  Noun = Member
+    ;   Members = [Noun|_]
+    ),
+    !.
+arg_noun(Type, _, Noun) :-
+    type_noun(Type, Noun).
+
+type_members(Type, Members) :-
+    (   atom_concat(Base, '_or_none', Type)
+    ->  true
+    ;   Base = Type
+    ),
+    entity_type(Base),
+    atomic_list_concat(Members, '_or_', Base),
+    Members = [_, _|_],
+    forall(member(M, Members), entity_type(M)).
+
+declared_entity(Type, Value) :-
+    Goal =.. [Type, Value],
+    catch(Goal, error(existence_error(_, _), _), fail).
+
 type_noun(item, 'work or output') :- !.
 type_noun(subject, 'party or system') :- !.
 type_noun(artefact, 'system or model') :- !.
@@ -202,18 +243,24 @@ type_noun(output_or_none, output) :- !.
 type_noun(output_or_copy_or_none, 'output or copy') :- !.
 type_noun(Type, Type).
 
-%   template_parts(+Template, -Parts): Template as lit(Text) and arg(I).
+%   template_parts(+Template, -Parts): Template as lit(Text), arg(I) and
+%   noun(I).
 template_parts(Template, Parts) :-
     split_string(Template, "{", "", [First|Rest]),
     foldl(template_piece, Rest, Pieces, []),
     Parts0 = [lit(First)|Pieces],
     exclude(==(lit("")), Parts0, Parts).
 
-template_piece(Piece, [arg(I), lit(After)|T], T) :-
+template_piece(Piece, [Part, lit(After)|T], T) :-
     sub_string(Piece, B, 1, A, "}"),
     !,
-    sub_string(Piece, 0, B, _, Digits),
-    number_string(I, Digits),
+    sub_string(Piece, 0, B, _, Inside),
+    (   string_concat(Digits, ":noun", Inside)
+    ->  number_string(I, Digits),
+        Part = noun(I)
+    ;   number_string(I, Inside),
+        Part = arg(I)
+    ),
     sub_string(Piece, _, A, 0, After).
 
 

@@ -89,10 +89,17 @@ function rowText(key, row, index) {
   return parts.join(" · ") + forText(row);
 }
 
-// the infringements a summary row is for (its `for` list: work through output)
+// the infringements a summary row is for (its `for` list: work through output; a training copy
+// names the systems or models it was copied to train, its `artefacts`)
+function forItemText(f) {
+  if (f.work != null && f.output != null) return t("forItem", f.work, f.output);
+  if (f.work != null && f.artefacts && f.artefacts.length) return t("forTraining", f.work, f.artefacts.join(t("itemSep")));
+  return f.work ?? f.output;
+}
+
 function forText(row) {
   const items = (row.for || [])
-    .map((f) => (f.work != null && f.output != null ? t("forItem", f.work, f.output) : f.work ?? f.output))
+    .map(forItemText)
     .filter((item) => item != null);
   const unique = [...new Set(items)];
   return unique.length ? t("forList", unique.join(", ")) : "";
