@@ -143,19 +143,30 @@ class Evaluation:
             "positions": dict(sorted(self.positions.items())),
             "open_facts": list(self.open_facts),
         }
+        # The conclusions of each predicate, in their order, found in one pass (not one per section).
+        by_pred: dict[str, list[Conclusion]] = {}
+        for c in self.conclusions:
+            found = by_pred.get(c.pred)
+            if found is None:
+                by_pred[c.pred] = [c]
+            else:
+                found.append(c)
         for key, pred in SECTIONS:
-            out[key] = self._section(pred, vocab)
-        attach_for(out, lambda pred: (c.args for c in self.of(pred)), vocab)
+            out[key] = self._section(pred, vocab, by_pred)
+        attach_for(out, lambda pred: (c.args for c in by_pred.get(pred, ())), vocab)
         return out
 
-    def _section(self, pred: str, vocab: Vocabulary) -> list[dict[str, Any]]:
-        items = self.of(pred)
+    def _section(self, pred: str, vocab: Vocabulary, by_pred: dict[str, list[Conclusion]]) -> list[dict[str, Any]]:
+        def of(name: str) -> list[Conclusion]:
+            return by_pred.get(name, [])
+
+        items = of(pred)
         names = vocab.outputs[pred].arg_names
         if pred == "liable":
             return self._grouped(items, ("subject", "kind", "stage"), "right", "rights")
         if pred == "remedy":
-            factors = {c.args[0]: [] for c in self.of("remedy_factor")}  # type: dict[str, list[Conclusion]]
-            for c in self.of("remedy_factor"):
+            factors = {c.args[0]: [] for c in of("remedy_factor")}  # type: dict[str, list[Conclusion]]
+            for c in of("remedy_factor"):
                 factors[c.args[0]].append(c)
             rows = []
             for c in items:

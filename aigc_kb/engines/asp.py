@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ def _solve_texts(files: list[str], instance: str, seconds: float) -> str:
         # The encoding with its annotations expanded (aigc_kb.engines.asp_rules), added as text: AST nodes
         # parsed once and added to every Control were shared between evaluations (and threads),
         # and a run could find them invalid.
-        asp_rules.add_program(ctl, files)
+        asp_rules.add_program(ctl, files, derived_labels=False)
         ctl.add("base", [], instance)
         ctl.ground([("base", [])])
     except RuntimeError as err:
@@ -212,8 +213,11 @@ class AspEngine:
         that all live on (see :func:`aigc_kb.core.loader.paused_gc`).
         """
         with paused_gc():
-            return sorted(Conclusion(name, args, doctrines)
-                          for name, args, doctrines in self._solve(self.files, case, reading))
+            shown = self._solve(self.files, case, reading)
+            # The tuples in C, not the conclusions through their Python ``__lt__``: an answer holds each
+            # atom once, so the doctrines never decide, and the order is the conclusions' own.
+            shown.sort()
+            return [Conclusion(name, args, doctrines) for name, args, doctrines in shown]
 
     def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]:
         """The answers of a named query file for ``case``."""
@@ -221,13 +225,49 @@ class AspEngine:
         return sorted(args for name, args, _ in self._solve(files, case, reading) if name == "answer")
 
 
+#: A shown atom whose arguments are all constants or numbers written without a sign (group 1), and the
+#: comma after it or the end (group 6): ``because(Atom,Doctrine)`` (Atom and Doctrine: groups 2, 3) or
+#: another atom (its name and arguments: groups 4, 5).  Read with one ``findall`` over a whole answer.
+_PLAIN_SHOWN = re.compile(r"(because\((\w+(?:\(\w+(?:,\w+)*\))?),(\w+)\)|(\w+)(?:\((\w+(?:,\w+)*)\))?)(,|\Z)")
+
+
+def _plain_conclusions(text: str) -> list[Shown] | None:
+    """:func:`aigc_kb.engines.quoting.shown_conclusions` of a text without strings, in one regular-expression pass.
+
+    ``None`` unless every character of ``text`` is part of an atom whose
+    arguments are constants or unsigned numbers, or the comma between two such
+    atoms (the matches then cover the whole text); the caller then reads it
+    the general way.
+    """
+    if '"' in text or text.endswith(","):
+        return None
+    matches = _PLAIN_SHOWN.findall(text)
+    if sum(len(m[0]) + len(m[5]) for m in matches) != len(text):
+        return None  # matches never overlap: all of the text is read only if their lengths add up to it
+    doctrines: dict[str, list[str]] = {}
+    for _, inner, doctrine, _, _, _ in matches:
+        if doctrine:  # each because(Atom, Doctrine) is shown once: no doctrine comes twice
+            found = doctrines.get(inner)
+            if found is None:
+                doctrines[inner] = [doctrine]
+            else:
+                found.append(doctrine)
+    upper = {d: tuple(sorted({x.upper() for x in marks})) for d, marks in doctrines.items()}
+    return [(name, tuple(args.split(",")) if args else (), upper.get(whole, ()))
+            for whole, _, doctrine, name, args, _ in matches if not doctrine]
+
+
 def decode_answer(text: str) -> list[Shown]:
     """The conclusions of an answer set written as one text (:func:`_model_text`).
 
-    Read by :func:`aigc_kb.engines.quoting.shown_conclusions` without a
-    Python object per symbol; a text it does not read (an argument that is not
-    a name) is parsed by clingo and read symbol by symbol, to the same result.
+    Read by :func:`_plain_conclusions` when no argument is a string, else by
+    :func:`aigc_kb.engines.quoting.shown_conclusions`, without a Python
+    object per symbol; a text neither reads (an argument that is not a name)
+    is parsed by clingo and read symbol by symbol, to the same result.
     """
+    fast = _plain_conclusions(text)
+    if fast is not None:
+        return fast
     fast = shown_conclusions(text)
     if fast is not None:
         return fast
