@@ -655,6 +655,21 @@ def _scalar_args(value: Any) -> tuple[str, ...]:
     return tuple(map(str, value)) if isinstance(value, list) else (str(value),)
 
 
+class _Names(dict[str, str]):
+    """One new copy of each distinct name of a case, shared by all its facts.
+
+    The texts a YAML parser returns lie in memory among its millions of
+    short-lived nodes; a fact holding one of them keeps that memory from going
+    back to the system after the nodes are freed (a platform case of 100,000
+    users kept 1.8 GB).  Copied once per distinct name, the texts of the facts
+    lie apart, and each name is held once however many facts name it.
+    """
+
+    def __missing__(self, text: str) -> str:
+        copy = self[text] = "".join((text, ""))  # a new string, not ``text`` itself
+        return copy
+
+
 def _node_at(node: yaml.Node | None, path: list[Any]) -> yaml.Node | None:
     """The YAML node at ``path`` as :func:`_line_at` walks to it, or ``None`` when the walk stops short."""
     for step in path:
@@ -672,8 +687,10 @@ def _node_at(node: yaml.Node | None, path: list[Any]) -> yaml.Node | None:
     return node
 
 
-def _facts(items: list[dict[str, Any]], node: yaml.Node | None, path: list[Any]) -> list[Fact]:
+def _facts(items: list[dict[str, Any]], node: yaml.Node | None, path: list[Any],
+           names: _Names | None = None) -> list[Fact]:
     items = items or []
+    names = _Names() if names is None else names
     found = _node_at(node, path) if node is not None else None
     if isinstance(found, yaml.SequenceNode) and len(found.value) == len(items):
         # each item's line read from the sequence's own nodes: _line_at of path + [index], without the walk
@@ -683,7 +700,9 @@ def _facts(items: list[dict[str, Any]], node: yaml.Node | None, path: list[Any])
     out = []
     for item, line in zip(items, lines):
         ((pred, value),) = item.items()
-        out.append(Fact(pred, _scalar_args(value), line))
+        args = _scalar_args(value)
+        out.append(Fact(names[pred] if type(pred) is str else pred,
+                        tuple([names[a] for a in args]), line))
     return out
 
 
@@ -713,8 +732,9 @@ def _structured_case(vocab: Vocabulary, data: Any, node: yaml.Node | None, path:
     if problems:
         raise InputError(problems)
     check = CaseValidator(vocab, name)
-    facts = _facts(data["facts"], node, ["facts"])
-    unknown = _facts(data.get("unknown") or [], node, ["unknown"])
+    names = _Names()
+    facts = _facts(data["facts"], node, ["facts"], names)
+    unknown = _facts(data.get("unknown") or [], node, ["unknown"], names)
     check.check_facts(facts, unknown)
     readings = []
     for index, raw in enumerate(data.get("expect") or []):

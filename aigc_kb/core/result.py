@@ -42,9 +42,9 @@ PER_INFRINGEMENT: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Conclusion:
-    """One output atom and the doctrines of the rules that concluded it."""
+    """One output atom and the doctrines of the rules that concluded it (slots: a large case has a million)."""
 
     pred: str
     args: tuple[str, ...]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import multiprocessing
-import re
 from pathlib import Path
 from typing import Any
 
 import clingo
+
+try:  # the C functions the Python API calls (see _shown_text)
+    from clingo import _internal
+except ImportError:  # pragma: no cover - another clingo
+    _internal = None  # type: ignore[assignment]
 
 from ..core.errors import AigcError, EngineError, KbError
 from ..core.loader import paused_gc
@@ -35,6 +39,29 @@ def _model_text(symbols: list[clingo.Symbol]) -> str:
     return text[:-1] if len(symbols) == 1 else text  # a tuple of one is written ``(a,)``
 
 
+def _shown_text(model: clingo.Model) -> str:
+    """:func:`_model_text` of the shown atoms of ``model``, without a Python object per symbol.
+
+    clingo gives the shown atoms as one array of symbol handles; the tuple of
+    them all is made and written by clingo's C functions (through the module
+    the Python API itself calls), so a large answer set costs no Python loop.
+    A clingo whose Python API keeps the array elsewhere is read through
+    :func:`_model_text` of the public symbols.
+    """
+    symbols = model.symbols(shown=True)
+    array = getattr(symbols, "_p_symbols", None)
+    if array is None or _internal is None:
+        return _model_text(list(symbols))
+    if len(array) == 0:
+        return ""
+    lib = _internal._lib  # type: ignore[attr-defined]
+    whole = _internal._c_call(  # type: ignore[no-untyped-call]
+        "clingo_symbol_t", lib.clingo_symbol_create_function, b"", array, len(array), True)
+    text: str = _internal._str(  # type: ignore[no-untyped-call]
+        lib.clingo_symbol_to_string_size, lib.clingo_symbol_to_string, whole)[1:-1]
+    return text[:-1] if len(array) == 1 else text  # a tuple of one is written ``(a,)``
+
+
 def _solve_texts(files: list[str], instance: str, seconds: float) -> str:
     """Ground ``files`` with ``instance`` and return the shown atoms of the one answer set, as one text.
 
@@ -56,8 +83,8 @@ def _solve_texts(files: list[str], instance: str, seconds: float) -> str:
         ctl.ground([("base", [])])
     except RuntimeError as err:
         raise KbError(f"the ASP encoding failed ({err}):\n" + "\n".join(_located_messages(files, instance))) from None
-    models: list[list[clingo.Symbol]] = []
-    with ctl.solve(on_model=lambda m: models.append(list(m.symbols(shown=True))), async_=True) as handle:
+    models: list[str] = []
+    with ctl.solve(on_model=lambda m: models.append(_shown_text(m)), async_=True) as handle:
         if not handle.wait(seconds):
             handle.cancel()
             raise LimitError("ASP time", f"{seconds:g} s", "--time-limit SECONDS")
@@ -66,7 +93,7 @@ def _solve_texts(files: list[str], instance: str, seconds: float) -> str:
         raise EngineError("the ASP encoding has no answer set for this case")
     if len(models) > 1:
         raise EngineError("the ASP encoding has more than one answer set with every fact known")
-    return _model_text(models[0])
+    return models[0]
 
 
 def _located_messages(files: list[str], instance: str) -> list[str]:
@@ -225,49 +252,13 @@ class AspEngine:
         return sorted(args for name, args, _ in self._solve(files, case, reading) if name == "answer")
 
 
-#: A shown atom whose arguments are all constants or numbers written without a sign (group 1), and the
-#: comma after it or the end (group 6): ``because(Atom,Doctrine)`` (Atom and Doctrine: groups 2, 3) or
-#: another atom (its name and arguments: groups 4, 5).  Read with one ``findall`` over a whole answer.
-_PLAIN_SHOWN = re.compile(r"(because\((\w+(?:\(\w+(?:,\w+)*\))?),(\w+)\)|(\w+)(?:\((\w+(?:,\w+)*)\))?)(,|\Z)")
-
-
-def _plain_conclusions(text: str) -> list[Shown] | None:
-    """:func:`aigc_kb.engines.quoting.shown_conclusions` of a text without strings, in one regular-expression pass.
-
-    ``None`` unless every character of ``text`` is part of an atom whose
-    arguments are constants or unsigned numbers, or the comma between two such
-    atoms (the matches then cover the whole text); the caller then reads it
-    the general way.
-    """
-    if '"' in text or text.endswith(","):
-        return None
-    matches = _PLAIN_SHOWN.findall(text)
-    if sum(len(m[0]) + len(m[5]) for m in matches) != len(text):
-        return None  # matches never overlap: all of the text is read only if their lengths add up to it
-    doctrines: dict[str, list[str]] = {}
-    for _, inner, doctrine, _, _, _ in matches:
-        if doctrine:  # each because(Atom, Doctrine) is shown once: no doctrine comes twice
-            found = doctrines.get(inner)
-            if found is None:
-                doctrines[inner] = [doctrine]
-            else:
-                found.append(doctrine)
-    upper = {d: tuple(sorted({x.upper() for x in marks})) for d, marks in doctrines.items()}
-    return [(name, tuple(args.split(",")) if args else (), upper.get(whole, ()))
-            for whole, _, doctrine, name, args, _ in matches if not doctrine]
-
-
 def decode_answer(text: str) -> list[Shown]:
     """The conclusions of an answer set written as one text (:func:`_model_text`).
 
-    Read by :func:`_plain_conclusions` when no argument is a string, else by
-    :func:`aigc_kb.engines.quoting.shown_conclusions`, without a Python
-    object per symbol; a text neither reads (an argument that is not a name)
-    is parsed by clingo and read symbol by symbol, to the same result.
+    Read by :func:`aigc_kb.engines.quoting.shown_conclusions` without a
+    Python object per symbol; a text it does not read (an argument that is not
+    a name) is parsed by clingo and read symbol by symbol, to the same result.
     """
-    fast = _plain_conclusions(text)
-    if fast is not None:
-        return fast
     fast = shown_conclusions(text)
     if fast is not None:
         return fast
