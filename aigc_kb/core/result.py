@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from .loader import paused_gc
 from .vocabulary import NONE, Vocabulary
 
 #: Keys of the JSON result in order, and the output predicate each is built from.
@@ -97,7 +98,7 @@ def attach_for(record: dict[str, Any], args_of: Callable[[str], Iterable[tuple[s
             index.setdefault(tuple(_value(args[i]) for i in at), []).append(item)
         for row in record[key]:
             items = index.get(tuple(row[n] for n in shared), [])
-            row["for"] = sorted(items, key=lambda i: tuple(str(v) for v in i.values()))
+            row["for"] = sorted(items, key=lambda i: tuple(map(str, i.values())))
 
 
 def _doctrines(items: list[Conclusion]) -> list[str]:
@@ -135,7 +136,15 @@ class Evaluation:
         return [c for c in self.conclusions if c.pred == pred]
 
     def as_dict(self, vocab: Vocabulary) -> dict[str, Any]:
-        """The JSON form: one key per kind of conclusion, each item with its doctrines."""
+        """The JSON form: one key per kind of conclusion, each item with its doctrines.
+
+        Python's cyclic collector is paused meanwhile: the rows of a large case are many objects that
+        all live on, and each collection would walk them again (see :func:`aigc_kb.core.loader.paused_gc`).
+        """
+        with paused_gc():
+            return self._as_dict(vocab)
+
+    def _as_dict(self, vocab: Vocabulary) -> dict[str, Any]:
         out: dict[str, Any] = {
             "case": self.case,
             "engine": self.engine,
