@@ -169,9 +169,10 @@ def asp_input(args: argparse.Namespace) -> dict[str, Any]:
             file = out / f"group_{start:07d}_{number}.lp"
             file.write_text(program.text, encoding="utf-8")
             files.append(str(file))
-    # the encoding as the API grounds it: its %@ annotations expanded (citations, because/2)
+    # the encoding as the API grounds it: its %@ annotations expanded (citations, because/2) on the
+    # output atoms' rules (asp_rules.evaluation_text)
     encoding = out / "encoding.lp"
-    encoding.write_text(asp_rules.program_text(kb.paths.asp_files), encoding="utf-8")
+    encoding.write_text(asp_rules.evaluation_text(kb.paths.asp_files), encoding="utf-8")
     return {"files": files, "asp_files": [str(encoding)], "separable": batch.verdict.ok}
 
 

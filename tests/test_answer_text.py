@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aigc_kb import Fact, KnowledgeBase
-from aigc_kb.engines.asp import AspEngine, _FactTexts, _model_text, decode_answer
+from aigc_kb.engines.asp import AspEngine, _FactTexts, _model_text, _shown_text, decode_answer
 from aigc_kb.engines.quoting import Shown, asp_fact, asp_name, shown_conclusions, symbol_text
 
 from .test_quoting import HOSTILE, TEXT
@@ -56,6 +56,36 @@ def test_the_text_reads_as_the_symbols(symbols: list[clingo.Symbol]) -> None:
     fast = shown_conclusions(text)
     assert fast is not None
     assert sorted(fast) == sorted(_by_symbols(symbols))
+
+
+def _shown_texts(symbols: list[clingo.Symbol], show: str = "") -> tuple[str, str]:
+    """The shown atoms of the answer set of the facts ``symbols`` (and ``show``) as :func:`_shown_text`
+    writes them, and symbol by symbol."""
+    ctl = clingo.Control()
+    ctl.add("base", [], show)
+    with ctl.backend() as backend:  # symbols, not text: an upper-case constant is not a variable
+        for symbol in symbols:
+            backend.add_rule([backend.add_atom(symbol)])
+    ctl.ground([("base", [])])
+    texts: list[tuple[str, str]] = []
+    ctl.solve(on_model=lambda m: texts.append((_shown_text(m), _model_text(list(m.symbols(shown=True))))))
+    (found,) = texts
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(answers())
+def test_the_answer_text_from_clingo_is_the_symbols_text(symbols: list[clingo.Symbol]) -> None:
+    """The shown atoms written by clingo's C functions at once equal the public symbols' texts."""
+    fast, public = _shown_texts(symbols)
+    assert fast == public
+    assert sorted(decode_answer(fast)) == sorted(_by_symbols(symbols))
+
+
+def test_the_answer_text_of_one_atom_and_of_none() -> None:
+    a, b = clingo.Function("p", [clingo.Function("a")]), clingo.Function("q", [clingo.Function("b")])
+    assert _shown_texts([a, b], "#show p/1.") == ("p(a)", "p(a)")
+    assert _shown_texts([b], "#show p/1.") == ("", "")
 
 
 def test_what_the_text_reader_leaves_is_read_through_clingo() -> None:

@@ -139,10 +139,11 @@ class AspBatch:
         self.vocab: Vocabulary = kb.vocab
         self.files = [str(f) for f in engine.files]
         # The child runs clingo's own main on files: it gets the encoding with its annotations
-        # expanded (aigc_kb.engines.asp_rules), written once to a file that lives as long as this batch.
+        # expanded as an evaluation grounds it (aigc_kb.engines.asp_rules.evaluation_text), written once to a
+        # file that lives as long as this batch.
         handle, encoding = tempfile.mkstemp(prefix="aigc-kb-encoding-", suffix=".lp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(asp_rules.program_text(self.files))
+            out.write(asp_rules.evaluation_text(self.files))
         weakref.finalize(self, os.unlink, encoding)
         self.grounder = Grounder([encoding])
         self.grounder.start()  # it starts while the encoding is checked

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from .loader import paused_gc
 from .vocabulary import NONE, Vocabulary
 
 #: Keys of the JSON result in order, and the output predicate each is built from.
@@ -42,9 +43,9 @@ PER_INFRINGEMENT: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Conclusion:
-    """One output atom and the doctrines of the rules that concluded it."""
+    """One output atom and the doctrines of the rules that concluded it (slots: a large case has a million)."""
 
     pred: str
     args: tuple[str, ...]
@@ -97,7 +98,7 @@ def attach_for(record: dict[str, Any], args_of: Callable[[str], Iterable[tuple[s
             index.setdefault(tuple(_value(args[i]) for i in at), []).append(item)
         for row in record[key]:
             items = index.get(tuple(row[n] for n in shared), [])
-            row["for"] = sorted(items, key=lambda i: tuple(str(v) for v in i.values()))
+            row["for"] = sorted(items, key=lambda i: tuple(map(str, i.values())))
 
 
 def _doctrines(items: list[Conclusion]) -> list[str]:
@@ -135,7 +136,15 @@ class Evaluation:
         return [c for c in self.conclusions if c.pred == pred]
 
     def as_dict(self, vocab: Vocabulary) -> dict[str, Any]:
-        """The JSON form: one key per kind of conclusion, each item with its doctrines."""
+        """The JSON form: one key per kind of conclusion, each item with its doctrines.
+
+        Python's cyclic collector is paused meanwhile: the rows of a large case are many objects that
+        all live on, and each collection would walk them again (see :func:`aigc_kb.core.loader.paused_gc`).
+        """
+        with paused_gc():
+            return self._as_dict(vocab)
+
+    def _as_dict(self, vocab: Vocabulary) -> dict[str, Any]:
         out: dict[str, Any] = {
             "case": self.case,
             "engine": self.engine,
@@ -143,19 +152,30 @@ class Evaluation:
             "positions": dict(sorted(self.positions.items())),
             "open_facts": list(self.open_facts),
         }
+        # The conclusions of each predicate, in their order, found in one pass (not one per section).
+        by_pred: dict[str, list[Conclusion]] = {}
+        for c in self.conclusions:
+            found = by_pred.get(c.pred)
+            if found is None:
+                by_pred[c.pred] = [c]
+            else:
+                found.append(c)
         for key, pred in SECTIONS:
-            out[key] = self._section(pred, vocab)
-        attach_for(out, lambda pred: (c.args for c in self.of(pred)), vocab)
+            out[key] = self._section(pred, vocab, by_pred)
+        attach_for(out, lambda pred: (c.args for c in by_pred.get(pred, ())), vocab)
         return out
 
-    def _section(self, pred: str, vocab: Vocabulary) -> list[dict[str, Any]]:
-        items = self.of(pred)
+    def _section(self, pred: str, vocab: Vocabulary, by_pred: dict[str, list[Conclusion]]) -> list[dict[str, Any]]:
+        def of(name: str) -> list[Conclusion]:
+            return by_pred.get(name, [])
+
+        items = of(pred)
         names = vocab.outputs[pred].arg_names
         if pred == "liable":
             return self._grouped(items, ("subject", "kind", "stage"), "right", "rights")
         if pred == "remedy":
-            factors = {c.args[0]: [] for c in self.of("remedy_factor")}  # type: dict[str, list[Conclusion]]
-            for c in self.of("remedy_factor"):
+            factors = {c.args[0]: [] for c in of("remedy_factor")}  # type: dict[str, list[Conclusion]]
+            for c in of("remedy_factor"):
                 factors[c.args[0]].append(c)
             rows = []
             for c in items:

@@ -8,6 +8,11 @@ from typing import Any
 
 import clingo
 
+try:  # the C functions the Python API calls (see _shown_text)
+    from clingo import _internal
+except ImportError:  # pragma: no cover - another clingo
+    _internal = None  # type: ignore[assignment]
+
 from ..core.errors import AigcError, EngineError, KbError
 from ..core.loader import paused_gc
 from . import asp_rules
@@ -34,6 +39,29 @@ def _model_text(symbols: list[clingo.Symbol]) -> str:
     return text[:-1] if len(symbols) == 1 else text  # a tuple of one is written ``(a,)``
 
 
+def _shown_text(model: clingo.Model) -> str:
+    """:func:`_model_text` of the shown atoms of ``model``, without a Python object per symbol.
+
+    clingo gives the shown atoms as one array of symbol handles; the tuple of
+    them all is made and written by clingo's C functions (through the module
+    the Python API itself calls), so a large answer set costs no Python loop.
+    A clingo whose Python API keeps the array elsewhere is read through
+    :func:`_model_text` of the public symbols.
+    """
+    symbols = model.symbols(shown=True)
+    array = getattr(symbols, "_p_symbols", None)
+    if array is None or _internal is None:
+        return _model_text(list(symbols))
+    if len(array) == 0:
+        return ""
+    lib = _internal._lib  # type: ignore[attr-defined]
+    whole = _internal._c_call(  # type: ignore[no-untyped-call]
+        "clingo_symbol_t", lib.clingo_symbol_create_function, b"", array, len(array), True)
+    text: str = _internal._str(  # type: ignore[no-untyped-call]
+        lib.clingo_symbol_to_string_size, lib.clingo_symbol_to_string, whole)[1:-1]
+    return text[:-1] if len(array) == 1 else text  # a tuple of one is written ``(a,)``
+
+
 def _solve_texts(files: list[str], instance: str, seconds: float) -> str:
     """Ground ``files`` with ``instance`` and return the shown atoms of the one answer set, as one text.
 
@@ -50,13 +78,13 @@ def _solve_texts(files: list[str], instance: str, seconds: float) -> str:
         # The encoding with its annotations expanded (aigc_kb.engines.asp_rules), added as text: AST nodes
         # parsed once and added to every Control were shared between evaluations (and threads),
         # and a run could find them invalid.
-        asp_rules.add_program(ctl, files)
+        asp_rules.add_program(ctl, files, derived_labels=False)
         ctl.add("base", [], instance)
         ctl.ground([("base", [])])
     except RuntimeError as err:
         raise KbError(f"the ASP encoding failed ({err}):\n" + "\n".join(_located_messages(files, instance))) from None
-    models: list[list[clingo.Symbol]] = []
-    with ctl.solve(on_model=lambda m: models.append(list(m.symbols(shown=True))), async_=True) as handle:
+    models: list[str] = []
+    with ctl.solve(on_model=lambda m: models.append(_shown_text(m)), async_=True) as handle:
         if not handle.wait(seconds):
             handle.cancel()
             raise LimitError("ASP time", f"{seconds:g} s", "--time-limit SECONDS")
@@ -65,7 +93,7 @@ def _solve_texts(files: list[str], instance: str, seconds: float) -> str:
         raise EngineError("the ASP encoding has no answer set for this case")
     if len(models) > 1:
         raise EngineError("the ASP encoding has more than one answer set with every fact known")
-    return _model_text(models[0])
+    return models[0]
 
 
 def _located_messages(files: list[str], instance: str) -> list[str]:
@@ -212,8 +240,11 @@ class AspEngine:
         that all live on (see :func:`aigc_kb.core.loader.paused_gc`).
         """
         with paused_gc():
-            return sorted(Conclusion(name, args, doctrines)
-                          for name, args, doctrines in self._solve(self.files, case, reading))
+            shown = self._solve(self.files, case, reading)
+            # The tuples in C, not the conclusions through their Python ``__lt__``: an answer holds each
+            # atom once, so the doctrines never decide, and the order is the conclusions' own.
+            shown.sort()
+            return [Conclusion(name, args, doctrines) for name, args, doctrines in shown]
 
     def query(self, file: Path, case: Case, reading: ResolvedReading) -> list[tuple[str, ...]]:
         """The answers of a named query file for ``case``."""

@@ -189,8 +189,10 @@ def read_annotations(file: str, text: str) -> tuple[dict[int, Annotation], list[
 
 @functools.lru_cache(maxsize=16)
 def _outputs_of(vocabulary: Path, mtime: float) -> frozenset[Signature]:
+    # libyaml when PyYAML has it (the pure-Python reader took 0.15 s of every first evaluation)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with vocabulary.open(encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+        raw = yaml.load(handle, Loader=loader)
     return frozenset((str(name), len(spec.get("args", {}))) for name, spec in raw.get("outputs", {}).items())
 
 
@@ -230,9 +232,11 @@ def _wrap(term: ast.AST, rule_id: str, outputs: frozenset[Signature]) -> tuple[a
 class _Expander:
     """Rewrites the annotated statements of one program and collects what they add."""
 
-    def __init__(self, outputs: frozenset[Signature], emit: Callable[[ast.AST], None]) -> None:
+    def __init__(self, outputs: frozenset[Signature], emit: Callable[[ast.AST], None],
+                 derived_labels: bool = True) -> None:
         self.outputs = outputs
         self.emit = emit
+        self.derived_labels = derived_labels
         self.projections: dict[tuple[str, Signature], ast.Location] = {}
         self.seen: dict[str, Annotation] = {}
         self.problems: list[Problem] = []
@@ -278,6 +282,8 @@ class _Expander:
                                          f"rule id {annotation.rule_id} is also the id of the rule annotated at "
                                          f"{previous.file}:{previous.line}"))
         self.seen[annotation.rule_id] = annotation
+        if not self.derived_labels and not any(_signature(t) in self.outputs for t in terms):
+            return stmt  # an auxiliary's rule, unlabelled: nothing reads its label or citations
         head = stmt.head
         if head.ast_type == ast.ASTType.Literal:
             wrapped, wrapper, signature = _wrap(head.atom.symbol, annotation.rule_id, self.outputs)
@@ -286,6 +292,9 @@ class _Expander:
         else:
             elements = []
             for element in head.elements:
+                if not self.derived_labels and _signature(element.literal.atom.symbol) not in self.outputs:
+                    elements.append(element)
+                    continue
                 wrapped, wrapper, signature = _wrap(element.literal.atom.symbol, annotation.rule_id, self.outputs)
                 self.projections.setdefault((wrapper, signature), stmt.location)
                 literal = element.literal
@@ -325,12 +334,19 @@ def _fact(loc: ast.Location, name: str, args: list[clingo.Symbol]) -> ast.AST:
 def expand_files(files: Sequence[str | Path], outputs: frozenset[Signature],
                  emit: Callable[[ast.AST], None],
                  logger: Callable[[clingo.MessageCode, str], None] | None = None,
-                 message_limit: int = 20, citations: bool = True) -> None:
+                 message_limit: int = 20, citations: bool = True, derived_labels: bool = True) -> None:
     """Parse ``files`` and pass every statement, annotations expanded, to ``emit``.
 
     Each call parses the files afresh (statements are never shared between
     programs).  The statements of the expansion (citation facts, projections)
     follow those of the files, in a ``#program base.`` of their own.
+
+    Without ``derived_labels`` only the rules concluding output atoms are
+    labelled (with their citations and projections); an auxiliary's rule
+    stays as written.  That program has the same answer sets on every
+    predicate but ``derived/2`` (and ``rule/3`` of the auxiliaries' rules),
+    which only the tools that trace rules read (coverage, explanations): it is
+    what an evaluation grounds (:func:`evaluation_text`), with half the atoms.
 
     Raises
     ------
@@ -339,7 +355,7 @@ def expand_files(files: Sequence[str | Path], outputs: frozenset[Signature],
     RuntimeError
         When clingo cannot parse a file (the details go to ``logger``).
     """
-    expander = _Expander(outputs, emit)
+    expander = _Expander(outputs, emit, derived_labels)
     problems: list[Problem] = []
     for file in files:
         name = str(file)
@@ -361,10 +377,11 @@ def expand_files(files: Sequence[str | Path], outputs: frozenset[Signature],
             emit(statement)
 
 
-def expand(files: Sequence[str | Path], outputs: frozenset[Signature]) -> list[ast.AST]:
+def expand(files: Sequence[str | Path], outputs: frozenset[Signature],
+           derived_labels: bool = True) -> list[ast.AST]:
     """The statements of ``files`` with the annotations expanded (see :func:`expand_files`)."""
     statements: list[ast.AST] = []
-    expand_files(files, outputs, statements.append)
+    expand_files(files, outputs, statements.append, derived_labels=derived_labels)
     return statements
 
 
@@ -397,8 +414,9 @@ def _key(files: Sequence[str | Path]) -> tuple[tuple[str, int, int], ...]:
 
 
 @functools.lru_cache(maxsize=32)
-def _cached_text(key: tuple[tuple[str, int, int], ...], outputs: frozenset[Signature]) -> str:
-    return expanded_text([file for file, _, _ in key], outputs)
+def _cached_text(key: tuple[tuple[str, int, int], ...], outputs: frozenset[Signature],
+                 derived_labels: bool = True) -> str:
+    return expanded_text([file for file, _, _ in key], outputs, derived_labels)
 
 
 def program_text(files: Sequence[str | Path], outputs: frozenset[Signature] | None = None) -> str:
@@ -406,18 +424,29 @@ def program_text(files: Sequence[str | Path], outputs: frozenset[Signature] | No
     return _cached_text(_key(files), outputs_for(files) if outputs is None else outputs)
 
 
-def add_program(ctl: clingo.Control, files: Sequence[str | Path]) -> None:
+def evaluation_text(files: Sequence[str | Path], outputs: frozenset[Signature] | None = None) -> str:
+    """The program an evaluation grounds: :func:`program_text` without the auxiliaries' labels.
+
+    Only the output atoms' rules are labelled (``concluded/2``, which
+    ``because/2`` reads); every shown atom is the same as with the labelled
+    program (see ``derived_labels`` of :func:`expand_files`).
+    """
+    return _cached_text(_key(files), outputs_for(files) if outputs is None else outputs, False)
+
+
+def add_program(ctl: clingo.Control, files: Sequence[str | Path], derived_labels: bool = True) -> None:
     """Add the expanded encoding ``files`` to ``ctl`` as one cached text (see :func:`program_text`).
 
+    Without ``derived_labels``, the program an evaluation grounds (:func:`evaluation_text`).
     Messages of a faulty encoding name the text's lines (``<block>``), not the
     files': on failure, load it again with :func:`load` to report them.
     """
-    ctl.add("base", [], program_text(files))
+    ctl.add("base", [], program_text(files) if derived_labels else evaluation_text(files))
 
 
-def expanded_text(files: Sequence[str | Path], outputs: frozenset[Signature]) -> str:
+def expanded_text(files: Sequence[str | Path], outputs: frozenset[Signature], derived_labels: bool = True) -> str:
     """The whole program, annotations expanded, as text ``clingo`` reads (one statement a line)."""
-    return "".join(f"{statement}\n" for statement in expand(files, outputs)
+    return "".join(f"{statement}\n" for statement in expand(files, outputs, derived_labels)
                    if statement.ast_type != ast.ASTType.Comment)
 
 

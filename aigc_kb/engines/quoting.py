@@ -9,6 +9,7 @@ ASP: every name becomes a ``clingo.Symbol`` built through the API
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from ..core.model import Fact
@@ -130,7 +131,7 @@ def _args_text(text: str | None) -> tuple[str, ...]:
     if not text:
         return ()
     if '"' not in text:
-        return tuple(text.split(","))
+        return tuple(map(sys.intern, text.split(",")))  # a name held once, however many atoms name it
     return tuple(_token_text(t) for t in _ARGS.findall(text))
 
 
@@ -145,7 +146,7 @@ def shown_conclusions(text: str) -> list[Shown] | None:
     whose arguments are names (constants, numbers or strings): the caller then
     reads it through clingo.
     """
-    doctrines: dict[str, set[str]] = {}
+    doctrines: dict[str, list[str]] = {}
     atoms: list[tuple[str, str, str | None]] = []
     match = _SHOWN.match
     position, end = 0, len(text)
@@ -162,11 +163,26 @@ def shown_conclusions(text: str) -> list[Shown] | None:
                 return None
         inner, _, _, doctrine, whole, name, args = found.groups()
         if inner is not None:
-            doctrines.setdefault(inner, set()).add(_token_text(doctrine).upper())
+            cites = doctrines.get(inner)
+            if cites is None:
+                doctrines[inner] = [doctrine]
+            else:
+                cites.append(doctrine)
         else:
             atoms.append((whole, name, args))
+    # Each atom's doctrines as one tuple shared by every atom with the same doctrines (few distinct sets).
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    by_marks: dict[tuple[str, ...], tuple[str, ...]] = {}
     out: list[Shown] = []
     for whole, name, args in atoms:
         marks = doctrines.get(whole)
-        out.append((name, _args_text(args), tuple(sorted(marks)) if marks else ()))
+        if marks:
+            key = tuple(marks)
+            cited = by_marks.get(key)
+            if cited is None:
+                cited = tuple(sorted({_token_text(d).upper() for d in marks}))
+                cited = by_marks[key] = shared.setdefault(cited, cited)
+        else:
+            cited = ()
+        out.append((sys.intern(name), _args_text(args), cited))
     return out
