@@ -224,11 +224,12 @@ class AspEngine:
     def _solve(self, files: list[Path], case: Case, reading: ResolvedReading) -> list[Shown]:
         """The conclusions of the one answer set: name, arguments' names, doctrines (see :func:`decode_answer`)."""
         instance = self.instance_text(case, reading)
+        seconds = self.limits.time_for(case.size)
         try:
             if self.isolate:
-                text = _solve_isolated([str(f) for f in files], instance, self.limits.time)
+                text = _solve_isolated([str(f) for f in files], instance, seconds)
             else:
-                text = _solve_texts([str(f) for f in files], instance, self.limits.time)
+                text = _solve_texts([str(f) for f in files], instance, seconds)
         except EngineError as err:
             raise EngineError(f"{case.id}: {err}") from None
         return decode_answer(text)

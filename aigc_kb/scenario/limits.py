@@ -30,7 +30,7 @@ class ScenarioLimits:
     ----------
     time_limit : float | None
         Seconds for the whole analysis (CLI ``--time-limit``); ``None``: the
-        knowledge base's time limit (``KnowledgeBase.limits.time``).
+        knowledge base's time limit for the case (``KnowledgeBase.limits.time_for``).
     max_outcomes : int
         Distinct outcomes per regime (``--max-outcomes``).
     max_implicants : int
