@@ -389,6 +389,22 @@ def _check_duplicate_keys(node: yaml.Node, name: str) -> None:
             stack.extend(current.value)
 
 
+def _step(node: yaml.Node, step: Any, key: bool = False) -> yaml.Node | None:
+    """The child of ``node`` at ``step`` (a mapping key or a list index), or ``None``.
+
+    A key whose value is empty stands for its value; with ``key`` the key node itself is the child.
+    """
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                empty = isinstance(value, yaml.ScalarNode) and value.value == ""
+                return key_node if key or empty else value
+    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        child: yaml.Node = node.value[step]
+        return child
+    return None
+
+
 def _line_at(node: yaml.Node | None, path: list[Any], key: bool = False) -> int | None:
     """The line of the YAML node at ``path`` (keys and indices), or its nearest parent.
 
@@ -398,16 +414,7 @@ def _line_at(node: yaml.Node | None, path: list[Any], key: bool = False) -> int 
         return None
     line = node.start_mark.line + 1
     for number, step in enumerate(path):
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                    last = key and number == len(path) - 1
-                    child = value if not last and (not isinstance(value, yaml.ScalarNode) or value.value != "") \
-                        else key_node
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            child = node.value[step]
+        child = _step(node, step, key and number == len(path) - 1)
         if child is None:
             return line
         node = child
@@ -673,17 +680,9 @@ class _Names(dict[str, str]):
 def _node_at(node: yaml.Node | None, path: list[Any]) -> yaml.Node | None:
     """The YAML node at ``path`` as :func:`_line_at` walks to it, or ``None`` when the walk stops short."""
     for step in path:
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                    child = value if not isinstance(value, yaml.ScalarNode) or value.value != "" else key_node
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            child = node.value[step]
-        if child is None:
+        if node is None:
             return None
-        node = child
+        node = _step(node, step)
     return node
 
 
